@@ -1,0 +1,132 @@
+#include "engine_binding.h"
+
+#include "doflamingo/error.h"
+#include "doflamingo/series_key.h"
+
+namespace doflamingo {
+namespace binding {
+namespace {
+
+void checkConsolidation(std::int32_t cf) {
+  if (cf < 0 || cf > 2) throw InvalidArgument("consolidation must be 0 (average), 1 (min) or 2 (max)");
+}
+
+class HandlerSink final : public LogSink {
+ public:
+  explicit HandlerSink(LogHandler* h) : handler_(h) {}
+  void log(int level, const std::string&, const std::string& message) override { handler_->log(level, message); }
+
+ private:
+  LogHandler* handler_;
+};
+
+std::unique_ptr<HandlerSink> gSink;
+std::vector<std::unique_ptr<HandlerSink>> gRetiredSinks;  // a logger being swapped out may still use one
+
+}  // namespace
+
+Bytes GroupValues::group() const {
+  std::vector<std::string> items;
+  for (const auto& [k, v] : result_.group) {
+    items.push_back(k);
+    items.push_back(v);
+  }
+  return encodeStrings(items);
+}
+
+std::int32_t NativeEngine::intern(const Bytes& key, std::int32_t kind) {
+  if (kind != 0 && kind != 1) throw InvalidArgument("series kind must be 0 (gauge) or 1 (counter)");
+  return static_cast<std::int32_t>(engine_->intern(SeriesKey::decode(key), static_cast<SeriesKind>(kind)));
+}
+
+IngestResult NativeEngine::ingest(const void* buffer, std::int64_t capacityBytes, std::int32_t count) {
+  if (!buffer) throw InvalidArgument("the sample buffer must be a direct ByteBuffer");
+  if (count < 0 || static_cast<std::int64_t>(count) * static_cast<std::int64_t>(sizeof(Sample)) > capacityBytes) {
+    throw InvalidArgument("sample count " + std::to_string(count) + " does not fit the buffer of " +
+                          std::to_string(capacityBytes) + " bytes");
+  }
+  return engine_->ingest(static_cast<const Sample*>(buffer), static_cast<std::size_t>(count));
+}
+
+SeriesValues NativeEngine::query(std::int32_t id, std::int64_t fromMs, std::int64_t toMs, std::int64_t resolutionMs,
+                                 std::int32_t consolidation) {
+  checkConsolidation(consolidation);
+  if (id < 0) throw InvalidArgument("unknown series id " + std::to_string(id));
+  return SeriesValues(engine_->query(static_cast<std::uint32_t>(id), fromMs, toMs, resolutionMs,
+                                     static_cast<Consolidation>(consolidation)));
+}
+
+std::vector<GroupValues> NativeEngine::groupBy(const Bytes& filter, const Bytes& groupBy, std::int32_t aggregation,
+                                               std::int32_t consolidation, std::int64_t fromMs, std::int64_t toMs,
+                                               std::int64_t resolutionMs) {
+  checkConsolidation(consolidation);
+  if (aggregation < 0 || aggregation > 4) throw InvalidArgument("aggregation must be 0..4 (sum, avg, min, max, count)");
+  SeriesKey f = SeriesKey::decode(filter);
+  GroupQuery q;
+  q.name = f.name;
+  q.filter = f.labels;
+  q.groupBy = decodeStrings(groupBy, SeriesKey::kMaxLabels);
+  q.aggregation = static_cast<Aggregation>(aggregation);
+  q.consolidation = static_cast<Consolidation>(consolidation);
+  q.fromMs = fromMs;
+  q.toMs = toMs;
+  q.resolutionMs = resolutionMs;
+  std::vector<GroupValues> out;
+  for (auto& r : engine_->groupBy(q)) out.emplace_back(std::move(r));
+  return out;
+}
+
+std::vector<std::int32_t> NativeEngine::select(const Bytes& filter) {
+  SeriesKey f = SeriesKey::decode(filter);
+  std::vector<std::int32_t> out;
+  for (std::uint32_t id : engine_->select(f.name, f.labels)) out.push_back(static_cast<std::int32_t>(id));
+  return out;
+}
+
+Bytes NativeEngine::key(std::int32_t id) {
+  if (id < 0) throw InvalidArgument("unknown series id " + std::to_string(id));
+  return engine_->key(static_cast<std::uint32_t>(id)).encode();
+}
+
+std::int32_t NativeEngine::kind(std::int32_t id) {
+  if (id < 0) throw InvalidArgument("unknown series id " + std::to_string(id));
+  return static_cast<std::int32_t>(engine_->kind(static_cast<std::uint32_t>(id)));
+}
+
+Bytes NativeEngine::metricNames() { return encodeStrings(engine_->metricNames()); }
+
+void setLogHandler(LogHandler* handler, std::int32_t minLevel) {
+  std::unique_ptr<HandlerSink> next = handler ? std::make_unique<HandlerSink>(handler) : nullptr;
+  setLogSink(next.get(), minLevel);
+  if (gSink) gRetiredSinks.push_back(std::move(gSink));
+  gSink = std::move(next);
+}
+
+std::string toModifiedUtf8(const std::string& s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c == 0) {
+      out += "\xC0\x80";
+      ++i;
+    } else if ((c & 0xF8) == 0xF0 && i + 3 < s.size()) {
+      // A supplementary character becomes a surrogate pair, each encoded in three bytes.
+      std::uint32_t cp = ((c & 0x07u) << 18) | ((s[i + 1] & 0x3Fu) << 12) | ((s[i + 2] & 0x3Fu) << 6) | (s[i + 3] & 0x3Fu);
+      cp -= 0x10000;
+      for (std::uint32_t unit : {0xD800u + (cp >> 10), 0xDC00u + (cp & 0x3FF)}) {
+        out += static_cast<char>(0xE0 | (unit >> 12));
+        out += static_cast<char>(0x80 | ((unit >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (unit & 0x3F));
+      }
+      i += 4;
+    } else {
+      out += static_cast<char>(c);
+      ++i;
+    }
+  }
+  return out;
+}
+
+}  // namespace binding
+}  // namespace doflamingo

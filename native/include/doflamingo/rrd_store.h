@@ -1,0 +1,79 @@
+// RRD files on disk (or behind rrdcached): one file per series, one data source "v" per file.
+//
+// Only librrd's thread-safe calls are used, with numeric timestamps (rrd_updatex_r is
+// thread-safe only without at-style times). Each write carries many values, because librrd's
+// cost is mostly per call (open, header, lock), not per value.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "doflamingo/tiers.h"
+
+namespace doflamingo {
+
+struct Point {
+  std::int64_t timeMs;
+  double value;  // NaN stores "unknown"
+};
+
+enum class Consolidation : int { Average = 0, Min = 1, Max = 2 };
+
+// A regular run of values: values[i] covers the step ending at startMs + i * stepMs.
+struct SeriesData {
+  std::int64_t startMs = 0;
+  std::int64_t stepMs = 0;
+  std::vector<double> values;
+};
+
+class RrdStore {
+ public:
+  // rrdcachedAddress empty: direct file access; else e.g. "unix:/run/rrdcached.sock".
+  RrdStore(std::string rootDir, std::vector<Tier> tiers, std::int64_t heartbeatSeconds,
+           std::string rrdcachedAddress);
+
+  enum class WriteStatus { Ok, Retry };
+  struct WriteResult {
+    WriteStatus status = WriteStatus::Ok;
+    std::string error;  // set when status is Retry (disk full, read-only, rrdcached down, ...)
+  };
+
+  // Appends points (strictly increasing times) to the file at relativePath, creating it on first
+  // use. Points at or before the file's last update are skipped: that makes journal replay
+  // idempotent. A corrupt, truncated or foreign file is logged, renamed to *.corrupt-<epoch> and
+  // recreated, so one bad file costs its own history and nothing else.
+  WriteResult write(const std::string& relativePath, const std::vector<Point>& points);
+
+  // Values of [fromMs, toMs] at the tier librrd picks for resolutionMs (the finest that covers
+  // the range at or above the asked resolution). A missing file reads as all unknown.
+  // Throws StorageError on an unreadable file.
+  SeriesData fetch(const std::string& relativePath, Consolidation cf, std::int64_t fromMs,
+                   std::int64_t toMs, std::int64_t resolutionMs);
+
+  const std::vector<Tier>& tiers() const { return tiers_; }
+  const std::string& root() const { return root_; }
+  bool cached() const { return !daemon_.empty(); }
+  long long quarantined() const { return quarantined_; }
+
+  // The RRA definitions used for new files, for tests and the docs.
+  std::vector<std::string> rraDefinitions() const;
+
+ private:
+  bool create(const std::string& path, std::int64_t firstTimeMs, std::string& error);
+  bool updateOnce(const std::string& path, const std::vector<Point>& points, std::string& error);
+  bool quarantine(const std::string& path, const std::string& why);
+
+  std::string root_;
+  std::vector<Tier> tiers_;
+  std::int64_t heartbeat_;
+  std::string daemon_;
+  std::vector<std::string> rras_;
+  std::atomic<long long> quarantined_{0};
+};
+
+// True when a librrd error message says the file itself is bad (as opposed to the disk).
+bool isCorruptFileError(const std::string& message);
+
+}  // namespace doflamingo

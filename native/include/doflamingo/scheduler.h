@@ -1,0 +1,78 @@
+// Decides which collection targets are due. The host's clock ticks it (Flamingo's Quartz job or
+// the standalone server's timer); the host runs each due target on its own worker and reports the
+// outcome, so one slow or dead target never delays the others.
+#pragma once
+
+#include <cstdint>
+#include <mutex>
+#include <random>
+#include <string>
+#include <vector>
+
+namespace doflamingo {
+
+enum class TargetState : int { Unknown = 0, Up = 1, Down = 2 };
+
+struct TargetOptions {
+  std::int64_t intervalMs = 2000;
+  std::int64_t jitterMs = 200;       // each due time moves by up to ± jitter/2, spreading load
+  std::int64_t timeoutMs = 1500;     // an attempt running longer counts as failed
+  std::int64_t maxBackoffMs = 60000; // ceiling of the exponential backoff while a target fails
+};
+
+struct TargetStatus {
+  std::string name;
+  TargetState state = TargetState::Unknown;
+  std::int64_t nextDueMs = 0;
+  std::int64_t lastSuccessMs = 0;
+  std::int64_t lastDurationMs = 0;
+  std::int32_t consecutiveFailures = 0;
+  std::int64_t attempts = 0;
+  std::int64_t failures = 0;
+  std::int64_t timeouts = 0;
+  std::int64_t overruns = 0;  // ticks at which it was due again while still running
+  std::string lastError;
+};
+
+class Scheduler {
+ public:
+  Scheduler();                             // jitter from a random seed
+  explicit Scheduler(std::uint64_t seed);  // repeatable jitter, for tests
+
+  // Returns the target's id; the first run is due at once (spread by jitter).
+  std::int32_t addTarget(const std::string& name, const TargetOptions& options, std::int64_t nowMs);
+  void removeTarget(std::int32_t id);
+
+  // Targets due at nowMs, as tokens (attempt << 32 | id); each is now running. Running attempts
+  // past their timeout are failed first, which frees their targets for a new attempt.
+  std::vector<std::int64_t> due(std::int64_t nowMs);
+
+  // Reports an attempt's outcome. Stale tokens (the attempt timed out meanwhile) are ignored and
+  // return false.
+  bool complete(std::int64_t token, bool success, std::int64_t nowMs, const std::string& error = "");
+
+  TargetStatus status(std::int32_t id) const;
+  std::vector<std::int32_t> targets() const;
+  // Milliseconds until the next target is due (for hosts that sleep), at least 0.
+  std::int64_t millisUntilNextDue(std::int64_t nowMs) const;
+
+ private:
+  struct Target {
+    bool active = false;
+    TargetOptions options;
+    TargetStatus status;
+    bool running = false;
+    std::int64_t startedMs = 0;
+    std::uint32_t attempt = 0;
+  };
+  void fail(Target& t, std::int64_t nowMs, const std::string& error);
+  std::int64_t jitter(const Target& t);
+  Target& get(std::int32_t id);
+  const Target& get(std::int32_t id) const;
+
+  mutable std::mutex mutex_;
+  std::vector<Target> targets_;
+  std::mt19937_64 rng_;
+};
+
+}  // namespace doflamingo

@@ -1,0 +1,261 @@
+#include "doflamingo/rrd_store.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <charconv>
+#include <cmath>
+#include <cstring>
+#include <ctime>
+#include <filesystem>
+#include <memory>
+
+#include <rrd.h>
+extern "C" {
+// rrd_client.h lacks extern "C" guards of its own.
+#include <rrd_client.h>
+}
+
+#include "doflamingo/error.h"
+#include "doflamingo/log.h"
+
+namespace fs = std::filesystem;
+
+namespace doflamingo {
+namespace {
+
+// librrd keeps its error text per thread; take it and clear it so the next call starts clean.
+std::string takeRrdError() {
+  const char* e = rrd_get_error();
+  std::string msg = (e && *e) ? e : "unknown librrd error";
+  rrd_clear_error();
+  return msg;
+}
+
+// rrdcached goes through librrd's global client: Debian's librrd.so.8 does not export the
+// per-connection rrd_client_* functions, only the rrdc_* ones, which share one mutex-guarded
+// connection. Reconnects when the daemon went away and came back.
+void connectDaemon(const std::string& address) {
+  if (!rrdc_is_connected(address.c_str())) {
+    if (rrdc_connect(address.c_str()) != 0) {
+      // the error stays set; the call that follows fails and reports it
+    }
+  }
+}
+
+void appendTime(std::string& buf, std::int64_t ms) {
+  char tmp[32];
+  auto r = std::to_chars(tmp, tmp + sizeof tmp, ms / 1000);
+  buf.append(tmp, r.ptr);
+  std::int64_t frac = ms % 1000;
+  if (frac != 0) {
+    char f[4] = {'.', static_cast<char>('0' + frac / 100), static_cast<char>('0' + frac / 10 % 10),
+                 static_cast<char>('0' + frac % 10)};
+    buf.append(f, 4);
+  }
+}
+
+// Packs "time:value" arguments into one buffer (one allocation per write, not per value).
+std::vector<const char*> formatUpdates(const std::vector<Point>& points, std::string& storage) {
+  storage.clear();
+  storage.reserve(points.size() * 32);
+  std::vector<std::size_t> offsets;
+  offsets.reserve(points.size());
+  for (const Point& p : points) {
+    offsets.push_back(storage.size());
+    appendTime(storage, p.timeMs);
+    storage += ':';
+    if (std::isfinite(p.value)) {
+      char tmp[32];
+      auto r = std::to_chars(tmp, tmp + sizeof tmp, p.value);
+      storage.append(tmp, r.ptr);
+    } else {
+      storage += 'U';
+    }
+    storage += '\0';
+  }
+  std::vector<const char*> argv;
+  argv.reserve(points.size());
+  for (std::size_t off : offsets) argv.push_back(storage.data() + off);
+  return argv;
+}
+
+}  // namespace
+
+bool isCorruptFileError(const std::string& m) {
+  static const char* const kSigns[] = {"is not an RRD file", "is too small", "reached EOF while loading header",
+                                       "can't handle RRD file version", "created on another architecture",
+                                       "mmaping file", "read operation failed", "short read"};
+  for (const char* s : kSigns) {
+    if (m.find(s) != std::string::npos) return true;
+  }
+  return false;
+}
+
+RrdStore::RrdStore(std::string rootDir, std::vector<Tier> tiers, std::int64_t heartbeatSeconds,
+                   std::string rrdcachedAddress)
+    : root_(std::move(rootDir)), tiers_(std::move(tiers)), heartbeat_(heartbeatSeconds),
+      daemon_(std::move(rrdcachedAddress)) {
+  const std::int64_t base = tiers_.front().stepSeconds;
+  for (std::size_t i = 0; i < tiers_.size(); ++i) {
+    const Tier& t = tiers_[i];
+    std::string tail = ":0.5:" + std::to_string(t.stepSeconds / base) + ":" + std::to_string(t.rows());
+    rras_.push_back("RRA:AVERAGE" + tail);
+    // At one primary point per row MIN and MAX equal AVERAGE: storing them would triple the
+    // finest (largest) tier for nothing.
+    if (t.stepSeconds != base) {
+      rras_.push_back("RRA:MIN" + tail);
+      rras_.push_back("RRA:MAX" + tail);
+    }
+  }
+}
+
+std::vector<std::string> RrdStore::rraDefinitions() const { return rras_; }
+
+bool RrdStore::create(const std::string& path, std::int64_t firstTimeMs, std::string& error) {
+  std::error_code ec;
+  fs::create_directories(fs::path(path).parent_path(), ec);
+  if (ec) {
+    error = "cannot create directory " + fs::path(path).parent_path().string() + ": " + ec.message();
+    return false;
+  }
+  std::string ds = "DS:v:GAUGE:" + std::to_string(heartbeat_) + ":U:U";
+  std::vector<const char*> argv{ds.c_str()};
+  for (const auto& r : rras_) argv.push_back(r.c_str());
+  time_t lastUp = static_cast<time_t>(firstTimeMs / 1000 - 1);
+  unsigned long step = static_cast<unsigned long>(tiers_.front().stepSeconds);
+  int rc;
+  if (cached()) {
+    connectDaemon(daemon_);
+    rc = rrdc_create_r2(path.c_str(), step, lastUp, 1, nullptr, nullptr, static_cast<int>(argv.size()), argv.data());
+  } else {
+    rc = rrd_create_r2(path.c_str(), step, lastUp, 1, nullptr, nullptr, static_cast<int>(argv.size()),
+                       argv.data());
+  }
+  if (rc != 0) {
+    error = takeRrdError();
+    // A half-written new file holds no data yet; leaving it would read as corrupt later.
+    if (!cached() && error.find("exists") == std::string::npos) ::unlink(path.c_str());
+    return false;
+  }
+  return true;
+}
+
+bool RrdStore::updateOnce(const std::string& path, const std::vector<Point>& points, std::string& error) {
+  std::string storage;
+  std::vector<const char*> argv = formatUpdates(points, storage);
+  int rc;
+  if (cached()) {
+    connectDaemon(daemon_);
+    rc = rrdc_update(path.c_str(), static_cast<int>(argv.size()), argv.data());
+  } else {
+    rc = rrd_updatex_r(path.c_str(), nullptr, RRD_SKIP_PAST_UPDATES, static_cast<int>(argv.size()), argv.data());
+  }
+  if (rc != 0) {
+    error = takeRrdError();
+    return false;
+  }
+  return true;
+}
+
+bool RrdStore::quarantine(const std::string& path, const std::string& why) {
+  std::string aside = path + ".corrupt-" + std::to_string(std::time(nullptr));
+  if (::rename(path.c_str(), aside.c_str()) == 0) {
+    ++quarantined_;
+    log().error("RRD file {} is unusable ({}); moved aside to {} and recreated", path, why, aside);
+    return true;
+  }
+  log().error("RRD file {} is unusable ({}) and could not be moved aside: {}", path, why,
+              std::strerror(errno));
+  return false;
+}
+
+RrdStore::WriteResult RrdStore::write(const std::string& relativePath, const std::vector<Point>& points) {
+  WriteResult result;
+  if (points.empty()) return result;
+  const std::string path = root_ + "/" + relativePath;
+  std::vector<Point> todo;
+  const std::vector<Point>* batch = &points;
+  if (cached()) {
+    // rrdcached has no "skip past updates": drop what the file already holds.
+    connectDaemon(daemon_);
+    time_t last = rrdc_last(path.c_str());
+    rrd_clear_error();
+    if (last > 0) {
+      for (const Point& p : points) {
+        if (p.timeMs / 1000 > last) todo.push_back(p);
+      }
+      if (todo.empty()) return result;
+      batch = &todo;
+    }
+  }
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    std::string error;
+    struct stat st;
+    if (!cached() && ::stat(path.c_str(), &st) != 0) {
+      if (!create(path, batch->front().timeMs, error)) {
+        result.status = WriteStatus::Retry;
+        result.error = "cannot create " + path + ": " + error;
+        return result;
+      }
+    }
+    if (updateOnce(path, *batch, error)) return result;
+    if (cached() && (error.find("No such file") != std::string::npos ||
+                     error.find("not exist") != std::string::npos)) {
+      std::string createError;
+      if (create(path, batch->front().timeMs, createError) && updateOnce(path, *batch, error)) return result;
+    }
+    if (attempt == 0 && !cached() && isCorruptFileError(error) && quarantine(path, error)) continue;
+    result.status = WriteStatus::Retry;
+    result.error = "cannot update " + path + ": " + error;
+    return result;
+  }
+  result.status = WriteStatus::Retry;
+  result.error = "cannot update " + path + " even after recreating it";
+  return result;
+}
+
+SeriesData RrdStore::fetch(const std::string& relativePath, Consolidation cf, std::int64_t fromMs,
+                           std::int64_t toMs, std::int64_t resolutionMs) {
+  static const char* const kCf[] = {"AVERAGE", "MIN", "MAX"};
+  const std::string path = root_ + "/" + relativePath;
+  SeriesData out;
+  if (cached()) {
+    connectDaemon(daemon_);
+    if (rrdc_flush(path.c_str()) != 0) rrd_clear_error();
+  }
+  struct stat st;
+  if (::stat(path.c_str(), &st) != 0) {
+    out.stepMs = std::max<std::int64_t>(resolutionMs, tiers_.front().stepSeconds * 1000);
+    out.startMs = (fromMs / out.stepMs + 1) * out.stepMs;
+    std::int64_t n = toMs >= out.startMs ? (toMs - out.startMs) / out.stepMs + 1 : 0;
+    out.values.assign(static_cast<std::size_t>(n), NAN);
+    return out;
+  }
+  time_t start = static_cast<time_t>(fromMs / 1000);
+  time_t end = static_cast<time_t>(toMs / 1000);
+  unsigned long step = static_cast<unsigned long>(std::max<std::int64_t>(resolutionMs / 1000, 1));
+  unsigned long dsCount = 0;
+  char** dsNames = nullptr;
+  rrd_value_t* data = nullptr;
+  if (rrd_fetch_r(path.c_str(), kCf[static_cast<int>(cf)], &start, &end, &step, &dsCount, &dsNames, &data) != 0) {
+    std::string error = takeRrdError();
+    if (isCorruptFileError(error) && quarantine(path, error)) {
+      return fetch(relativePath, cf, fromMs, toMs, resolutionMs);  // the file is gone: all unknown
+    }
+    throw StorageError("cannot read " + path + ": " + error);
+  }
+  // librrd returns rows for (start, end]: the first row is the step ending at start + step.
+  std::size_t rows = step ? static_cast<std::size_t>((end - start) / static_cast<time_t>(step)) : 0;
+  out.startMs = (static_cast<std::int64_t>(start) + static_cast<std::int64_t>(step)) * 1000;
+  out.stepMs = static_cast<std::int64_t>(step) * 1000;
+  out.values.resize(rows);
+  for (std::size_t i = 0; i < rows; ++i) out.values[i] = data[i * dsCount];
+  for (unsigned long i = 0; i < dsCount; ++i) rrd_freemem(dsNames[i]);
+  rrd_freemem(dsNames);
+  rrd_freemem(data);
+  return out;
+}
+
+}  // namespace doflamingo
