@@ -139,7 +139,7 @@ ARRAY_RESULT(std::int32_t, jintArray, int[], NewIntArray, SetIntArrayRegion, jin
 // SWIG's int64_t is long long, the platform's is long: hand the tokens over as long long.
 %ignore doflamingo::Scheduler::due;
 %extend doflamingo::Scheduler {
-  std::vector<long long> due(long long nowMs) {
+  std::vector<long long> dueTokens(long long nowMs) {
     std::vector<std::int64_t> tokens = $self->due(nowMs);
     return std::vector<long long>(tokens.begin(), tokens.end());
   }

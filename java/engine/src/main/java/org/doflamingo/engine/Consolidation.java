@@ -1,0 +1,8 @@
+package org.doflamingo.engine;
+
+/** Which consolidation of the coarser RRD tiers to read. */
+public enum Consolidation {
+  AVERAGE,
+  MIN,
+  MAX
+}

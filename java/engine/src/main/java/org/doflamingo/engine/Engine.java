@@ -1,0 +1,231 @@
+package org.doflamingo.engine;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.locks.Lock;
+import org.doflamingo.engine.jni.EngineOptions;
+import org.doflamingo.engine.jni.GroupValues;
+import org.doflamingo.engine.jni.GroupValuesList;
+import org.doflamingo.engine.jni.NativeEngine;
+import org.doflamingo.engine.jni.SeriesValues;
+
+/**
+ * The native engine: interns series, ingests batches (journaled before the call returns), keeps
+ * the last hour in memory and everything in RRD files, answers queries and group-bys. Safe for
+ * many threads at once. Close it to write back what is buffered; a closed engine throws
+ * {@link IllegalStateException}.
+ *
+ * <p>Bad input throws {@link IllegalArgumentException}; disk, journal or rrdcached trouble throws
+ * {@link StorageException}. No native error can crash the JVM.
+ */
+public final class Engine extends NativeHandle {
+  private final NativeEngine handle;
+  private final EngineConfig config;
+
+  private Engine(NativeEngine handle, EngineConfig config) {
+    super("engine at " + config.dataDir());
+    this.handle = handle;
+    this.config = config;
+  }
+
+  /** Opens (or creates) the store under config's data directory and replays its journal. */
+  public static Engine open(EngineConfig config) {
+    NativeLibrary.load();
+    EngineLog.install();
+    EngineOptions options = config.toNative();
+    try {
+      return new Engine(new NativeEngine(options), config);
+    } finally {
+      options.delete();
+    }
+  }
+
+  public EngineConfig config() {
+    return config;
+  }
+
+  /** The id of a series, registering it on first use. Ids are stable across restarts. */
+  public int intern(SeriesKey key, SeriesKind kind) {
+    byte[] bytes = key.encode();
+    Lock l = enter();
+    try {
+      return handle.intern(bytes, kind.ordinal());
+    } finally {
+      l.unlock();
+    }
+  }
+
+  /**
+   * Hands a batch to the engine in one native call. When this returns, every accepted sample is
+   * in the journal and survives a crash of the process. The batch may be cleared and reused.
+   */
+  public IngestResult ingest(SampleBatch batch) {
+    Lock l = enter();
+    try {
+      org.doflamingo.engine.jni.IngestResult r = handle.ingest(batch.buffer(), batch.size());
+      try {
+        return new IngestResult(r);
+      } finally {
+        r.delete();
+      }
+    } finally {
+      l.unlock();
+    }
+  }
+
+  /** Writes everything buffered into the RRD files now. */
+  public void flush() {
+    Lock l = enter();
+    try {
+      handle.flush();
+    } finally {
+      l.unlock();
+    }
+  }
+
+  public SeriesData query(int seriesId, long fromMs, long toMs, long resolutionMs) {
+    return query(seriesId, fromMs, toMs, resolutionMs, Consolidation.AVERAGE);
+  }
+
+  /**
+   * One series over [fromMs, toMs]. resolutionMs picks the tier (the finest that covers the range
+   * at or above it); a range inside the live window at base resolution is read from memory.
+   */
+  public SeriesData query(int seriesId, long fromMs, long toMs, long resolutionMs, Consolidation cf) {
+    Lock l = enter();
+    try {
+      return copy(handle.query(seriesId, fromMs, toMs, resolutionMs, cf.ordinal()));
+    } finally {
+      l.unlock();
+    }
+  }
+
+  /** Several series over the same range, in the order given. */
+  public List<SeriesData> query(int[] seriesIds, long fromMs, long toMs, long resolutionMs) {
+    List<SeriesData> out = new ArrayList<>(seriesIds.length);
+    for (int id : seriesIds) out.add(query(id, fromMs, toMs, resolutionMs));
+    return out;
+  }
+
+  /**
+   * Series named {@code name} whose labels include {@code filter}, grouped by the values of the
+   * {@code groupBy} label keys and combined with {@code aggregation} at each step — e.g.
+   * MessagesInPerSec summed per cluster.
+   */
+  public List<Group> groupBy(String name, Map<String, String> filter, List<String> groupBy, Aggregation aggregation,
+      long fromMs, long toMs, long resolutionMs) {
+    return groupBy(name, filter, groupBy, aggregation, Consolidation.AVERAGE, fromMs, toMs, resolutionMs);
+  }
+
+  public List<Group> groupBy(String name, Map<String, String> filter, List<String> groupBy, Aggregation aggregation,
+      Consolidation cf, long fromMs, long toMs, long resolutionMs) {
+    byte[] f = SeriesKey.of(name, filter).encode();
+    byte[] g = Utf8Strings.encode(groupBy);
+    Lock l = enter();
+    try {
+      GroupValuesList list = handle.groupBy(f, g, aggregation.ordinal(), cf.ordinal(), fromMs, toMs, resolutionMs);
+      try {
+        List<Group> out = new ArrayList<>(list.size());
+        for (int i = 0; i < list.size(); i++) {
+          GroupValues gv = list.get(i);
+          try {
+            List<String> kv = Utf8Strings.decode(gv.group());
+            SortedMap<String, String> labels = new TreeMap<>();
+            for (int k = 0; k + 1 < kv.size(); k += 2) labels.put(kv.get(k), kv.get(k + 1));
+            out.add(new Group(labels, gv.seriesCount(), copy(gv.series())));
+          } finally {
+            gv.delete();
+          }
+        }
+        return out;
+      } finally {
+        list.delete();
+      }
+    } finally {
+      l.unlock();
+    }
+  }
+
+  /** Ids of the series named {@code name} whose labels include every entry of {@code filter}. */
+  public int[] select(String name, Map<String, String> filter) {
+    byte[] f = SeriesKey.of(name, filter).encode();
+    Lock l = enter();
+    try {
+      return handle.select(f);
+    } finally {
+      l.unlock();
+    }
+  }
+
+  public SeriesKey key(int seriesId) {
+    Lock l = enter();
+    try {
+      return SeriesKey.decode(handle.key(seriesId));
+    } finally {
+      l.unlock();
+    }
+  }
+
+  public SeriesKind kind(int seriesId) {
+    Lock l = enter();
+    try {
+      return SeriesKind.values()[handle.kind(seriesId)];
+    } finally {
+      l.unlock();
+    }
+  }
+
+  public List<String> metricNames() {
+    Lock l = enter();
+    try {
+      return Collections.unmodifiableList(Utf8Strings.decode(handle.metricNames()));
+    } finally {
+      l.unlock();
+    }
+  }
+
+  public EngineStats stats() {
+    Lock l = enter();
+    try {
+      org.doflamingo.engine.jni.EngineStats s = handle.stats();
+      try {
+        return new EngineStats(s);
+      } finally {
+        s.delete();
+      }
+    } finally {
+      l.unlock();
+    }
+  }
+
+  /** The finest step of the RRD files and the live ring. */
+  public long baseStepMs() {
+    Lock l = enter();
+    try {
+      return handle.baseStepMs();
+    } finally {
+      l.unlock();
+    }
+  }
+
+  @Override
+  void release() {
+    try {
+      handle.close();
+    } finally {
+      handle.delete();
+    }
+  }
+
+  private static SeriesData copy(SeriesValues v) {
+    try {
+      return new SeriesData(v.startMs(), v.stepMs(), v.values());
+    } finally {
+      v.delete();
+    }
+  }
+}

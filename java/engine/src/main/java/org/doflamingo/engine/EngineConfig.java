@@ -1,0 +1,119 @@
+package org.doflamingo.engine;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import org.doflamingo.engine.jni.EngineOptions;
+
+/** Options of an {@link Engine}; defaults are those of the native engine (engine.h). */
+public final class EngineConfig {
+  private final Path dataDir;
+  private String tiers = "2s:1d,1m:14d,15m:180d,1h:5y";
+  private long heartbeatSeconds;
+  private long liveWindowSeconds = 3600;
+  private int flushBatch = 64;
+  private long flushMaxDelaySeconds = 300;
+  private int flusherThreads = 2;
+  private long maxBufferedSamples = 8_000_000;
+  private long backpressureTimeoutMs = 30_000;
+  private long futureToleranceSeconds = 600;
+  private String rrdcachedAddress = "";
+  private boolean journalFsync;
+  private long journalSegmentBytes = 64L << 20;
+
+  private EngineConfig(Path dataDir) {
+    this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
+  }
+
+  /** RRD files, journal and series registry live under dataDir (created if missing). */
+  public static EngineConfig at(Path dataDir) {
+    return new EngineConfig(dataDir);
+  }
+
+  /** Retention tiers, e.g. "2s:1d,1m:14d,15m:180d,1h:5y". */
+  public EngineConfig tiers(String spec) {
+    this.tiers = Objects.requireNonNull(spec, "tiers");
+    return this;
+  }
+
+  /** Longest gap RRD bridges; longer gaps read as unknown. 0: five base steps. */
+  public EngineConfig heartbeatSeconds(long seconds) {
+    this.heartbeatSeconds = seconds;
+    return this;
+  }
+
+  public EngineConfig liveWindowSeconds(long seconds) {
+    this.liveWindowSeconds = seconds;
+    return this;
+  }
+
+  /** Values a file collects before it is written (librrd's cost is mostly per call). */
+  public EngineConfig flushBatch(int values) {
+    this.flushBatch = values;
+    return this;
+  }
+
+  public EngineConfig flushMaxDelaySeconds(long seconds) {
+    this.flushMaxDelaySeconds = seconds;
+    return this;
+  }
+
+  public EngineConfig flusherThreads(int threads) {
+    this.flusherThreads = threads;
+    return this;
+  }
+
+  /** Ingest waits for write-back beyond this many buffered samples. */
+  public EngineConfig maxBufferedSamples(long samples) {
+    this.maxBufferedSamples = samples;
+    return this;
+  }
+
+  public EngineConfig backpressureTimeoutMs(long millis) {
+    this.backpressureTimeoutMs = millis;
+    return this;
+  }
+
+  public EngineConfig futureToleranceSeconds(long seconds) {
+    this.futureToleranceSeconds = seconds;
+    return this;
+  }
+
+  /** Write through rrdcached, e.g. "unix:/run/rrdcached.sock"; empty: write files directly. */
+  public EngineConfig rrdcached(String address) {
+    this.rrdcachedAddress = Objects.requireNonNull(address, "address");
+    return this;
+  }
+
+  /** fsync the journal at every ingest: survives power loss too, at a cost in throughput. */
+  public EngineConfig journalFsync(boolean fsync) {
+    this.journalFsync = fsync;
+    return this;
+  }
+
+  public EngineConfig journalSegmentBytes(long bytes) {
+    this.journalSegmentBytes = bytes;
+    return this;
+  }
+
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  EngineOptions toNative() {
+    EngineOptions o = new EngineOptions();
+    o.setDataDir(dataDir.toAbsolutePath().toString());
+    o.setTiers(tiers);
+    o.setHeartbeatSeconds(heartbeatSeconds);
+    o.setLiveWindowSeconds(liveWindowSeconds);
+    o.setFlushBatch(flushBatch);
+    o.setFlushMaxDelaySeconds(flushMaxDelaySeconds);
+    o.setFlusherThreads(flusherThreads);
+    o.setMaxBufferedSamples(maxBufferedSamples);
+    o.setBackpressureTimeoutMs(backpressureTimeoutMs);
+    o.setFutureToleranceSeconds(futureToleranceSeconds);
+    o.setRrdcachedAddress(rrdcachedAddress);
+    o.setJournalFsync(journalFsync);
+    o.setJournalSegmentBytes(journalSegmentBytes);
+    return o;
+  }
+}

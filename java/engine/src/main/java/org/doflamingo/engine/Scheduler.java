@@ -1,0 +1,155 @@
+package org.doflamingo.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.Lock;
+import org.doflamingo.engine.jni.NativeScheduler;
+import org.doflamingo.engine.jni.TargetOptions;
+import org.doflamingo.engine.jni.TargetStatus;
+
+/**
+ * Decides which collection targets are due: interval, jitter, timeout, exponential backoff while a
+ * target fails. The host's clock ticks {@link #due(long)}; the host runs each due target on its
+ * own worker and reports with {@link #complete}. A dead target never delays the others.
+ */
+public final class Scheduler extends NativeHandle {
+  /** One due collection attempt. */
+  public static final class Due {
+    public final int targetId;
+    final long token;
+
+    Due(long token) {
+      this.token = token;
+      this.targetId = (int) (token & 0xffffffffL);
+    }
+  }
+
+  /** A target's state as the scheduler sees it. */
+  public enum State {
+    UNKNOWN,
+    UP,
+    DOWN
+  }
+
+  /** Snapshot of one target. */
+  public static final class Status {
+    public final String name;
+    public final State state;
+    public final long nextDueMs;
+    public final long lastSuccessMs;
+    public final long lastDurationMs;
+    public final int consecutiveFailures;
+    public final long attempts;
+    public final long failures;
+    public final long timeouts;
+    public final long overruns;
+    public final String lastError;
+
+    Status(TargetStatus s) {
+      name = s.getName();
+      state = State.values()[s.getState().swigValue()];
+      nextDueMs = s.getNextDueMs();
+      lastSuccessMs = s.getLastSuccessMs();
+      lastDurationMs = s.getLastDurationMs();
+      consecutiveFailures = s.getConsecutiveFailures();
+      attempts = s.getAttempts();
+      failures = s.getFailures();
+      timeouts = s.getTimeouts();
+      overruns = s.getOverruns();
+      lastError = s.getLastError();
+    }
+  }
+
+  private final NativeScheduler handle;
+
+  private Scheduler(NativeScheduler handle) {
+    super("scheduler");
+    this.handle = handle;
+  }
+
+  public static Scheduler create() {
+    NativeLibrary.load();
+    EngineLog.install();
+    return new Scheduler(new NativeScheduler());
+  }
+
+  /** Adds a target; its first attempt is due at once (spread by jitter). */
+  public int addTarget(String name, long intervalMs, long jitterMs, long timeoutMs, long maxBackoffMs, long nowMs) {
+    TargetOptions o = new TargetOptions();
+    try {
+      o.setIntervalMs(intervalMs);
+      o.setJitterMs(jitterMs);
+      o.setTimeoutMs(timeoutMs);
+      o.setMaxBackoffMs(maxBackoffMs);
+      Lock l = enter();
+      try {
+        return handle.addTarget(name, o, nowMs);
+      } finally {
+        l.unlock();
+      }
+    } finally {
+      o.delete();
+    }
+  }
+
+  public void removeTarget(int targetId) {
+    Lock l = enter();
+    try {
+      handle.removeTarget(targetId);
+    } finally {
+      l.unlock();
+    }
+  }
+
+  /** The attempts due now; each target in the list is now running until {@link #complete}. */
+  public List<Due> due(long nowMs) {
+    long[] tokens;
+    Lock l = enter();
+    try {
+      tokens = handle.dueTokens(nowMs);
+    } finally {
+      l.unlock();
+    }
+    List<Due> out = new ArrayList<>(tokens.length);
+    for (long t : tokens) out.add(new Due(t));
+    return out;
+  }
+
+  /** Reports an attempt; false when it had already timed out (its result is then ignored). */
+  public boolean complete(Due due, boolean success, long nowMs, String error) {
+    Lock l = enter();
+    try {
+      return handle.complete(due.token, success, nowMs, error == null ? "" : error);
+    } finally {
+      l.unlock();
+    }
+  }
+
+  public Status status(int targetId) {
+    Lock l = enter();
+    try {
+      TargetStatus s = handle.status(targetId);
+      try {
+        return new Status(s);
+      } finally {
+        s.delete();
+      }
+    } finally {
+      l.unlock();
+    }
+  }
+
+  public long millisUntilNextDue(long nowMs) {
+    Lock l = enter();
+    try {
+      return handle.millisUntilNextDue(nowMs);
+    } finally {
+      l.unlock();
+    }
+  }
+
+  @Override
+  void release() {
+    handle.delete();
+  }
+}
