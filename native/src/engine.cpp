@@ -192,7 +192,7 @@ void Engine::close() {
     if (!flushSeries(id, true)) ++failed;
   }
   if (failed == 0) {
-    journal_->dropSegmentsBefore(std::numeric_limits<std::uint64_t>::max());
+    journal_->discard();
   } else {
     log().error("closing with {} series not written to RRD; they stay in the journal for the next start", failed);
   }
@@ -464,22 +464,19 @@ SeriesData Engine::query(std::uint32_t id, std::int64_t fromMs, std::int64_t toM
   if (cf == Consolidation::Average && resolutionMs <= step) {
     std::lock_guard<std::mutex> lock(lockFor(id));
     if (!st.ring.empty() && fromMs >= st.ring.oldestMs()) {
-      // From memory. Like an RRD row, a value is stamped with the end of its step.
+      // From memory, stamped like RRD rows (see LiveRing).
       SeriesData out;
       out.stepMs = step;
-      out.startMs = (fromMs / step + 1) * step;
-      std::int64_t lastEnd = (toMs / step + 1) * step;
-      out.values.assign(static_cast<std::size_t>((lastEnd - out.startMs) / step + 1),
+      out.startMs = (fromMs + step - 1) / step * step;
+      std::int64_t last = (toMs + step - 1) / step * step;
+      out.values.assign(static_cast<std::size_t>((last - out.startMs) / step + 1),
                         std::numeric_limits<double>::quiet_NaN());
       thread_local std::vector<std::int64_t> times;
       thread_local std::vector<double> values;
       times.clear();
       values.clear();
-      st.ring.read(fromMs, toMs, times, values);
-      for (std::size_t i = 0; i < times.size(); ++i) {
-        std::int64_t idx = (times[i] + step - out.startMs) / step;
-        if (idx >= 0 && idx < static_cast<std::int64_t>(out.values.size())) out.values[idx] = values[i];
-      }
+      st.ring.read(out.startMs, last, times, values);
+      for (std::size_t i = 0; i < times.size(); ++i) out.values[(times[i] - out.startMs) / step] = values[i];
       return out;
     }
   }

@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <limits>
 
 #include "doflamingo/error.h"
 #include "doflamingo/log.h"
@@ -92,6 +93,7 @@ std::uint64_t Journal::append(const JournalRecord* records, std::size_t count) {
   BlockHeader header{kBlockMagic, static_cast<std::uint32_t>(count),
                      checksum(records, count * sizeof(JournalRecord)), 0};
   std::lock_guard<std::mutex> lock(mutex_);
+  if (fd_ < 0) throw StorageError("journal " + dir_ + " was discarded; nothing can be appended");
   if (currentSize_ >= segmentBytes_) openSegment(current_ + 1);
   iovec iov[2] = {{&header, sizeof header},
                   {const_cast<JournalRecord*>(records), count * sizeof(JournalRecord)}};
@@ -160,6 +162,16 @@ void Journal::dropSegmentsBefore(std::uint64_t segment) {
   }
   segments_.erase(keep, segments_.end());
   std::sort(segments_.begin(), segments_.end());
+}
+
+void Journal::discard() {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (fd_ >= 0) ::close(fd_);
+    fd_ = -1;
+    segments_.push_back(current_);
+  }
+  dropSegmentsBefore(std::numeric_limits<std::uint64_t>::max());
 }
 
 std::size_t Journal::segmentCount() const {

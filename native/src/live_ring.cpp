@@ -16,11 +16,12 @@ LiveRing::LiveRing(std::int64_t stepMs, std::int64_t windowMs)
 
 void LiveRing::put(std::int64_t timestampMs, double value) {
   if (timestampMs < 0) return;
-  std::int64_t slot = timestampMs / stepMs_;
+  std::int64_t slot = (timestampMs + stepMs_ - 1) / stepMs_;
   if (!values_) {
     values_.reset(new double[slots_]);
     std::fill_n(values_.get(), slots_, kMissing);
     headSlot_ = slot;
+    firstSlot_ = slot;
   }
   if (slot > headSlot_) {
     // Clear the slots we jump over so stale values from a lap ago do not reappear.
@@ -35,7 +36,7 @@ void LiveRing::put(std::int64_t timestampMs, double value) {
 
 std::int64_t LiveRing::oldestMs() const {
   if (headSlot_ < 0) return 0;
-  return std::max<std::int64_t>(headSlot_ - slots_ + 1, 0) * stepMs_;
+  return std::max<std::int64_t>(headSlot_ - slots_ + 1, firstSlot_) * stepMs_;
 }
 
 void LiveRing::read(std::int64_t fromMs, std::int64_t toMs, std::vector<std::int64_t>& times,

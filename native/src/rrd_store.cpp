@@ -233,7 +233,8 @@ SeriesData RrdStore::fetch(const std::string& relativePath, Consolidation cf, st
     out.values.assign(static_cast<std::size_t>(n), NAN);
     return out;
   }
-  time_t start = static_cast<time_t>(fromMs / 1000);
+  // librrd answers rows in (start, end]; one second earlier makes a row stamped fromMs count.
+  time_t start = static_cast<time_t>(fromMs / 1000) - 1;
   time_t end = static_cast<time_t>(toMs / 1000);
   unsigned long step = static_cast<unsigned long>(std::max<std::int64_t>(resolutionMs / 1000, 1));
   unsigned long dsCount = 0;

@@ -44,6 +44,10 @@ class Journal {
   // Deletes every finished segment numbered below `segment`.
   void dropSegmentsBefore(std::uint64_t segment);
 
+  // Deletes every segment, the current one too: for a clean shutdown once everything is in the
+  // RRD files. The journal takes no appends afterwards.
+  void discard();
+
   std::size_t segmentCount() const;
 
  private:

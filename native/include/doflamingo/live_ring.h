@@ -1,8 +1,8 @@
 // The last stretch of one series at full resolution, in memory, for live pages and deltas.
 //
-// Slot-indexed: a sample at time t lands in slot (t / step) mod N, so the ring needs no
-// timestamps of its own (8 bytes a point) and a later sample in the same step replaces the
-// earlier one. Slots that were skipped over read as missing (NaN).
+// Slot-indexed: like an RRD row, slot k holds the step (k-1)·step < t <= k·step and is stamped
+// k·step, so memory and disk answer alike. The ring needs no timestamps of its own (8 bytes a
+// point); a later sample in the same step replaces the earlier one; skipped slots read as missing.
 #pragma once
 
 #include <cstdint>
@@ -17,11 +17,13 @@ class LiveRing {
 
   void put(std::int64_t timestampMs, double value);
 
-  // Points with fromMs <= time <= toMs, oldest first, missing slots left out.
+  // Points stamped fromMs <= stamp <= toMs, oldest first, missing slots left out.
   void read(std::int64_t fromMs, std::int64_t toMs, std::vector<std::int64_t>& times,
             std::vector<double>& values) const;
 
-  // Oldest time the ring can still answer for (0 when empty).
+  // Oldest time from which the ring holds everything (0 when empty): the later of the window's
+  // start and the first point ever put, since points before that (say, from before a restart)
+  // were never in this ring.
   std::int64_t oldestMs() const;
   std::int64_t newestMs() const { return headSlot_ < 0 ? 0 : headSlot_ * stepMs_; }
   bool empty() const { return headSlot_ < 0; }
@@ -31,6 +33,7 @@ class LiveRing {
   std::int64_t stepMs_;
   std::int64_t slots_;
   std::int64_t headSlot_ = -1;          // absolute slot number of the newest point
+  std::int64_t firstSlot_ = -1;         // absolute slot number of the first point ever put
   std::unique_ptr<double[]> values_;   // allocated on first put
 };
 

@@ -40,8 +40,8 @@ class EngineTest {
 
       SeriesData live = engine.query(heap, t0, t0 + 299 * STEP, STEP);
       assertEquals(STEP, live.stepMs);
-      assertEquals(1000.0, live.valueAt(t0 + STEP));      // a value is stamped at the end of its step
-      assertEquals(1299.0, live.valueAt(t0 + 300 * STEP));
+      assertEquals(1000.0, live.valueAt(t0));  // stamped like an RRD row: the step ending at t0
+      assertEquals(1299.0, live.valueAt(t0 + 299 * STEP));
       SeriesData rate = engine.query(msgs, t0, t0 + 299 * STEP, STEP);
       assertEquals(50.0, rate.valueAt(t0 + 2 * STEP), 1e-9);  // 100 per 2 s
 
@@ -70,7 +70,7 @@ class EngineTest {
       assertEquals(id, engine.intern(SeriesKey.of("zookeeper.avg_latency", "server", "zk1"), SeriesKind.GAUGE));
       SeriesData d = engine.query(id, t0, t0 + 99 * STEP, STEP);
       assertEquals(100, d.known());
-      assertEquals(42.0, d.valueAt(t0 + 43 * STEP));
+      assertEquals(42.0, d.valueAt(t0 + 42 * STEP));
       assertEquals(SeriesKey.of("zookeeper.avg_latency", "server", "zk1"), engine.key(id));
     }
   }
