@@ -1,1 +1,105 @@
+// Native micro-benchmarks of the engine's hot paths:
+//   cmake --build <build> --target doflamingo_bench && <build>/doflamingo_bench
+// The end-to-end comparison with RRD4J is the Java bench (java/bench, see README.md).
 #include <benchmark/benchmark.h>
+#include <rrd.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cmath>
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "doflamingo/engine.h"
+#include "doflamingo/rrd_store.h"
+#include "doflamingo/tiers.h"
+
+namespace fs = std::filesystem;
+using namespace doflamingo;
+
+namespace {
+
+std::string freshDir(const std::string& name) {
+  std::string dir = fs::temp_directory_path().string() + "/doflamingo-bench-" + name + "-" + std::to_string(::getpid());
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+
+std::int64_t alignedNowMs() {
+  auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
+                 std::chrono::system_clock::now().time_since_epoch()).count();
+  return now / 2000 * 2000;
+}
+
+// librrd's cost per value as a function of values per call, into one file with the default tiers.
+void BM_RrdWriteValuesPerCall(benchmark::State& state) {
+  const auto perCall = static_cast<std::size_t>(state.range(0));
+  std::string dir = freshDir("rrd");
+  RrdStore store(dir, parseTiers(kDefaultTiers), 10, "");
+  // Start far enough back that every iteration stays in the past.
+  std::int64_t t = alignedNowMs() - 400LL * 86400 * 1000;
+  std::vector<Point> points(perCall);
+  std::size_t total = 0;
+  for (auto _ : state) {
+    for (auto& p : points) {
+      t += 2000;
+      p = Point{t, std::sin(static_cast<double>(t))};
+    }
+    auto r = store.write("bench.rrd", points);
+    if (r.status != RrdStore::WriteStatus::Ok) state.SkipWithError(r.error.c_str());
+    total += perCall;
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(total));
+  fs::remove_all(dir);
+}
+BENCHMARK(BM_RrdWriteValuesPerCall)->Arg(1)->Arg(20)->Arg(64)->Arg(256)->Arg(1024)->Unit(benchmark::kMicrosecond);
+
+// Ingest path alone (validation, counter/gauge handling, live ring, journal append), with
+// write-back held off so no RRD file is touched: what a collector pays per sample.
+void BM_EngineIngestToJournal(benchmark::State& state) {
+  const std::size_t series = static_cast<std::size_t>(state.range(0));
+  std::string dir = freshDir("ingest");
+  EngineOptions o;
+  o.dataDir = dir;
+  o.flushBatch = 100000;
+  o.flushMaxDelaySeconds = 100000;
+  o.maxBufferedSamples = 1LL << 40;
+  {
+    Engine engine(o);
+    std::vector<Sample> batch(series);
+    for (std::size_t i = 0; i < series; ++i) {
+      batch[i].seriesId = engine.intern(SeriesKey::make("bench.metric", {{"n", std::to_string(i)}}),
+                                        i % 2 ? SeriesKind::Counter : SeriesKind::Gauge);
+    }
+    std::int64_t t = alignedNowMs() - 30LL * 86400 * 1000;
+    std::size_t total = 0;
+    for (auto _ : state) {
+      t += 2000;
+      for (std::size_t i = 0; i < series; ++i) {
+        batch[i].timeMs = t;
+        batch[i].value = static_cast<double>(t / 1000 + i);
+      }
+      engine.ingest(batch.data(), batch.size());
+      total += series;
+    }
+    state.SetItemsProcessed(static_cast<std::int64_t>(total));
+    state.counters["ring_bytes_per_series"] =
+        static_cast<double>(engine.stats().liveRingBytes) / static_cast<double>(series);
+  }
+  fs::remove_all(dir);
+}
+BENCHMARK(BM_EngineIngestToJournal)->Arg(10000)->Unit(benchmark::kMillisecond)->Iterations(300);
+
+void BM_SeriesKeyMake(benchmark::State& state) {
+  for (auto _ : state) {
+    auto k = SeriesKey::make("kafka.server.BrokerTopicMetrics.MessagesInPerSec",
+                             {{"topic", "orders"}, {"cluster", "prod"}, {"broker", "1"}});
+    benchmark::DoNotOptimize(k);
+  }
+}
+BENCHMARK(BM_SeriesKeyMake);
+
+}  // namespace
