@@ -186,11 +186,7 @@ void Engine::close() {
   queueCv_.notify_all();
   for (auto& t : flushers_) t.join();
   flushers_.clear();
-  std::size_t n = stateCount_.load();
-  std::size_t failed = 0;
-  for (std::uint32_t id = 0; id < n; ++id) {
-    if (!flushSeries(id, true)) ++failed;
-  }
+  std::size_t failed = flushAll();
   if (failed == 0) {
     journal_->discard();
   } else {
@@ -436,14 +432,33 @@ void Engine::flusherLoop(int index) {
   }
 }
 
+std::size_t Engine::flushAll() {
+  // As many writers as there are flushers: creating or updating thousands of files is I/O and
+  // librrd work that parallelises well.
+  const std::size_t n = stateCount_.load();
+  std::atomic<std::size_t> next{0};
+  std::atomic<std::size_t> failed{0};
+  auto work = [&] {
+    for (std::size_t id; (id = next.fetch_add(1)) < n;) {
+      try {
+        if (!flushSeries(static_cast<std::uint32_t>(id), true)) ++failed;
+      } catch (const std::exception& e) {
+        ++failed;
+        log().error("writing series {} failed: {}", id, e.what());
+      }
+    }
+  };
+  std::vector<std::thread> helpers;
+  for (int i = 1; i < options_.flusherThreads; ++i) helpers.emplace_back(work);
+  work();
+  for (auto& t : helpers) t.join();
+  return failed.load();
+}
+
 void Engine::flush() {
   std::shared_lock<std::shared_mutex> life(lifecycle_);
   checkOpen();
-  const std::size_t n = stateCount_.load();
-  std::size_t failed = 0;
-  for (std::uint32_t id = 0; id < n; ++id) {
-    if (!flushSeries(id, true)) ++failed;
-  }
+  std::size_t failed = flushAll();
   if (failed) {
     std::lock_guard<std::mutex> el(errorMutex_);
     throw StorageError(std::to_string(failed) + " series could not be written to RRD (kept in memory and journal): " +

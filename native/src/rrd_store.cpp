@@ -1,6 +1,9 @@
 #include "doflamingo/rrd_store.h"
 
+#include <pthread.h>
+#include <signal.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -10,6 +13,7 @@
 #include <ctime>
 #include <filesystem>
 #include <memory>
+#include <mutex>
 
 #include <rrd.h>
 extern "C" {
@@ -25,18 +29,62 @@ namespace fs = std::filesystem;
 namespace doflamingo {
 namespace {
 
+constexpr const char* kUnknownRrdError = "unknown librrd error";
+
 // librrd keeps its error text per thread; take it and clear it so the next call starts clean.
 std::string takeRrdError() {
   const char* e = rrd_get_error();
-  std::string msg = (e && *e) ? e : "unknown librrd error";
+  std::string msg = (e && *e) ? e : kUnknownRrdError;
   rrd_clear_error();
   return msg;
 }
+
+// librrd's rrdcached client writes to its socket without MSG_NOSIGNAL: once the daemon is gone,
+// the next request raises SIGPIPE, whose default action kills the whole host process. While one
+// of these is alive, SIGPIPE is blocked on this thread and a SIGPIPE raised meanwhile is taken
+// off the pending set, so the call just fails with EPIPE and is retried like any write error.
+class SigpipeGuard {
+ public:
+  SigpipeGuard() {
+    sigemptyset(&pipe_);
+    sigaddset(&pipe_, SIGPIPE);
+    sigset_t pending;
+    sigpending(&pending);
+    hadPending_ = sigismember(&pending, SIGPIPE) == 1;  // someone else's: leave it alone
+    pthread_sigmask(SIG_BLOCK, &pipe_, &old_);
+  }
+  ~SigpipeGuard() {
+    sigset_t pending;
+    if (!hadPending_ && sigpending(&pending) == 0 && sigismember(&pending, SIGPIPE) == 1) {
+      const timespec zero{0, 0};
+      while (sigtimedwait(&pipe_, nullptr, &zero) == -1 && errno == EINTR) {
+      }
+    }
+    pthread_sigmask(SIG_SETMASK, &old_, nullptr);
+  }
+  SigpipeGuard(const SigpipeGuard&) = delete;
+  SigpipeGuard& operator=(const SigpipeGuard&) = delete;
+
+ private:
+  sigset_t pipe_;
+  sigset_t old_;
+  bool hadPending_ = false;
+};
+
+// librrd's daemon client is one global connection. Its requests take a lock of their own, but
+// rrdc_is_connected() compares against the connection's address without it, while a request
+// failing on another thread (the daemon died) closes the connection and frees that address: a
+// crash under load. So every daemon call in this process goes through this mutex, and so do
+// direct-mode creates once a daemon was used (rrd_create_r2 then sends the daemon a FORGET).
+// Requests on the one connection are serial anyway; this costs no parallelism.
+std::mutex gDaemonMutex;
+std::atomic<bool> gDaemonUsed{false};
 
 // rrdcached goes through librrd's global client: Debian's librrd.so.8 does not export the
 // per-connection rrd_client_* functions, only the rrdc_* ones, which share one mutex-guarded
 // connection. Reconnects when the daemon went away and came back.
 void connectDaemon(const std::string& address) {
+  gDaemonUsed.store(true);
   if (!rrdc_is_connected(address.c_str())) {
     if (rrdc_connect(address.c_str()) != 0) {
       // the error stays set; the call that follows fails and reports it
@@ -126,6 +174,8 @@ bool RrdStore::create(const std::string& path, std::int64_t firstTimeMs, std::st
   time_t lastUp = static_cast<time_t>(firstTimeMs / 1000 - 1);
   unsigned long step = static_cast<unsigned long>(tiers_.front().stepSeconds);
   int rc;
+  std::unique_lock<std::mutex> daemonLock(gDaemonMutex, std::defer_lock);
+  if (!cached() && gDaemonUsed.load()) daemonLock.lock();  // cached: write() holds it already
   if (cached()) {
     connectDaemon(daemon_);
     rc = rrdc_create_r2(path.c_str(), step, lastUp, 1, nullptr, nullptr, static_cast<int>(argv.size()), argv.data());
@@ -135,6 +185,13 @@ bool RrdStore::create(const std::string& path, std::int64_t firstTimeMs, std::st
   }
   if (rc != 0) {
     error = takeRrdError();
+    // librrd 1.7 fails on a full disk without a message (and errno is gone by then): name the
+    // likeliest cause so the operator is not left with "unknown librrd error".
+    struct statvfs fsInfo;
+    if (error == kUnknownRrdError && ::statvfs(fs::path(path).parent_path().c_str(), &fsInfo) == 0) {
+      error += " (" + std::to_string(static_cast<unsigned long long>(fsInfo.f_bavail) * fsInfo.f_frsize) +
+               " bytes free on that file system; a full disk is the usual cause)";
+    }
     // A half-written new file holds no data yet; leaving it would read as corrupt later.
     if (!cached() && error.find("exists") == std::string::npos) ::unlink(path.c_str());
     return false;
@@ -175,6 +232,11 @@ RrdStore::WriteResult RrdStore::write(const std::string& relativePath, const std
   WriteResult result;
   if (points.empty()) return result;
   const std::string path = root_ + "/" + relativePath;
+  // Direct writes too: rrd_create_r2 tells librrd's global daemon connection, if any engine in
+  // this process ever opened one, to forget the new file.
+  SigpipeGuard noSigpipe;
+  std::unique_lock<std::mutex> daemonLock(gDaemonMutex, std::defer_lock);
+  if (cached()) daemonLock.lock();
   std::vector<Point> todo;
   const std::vector<Point>* batch = &points;
   if (cached()) {
@@ -222,14 +284,18 @@ SeriesData RrdStore::fetch(const std::string& relativePath, Consolidation cf, st
   const std::string path = root_ + "/" + relativePath;
   SeriesData out;
   if (cached()) {
+    SigpipeGuard noSigpipe;
+    std::lock_guard<std::mutex> daemonLock(gDaemonMutex);
     connectDaemon(daemon_);
     if (rrdc_flush(path.c_str()) != 0) rrd_clear_error();
   }
   struct stat st;
   if (::stat(path.c_str(), &st) != 0) {
+    // The same grid as a file's answer below, so a series without a file lines up with the rest.
     out.stepMs = std::max<std::int64_t>(resolutionMs, tiers_.front().stepSeconds * 1000);
-    out.startMs = (fromMs / out.stepMs + 1) * out.stepMs;
-    std::int64_t n = toMs >= out.startMs ? (toMs - out.startMs) / out.stepMs + 1 : 0;
+    out.startMs = (fromMs + out.stepMs - 1) / out.stepMs * out.stepMs;
+    std::int64_t last = (toMs + out.stepMs - 1) / out.stepMs * out.stepMs;
+    std::int64_t n = (last - out.startMs) / out.stepMs + 1;
     out.values.assign(static_cast<std::size_t>(n), NAN);
     return out;
   }
@@ -248,11 +314,21 @@ SeriesData RrdStore::fetch(const std::string& relativePath, Consolidation cf, st
     throw StorageError("cannot read " + path + ": " + error);
   }
   // librrd returns rows for (start, end]: the first row is the step ending at start + step.
-  std::size_t rows = step ? static_cast<std::size_t>((end - start) / static_cast<time_t>(step)) : 0;
-  out.startMs = (static_cast<std::int64_t>(start) + static_cast<std::int64_t>(step)) * 1000;
-  out.stepMs = static_cast<std::int64_t>(step) * 1000;
-  out.values.resize(rows);
-  for (std::size_t i = 0; i < rows; ++i) out.values[i] = data[i * dsCount];
+  // It works in whole seconds and moves an aligned end one step further, so its answer may hold
+  // a row stamped before fromMs (fromMs with a fraction of a second) and one past toMs. Keep the
+  // rows stamped ceil(fromMs) .. ceil(toMs) on the step, exactly what the live ring answers.
+  if (step == 0) step = 1;  // never from librrd; keeps the arithmetic below defined
+  const std::int64_t stepMs = static_cast<std::int64_t>(step) * 1000;
+  const std::int64_t firstRowMs = (static_cast<std::int64_t>(start) + static_cast<std::int64_t>(step)) * 1000;
+  const std::int64_t available = (end - start) / static_cast<time_t>(step);
+  const std::int64_t wantFirst = (fromMs + stepMs - 1) / stepMs * stepMs;
+  const std::int64_t wantLast = (toMs + stepMs - 1) / stepMs * stepMs;
+  const std::int64_t skip = std::max<std::int64_t>(0, (wantFirst - firstRowMs) / stepMs);
+  const std::int64_t rows = std::max<std::int64_t>(0, std::min(available - skip, (wantLast - wantFirst) / stepMs + 1));
+  out.startMs = firstRowMs + skip * stepMs;
+  out.stepMs = stepMs;
+  out.values.resize(static_cast<std::size_t>(rows));
+  for (std::int64_t i = 0; i < rows; ++i) out.values[i] = data[(skip + i) * dsCount];
   for (unsigned long i = 0; i < dsCount; ++i) rrd_freemem(dsNames[i]);
   rrd_freemem(dsNames);
   rrd_freemem(data);

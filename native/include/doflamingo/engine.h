@@ -136,6 +136,8 @@ class Engine {
   void flusherLoop(int index);
   // Writes one series' buffer; returns false when the write must be retried later.
   bool flushSeries(std::uint32_t id, bool waitIfBusy);
+  // Writes every series' buffer on flusherThreads threads; returns how many failed.
+  std::size_t flushAll();
   void scanForAgedBuffers(std::int64_t nowMs);
   void enqueue(std::uint32_t id);
   void waitForRoom();

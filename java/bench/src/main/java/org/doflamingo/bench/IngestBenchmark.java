@@ -63,6 +63,8 @@ public final class IngestBenchmark {
     System.out.printf("workload: %,d series x %,d points (%.1f h at 2 s) = %,d samples, write runs of %d, %d threads%n",
         series, points, hours, (long) series * points, batch, threads);
 
+    ingestPathOnly(dir.resolve("ingest-only"), series, t0);
+    deleteTree(dir.resolve("ingest-only"));
     Result ours = runDoflamingo(dir.resolve("doflamingo"), series, points, t0, batch, threads);
     deleteTree(dir.resolve("doflamingo"));
     if (!rrd4j) return;
@@ -135,6 +137,37 @@ public final class IngestBenchmark {
       System.out.printf("doflamingo: resident memory +%,d MB for %,d live series (live ring %,d bytes/series)%n",
           (rssBytes() - rssBefore) >> 20, series, stats.liveRingBytes / series);
       return new Result(create, samples / seconds);
+    }
+  }
+
+  /**
+   * The ingest call alone (JNI crossing, validation, live ring, journal), write-back held off: the
+   * figure to set beside the native BM_EngineIngestToJournal, their difference being JNI's cost.
+   */
+  static void ingestPathOnly(Path dir, int series, long t0) throws Exception {
+    deleteTree(dir);
+    int scrapes = 300;
+    EngineConfig config = EngineConfig.at(dir).flushBatch(100_000).flushMaxDelaySeconds(100_000)
+        .maxBufferedSamples(1L << 40);
+    try (Engine engine = Engine.open(config)) {
+      int[] ids = new int[series];
+      for (int s = 0; s < series; s++) {
+        ids[s] = engine.intern(SeriesKey.of("bench.metric", "n", String.valueOf(s)),
+            s % 2 == 1 ? SeriesKind.COUNTER : SeriesKind.GAUGE);
+      }
+      SampleBatch scrape = new SampleBatch(series);
+      for (int warm = 0; warm < 2; warm++) {
+        long start = System.nanoTime();
+        for (int p = 0; p < scrapes; p++) {
+          fill(scrape, ids, t0, warm * scrapes + p);
+          engine.ingest(scrape);
+        }
+        double perSample = (System.nanoTime() - start) / 1e3 / ((double) scrapes * series);
+        if (warm == 1) {
+          System.out.printf("RESULT ingest path from Java (batches of %,d, no write-back): %.3f us/sample = %,.0f samples/s%n",
+              series, perSample, 1 / perSample * 1e6);
+        }
+      }
     }
   }
 
