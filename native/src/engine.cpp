@@ -187,8 +187,11 @@ void Engine::close() {
   for (auto& t : flushers_) t.join();
   flushers_.clear();
   std::size_t failed = flushAll();
-  if (failed == 0) {
+  std::string syncError;
+  if (failed == 0 && store_->sync(syncError)) {
     journal_->discard();
+  } else if (failed == 0) {
+    log().error("closing: {}; the journal is kept for the next start", syncError);
   } else {
     log().error("closing with {} series not written to RRD; they stay in the journal for the next start", failed);
   }
@@ -347,10 +350,13 @@ bool Engine::flushSeries(std::uint32_t id, bool waitIfBusy) {
   if (r.status != RrdStore::WriteStatus::Ok) {
     rrdErrors_.fetch_add(1, std::memory_order_relaxed);
     std::lock_guard<std::mutex> el(errorMutex_);
-    static std::int64_t lastLogged = 0;
-    if (now - lastLogged >= 10000 || lastStorageError_ != r.error) {
-      log().error("RRD write failed, will retry (data kept in memory and journal): {}", r.error);
-      lastLogged = now;
+    // One line per 10 s at most: on a full disk every file fails, each with its own name.
+    ++suppressedErrors_;
+    if (now - lastErrorLogMs_ >= 10000) {
+      log().error("RRD write failed, will retry (data kept in memory and journal): {}{}", r.error,
+                  suppressedErrors_ > 1 ? fmt::format(" ({} failed writes in the last 10 s)", suppressedErrors_) : "");
+      lastErrorLogMs_ = now;
+      suppressedErrors_ = 0;
     }
     lastStorageError_ = r.error;
     return false;
@@ -388,7 +394,16 @@ void Engine::scanForAgedBuffers(std::int64_t nowMs) {
       due.push_back(id);
     }
   }
-  journal_->dropSegmentsBefore(keepFrom);
+  // rrdcached acknowledges updates it only holds in memory: have it write them out before the
+  // journal forgets them.
+  if (journal_->hasSegmentsBefore(keepFrom)) {
+    std::string error;
+    if (store_->sync(error)) {
+      journal_->dropSegmentsBefore(keepFrom);
+    } else {
+      log().warn("keeping journal segments: {}", error);
+    }
+  }
   if (!due.empty()) {
     {
       std::lock_guard<std::mutex> lock(queueMutex_);

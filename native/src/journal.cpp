@@ -152,6 +152,11 @@ std::uint64_t Journal::currentSegment() const {
   return current_;
 }
 
+bool Journal::hasSegmentsBefore(std::uint64_t segment) const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return std::any_of(segments_.begin(), segments_.end(), [&](std::uint64_t s) { return s < segment; });
+}
+
 void Journal::dropSegmentsBefore(std::uint64_t segment) {
   std::lock_guard<std::mutex> lock(mutex_);
   auto keep = std::partition(segments_.begin(), segments_.end(), [&](std::uint64_t s) { return s >= segment; });

@@ -8,6 +8,7 @@
 
 #include <cerrno>
 #include <charconv>
+#include <chrono>
 #include <cmath>
 #include <cstring>
 #include <ctime>
@@ -204,8 +205,20 @@ bool RrdStore::updateOnce(const std::string& path, const std::vector<Point>& poi
   std::vector<const char*> argv = formatUpdates(points, storage);
   int rc;
   if (cached()) {
-    connectDaemon(daemon_);
-    rc = rrdc_update(path.c_str(), static_cast<int>(argv.size()), argv.data());
+    // librrd's client builds each request in a 4 KiB buffer and fails, without a message, on a
+    // longer one: send the values in requests that fit.
+    constexpr std::size_t kRequestBytes = 4096 - 64;
+    rc = 0;
+    for (std::size_t first = 0; first < argv.size() && rc == 0;) {
+      std::size_t bytes = path.size() + 16, last = first;
+      while (last < argv.size() && (last == first || bytes + std::strlen(argv[last]) + 1 < kRequestBytes)) {
+        bytes += std::strlen(argv[last]) + 1;
+        ++last;
+      }
+      connectDaemon(daemon_);
+      rc = rrdc_update(path.c_str(), static_cast<int>(last - first), argv.data() + first);
+      first = last;
+    }
   } else {
     rc = rrd_updatex_r(path.c_str(), nullptr, RRD_SKIP_PAST_UPDATES, static_cast<int>(argv.size()), argv.data());
   }
@@ -213,11 +226,17 @@ bool RrdStore::updateOnce(const std::string& path, const std::vector<Point>& poi
     error = takeRrdError();
     return false;
   }
+  if (cached()) {
+    std::lock_guard<std::mutex> lock(dirtyMutex_);
+    unsynced_.insert(path);
+  }
   return true;
 }
 
 bool RrdStore::quarantine(const std::string& path, const std::string& why) {
-  std::string aside = path + ".corrupt-" + std::to_string(std::time(nullptr));
+  // Milliseconds: a file damaged twice within a second keeps both copies.
+  std::string aside = path + ".corrupt-" + std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                               std::chrono::system_clock::now().time_since_epoch()).count());
   if (::rename(path.c_str(), aside.c_str()) == 0) {
     ++quarantined_;
     log().error("RRD file {} is unusable ({}); moved aside to {} and recreated", path, why, aside);
@@ -276,6 +295,29 @@ RrdStore::WriteResult RrdStore::write(const std::string& relativePath, const std
   result.status = WriteStatus::Retry;
   result.error = "cannot update " + path + " even after recreating it";
   return result;
+}
+
+bool RrdStore::sync(std::string& error) {
+  if (!cached()) return true;
+  std::vector<std::string> files;
+  {
+    std::lock_guard<std::mutex> lock(dirtyMutex_);
+    files.assign(unsynced_.begin(), unsynced_.end());
+    unsynced_.clear();
+  }
+  // Debian's librrd exports no rrdc_flushall: flush the files written since the last sync.
+  SigpipeGuard noSigpipe;
+  std::lock_guard<std::mutex> daemonLock(gDaemonMutex);
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    connectDaemon(daemon_);
+    if (rrdc_flush(files[i].c_str()) != 0) {
+      error = "rrdcached at " + daemon_ + " could not write " + files[i] + ": " + takeRrdError();
+      std::lock_guard<std::mutex> lock(dirtyMutex_);
+      unsynced_.insert(files.begin() + static_cast<std::ptrdiff_t>(i), files.end());
+      return false;
+    }
+  }
+  return true;
 }
 
 SeriesData RrdStore::fetch(const std::string& relativePath, Consolidation cf, std::int64_t fromMs,

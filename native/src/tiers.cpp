@@ -36,6 +36,9 @@ std::vector<Tier> parseTiers(std::string_view spec) {
   while (!spec.empty()) {
     std::size_t comma = spec.find(',');
     std::string_view part = spec.substr(0, comma);
+    if (comma != std::string_view::npos && comma + 1 == spec.size()) {
+      throw InvalidArgument("tiers end with a comma; expected e.g. " + std::string(kDefaultTiers));
+    }
     spec = comma == std::string_view::npos ? std::string_view() : spec.substr(comma + 1);
     std::size_t colon = part.find(':');
     if (colon == std::string_view::npos) {

@@ -243,3 +243,31 @@ TEST_F(RrdcachedTest, BackgroundFlushersSurviveTheDaemonDying) {
     for (int i = 0; i < 32; ++i) EXPECT_EQ(valueAt(d, t0 + i * 2000), 10.0 * i) << "series " << id << " row " << i;
   }
 }
+
+// The journal lets go of samples only once rrdcached has written them to the files: rrdcached
+// acknowledges updates it merely holds in memory, and its own journal is buffered.
+TEST_F(RrdcachedTest, JournalDropsSegmentsOnlyAfterTheDaemonWroteThem) {
+  EngineOptions o = options();
+  o.journalSegmentBytes = 4096;  // many small segments, so housekeeping has some to drop
+  engine_ = std::make_unique<Engine>(o);
+  std::uint32_t id = engine_->intern(SeriesKey::make("cached", {}), SeriesKind::Gauge);
+  const std::int64_t t0 = dftest::alignedPastMs(30);
+  for (int round = 0; round < 40; ++round) {
+    std::vector<Sample> b = batch(id, t0, round * 20, 20);
+    ASSERT_EQ(engine_->ingest(b.data(), b.size()).accepted, 20);
+  }
+  ASSERT_NO_THROW(engine_->flush());
+  const std::string journalDir = tmp_.sub("data/journal");
+  // Housekeeping runs every second; wait until only the segment in use is left.
+  for (int i = 0; i < 100 && dftest::filesEndingWith(journalDir, ".wal").size() > 1; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  ASSERT_EQ(dftest::filesEndingWith(journalDir, ".wal").size(), 1u);
+  stop();  // kill -9: whatever rrdcached only held in memory is gone now
+  engine_.reset();
+  EngineOptions direct = o;
+  direct.rrdcachedAddress.clear();
+  Engine reopened(direct);
+  SeriesData d = reopened.query(id, t0, t0 + 799 * 2000, 2000);
+  for (int i = 0; i < 800; ++i) ASSERT_EQ(valueAt(d, t0 + i * 2000), 10.0 * i) << i;
+}

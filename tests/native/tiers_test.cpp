@@ -95,6 +95,8 @@ TEST(Tiers, EmptyAndShapelessSpecsAreRefused) {
   e = errorOf("2s");
   EXPECT_NE(e.find("'2s'"), std::string::npos) << e;
   EXPECT_NE(e.find("STEP:RETENTION"), std::string::npos) << e;
+  e = errorOf("2s:1d,");
+  EXPECT_NE(e.find("end with a comma"), std::string::npos) << e;
   e = errorOf("2s:1d,,1m:14d");
   EXPECT_NE(e.find("STEP:RETENTION"), std::string::npos) << e;
   e = errorOf("1m:30s");

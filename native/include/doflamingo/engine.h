@@ -180,6 +180,8 @@ class Engine {
   std::atomic<std::int64_t> ringBytes_{0};
   mutable std::mutex errorMutex_;
   std::string lastStorageError_;
+  std::int64_t lastErrorLogMs_ = 0;   // guarded by errorMutex_
+  std::int64_t suppressedErrors_ = 0;  // guarded by errorMutex_
 };
 
 }  // namespace doflamingo

@@ -41,6 +41,9 @@ class Journal {
 
   std::uint64_t currentSegment() const;
 
+  // True when a finished segment numbered below `segment` is still on disk.
+  bool hasSegmentsBefore(std::uint64_t segment) const;
+
   // Deletes every finished segment numbered below `segment`.
   void dropSegmentsBefore(std::uint64_t segment);
 

@@ -7,6 +7,8 @@
 
 #include <atomic>
 #include <cstdint>
+#include <mutex>
+#include <unordered_set>
 #include <string>
 #include <vector>
 
@@ -52,6 +54,11 @@ class RrdStore {
   SeriesData fetch(const std::string& relativePath, Consolidation cf, std::int64_t fromMs,
                    std::int64_t toMs, std::int64_t resolutionMs);
 
+  // Makes every write so far durable in the RRD files. Direct writes already are (the page cache
+  // survives the process); rrdcached holds updates in memory and its own journal is buffered, so
+  // this asks it to write everything out. Returns false (error set) when the daemon cannot.
+  bool sync(std::string& error);
+
   const std::vector<Tier>& tiers() const { return tiers_; }
   const std::string& root() const { return root_; }
   bool cached() const { return !daemon_.empty(); }
@@ -71,6 +78,8 @@ class RrdStore {
   std::string daemon_;
   std::vector<std::string> rras_;
   std::atomic<long long> quarantined_{0};
+  std::mutex dirtyMutex_;
+  std::unordered_set<std::string> unsynced_;  // written through rrdcached since the last sync()
 };
 
 // True when a librrd error message says the file itself is bad (as opposed to the disk).
