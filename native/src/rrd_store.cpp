@@ -14,6 +14,7 @@
 #include <ctime>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <mutex>
 
 #include <rrd.h>
@@ -251,9 +252,10 @@ RrdStore::WriteResult RrdStore::write(const std::string& relativePath, const std
   WriteResult result;
   if (points.empty()) return result;
   const std::string path = root_ + "/" + relativePath;
-  // Direct writes too: rrd_create_r2 tells librrd's global daemon connection, if any engine in
-  // this process ever opened one, to forget the new file.
-  SigpipeGuard noSigpipe;
+  // Direct writes too once a daemon was used: rrd_create_r2 then tells librrd's global daemon
+  // connection to forget the new file. (Two signal-mask calls per write; skipped otherwise.)
+  std::optional<SigpipeGuard> noSigpipe;
+  if (cached() || gDaemonUsed.load()) noSigpipe.emplace();
   std::unique_lock<std::mutex> daemonLock(gDaemonMutex, std::defer_lock);
   if (cached()) daemonLock.lock();
   std::vector<Point> todo;

@@ -124,24 +124,21 @@ void SeriesRegistry::append(std::uint32_t id, const SeriesInfo& info) {
 
 std::uint32_t SeriesRegistry::intern(const SeriesKey& key, SeriesKind kind) {
   std::string encoded = key.encode();
-  {
-    std::shared_lock<std::shared_mutex> lock(mutex_);
+  // Looked up under the shared lock first (the common case), again under the exclusive one.
+  auto existing = [&]() -> std::optional<std::uint32_t> {
     auto it = byKey_.find(encoded);
-    if (it != byKey_.end()) {
-      if (series_[it->second].kind != kind) {
-        throw InvalidArgument("series " + key.toString() + " is already registered with another kind");
-      }
-      return it->second;
-    }
-  }
-  std::unique_lock<std::shared_mutex> lock(mutex_);
-  auto it = byKey_.find(encoded);
-  if (it != byKey_.end()) {
+    if (it == byKey_.end()) return std::nullopt;
     if (series_[it->second].kind != kind) {
       throw InvalidArgument("series " + key.toString() + " is already registered with another kind");
     }
     return it->second;
+  };
+  {
+    std::shared_lock<std::shared_mutex> lock(mutex_);
+    if (auto id = existing()) return *id;
   }
+  std::unique_lock<std::shared_mutex> lock(mutex_);
+  if (auto id = existing()) return *id;
   auto id = static_cast<std::uint32_t>(series_.size());
   SeriesInfo info{key, kind, fileFor(key)};
   append(id, info);

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.concurrent.locks.Lock;
 import org.doflamingo.engine.jni.EngineOptions;
 import org.doflamingo.engine.jni.GroupValues;
 import org.doflamingo.engine.jni.GroupValuesList;
@@ -51,12 +50,7 @@ public final class Engine extends NativeHandle {
   /** The id of a series, registering it on first use. Ids are stable across restarts. */
   public int intern(SeriesKey key, SeriesKind kind) {
     byte[] bytes = key.encode();
-    Lock l = enter();
-    try {
-      return handle.intern(bytes, kind.ordinal());
-    } finally {
-      l.unlock();
-    }
+    return call(() -> handle.intern(bytes, kind.ordinal()));
   }
 
   /**
@@ -64,27 +58,19 @@ public final class Engine extends NativeHandle {
    * in the journal and survives a crash of the process. The batch may be cleared and reused.
    */
   public IngestResult ingest(SampleBatch batch) {
-    Lock l = enter();
-    try {
+    return call(() -> {
       org.doflamingo.engine.jni.IngestResult r = handle.ingest(batch.buffer(), batch.size());
       try {
         return new IngestResult(r);
       } finally {
         r.delete();
       }
-    } finally {
-      l.unlock();
-    }
+    });
   }
 
   /** Writes everything buffered into the RRD files now. */
   public void flush() {
-    Lock l = enter();
-    try {
-      handle.flush();
-    } finally {
-      l.unlock();
-    }
+    run(handle::flush);
   }
 
   public SeriesData query(int seriesId, long fromMs, long toMs, long resolutionMs) {
@@ -96,12 +82,7 @@ public final class Engine extends NativeHandle {
    * at or above it); a range inside the live window at base resolution is read from memory.
    */
   public SeriesData query(int seriesId, long fromMs, long toMs, long resolutionMs, Consolidation cf) {
-    Lock l = enter();
-    try {
-      return copy(handle.query(seriesId, fromMs, toMs, resolutionMs, cf.ordinal()));
-    } finally {
-      l.unlock();
-    }
+    return call(() -> copy(handle.query(seriesId, fromMs, toMs, resolutionMs, cf.ordinal())));
   }
 
   /** Several series over the same range, in the order given. */
@@ -125,8 +106,7 @@ public final class Engine extends NativeHandle {
       Consolidation cf, long fromMs, long toMs, long resolutionMs) {
     byte[] f = SeriesKey.of(name, filter).encode();
     byte[] g = Utf8Strings.encode(groupBy);
-    Lock l = enter();
-    try {
+    return call(() -> {
       GroupValuesList list = handle.groupBy(f, g, aggregation.ordinal(), cf.ordinal(), fromMs, toMs, resolutionMs);
       try {
         List<Group> out = new ArrayList<>(list.size());
@@ -145,71 +125,41 @@ public final class Engine extends NativeHandle {
       } finally {
         list.delete();
       }
-    } finally {
-      l.unlock();
-    }
+    });
   }
 
   /** Ids of the series named {@code name} whose labels include every entry of {@code filter}. */
   public int[] select(String name, Map<String, String> filter) {
     byte[] f = SeriesKey.of(name, filter).encode();
-    Lock l = enter();
-    try {
-      return handle.select(f);
-    } finally {
-      l.unlock();
-    }
+    return call(() -> handle.select(f));
   }
 
   public SeriesKey key(int seriesId) {
-    Lock l = enter();
-    try {
-      return SeriesKey.decode(handle.key(seriesId));
-    } finally {
-      l.unlock();
-    }
+    return call(() -> SeriesKey.decode(handle.key(seriesId)));
   }
 
   public SeriesKind kind(int seriesId) {
-    Lock l = enter();
-    try {
-      return SeriesKind.values()[handle.kind(seriesId)];
-    } finally {
-      l.unlock();
-    }
+    return call(() -> SeriesKind.values()[handle.kind(seriesId)]);
   }
 
   public List<String> metricNames() {
-    Lock l = enter();
-    try {
-      return Collections.unmodifiableList(Utf8Strings.decode(handle.metricNames()));
-    } finally {
-      l.unlock();
-    }
+    return call(() -> Collections.unmodifiableList(Utf8Strings.decode(handle.metricNames())));
   }
 
   public EngineStats stats() {
-    Lock l = enter();
-    try {
+    return call(() -> {
       org.doflamingo.engine.jni.EngineStats s = handle.stats();
       try {
         return new EngineStats(s);
       } finally {
         s.delete();
       }
-    } finally {
-      l.unlock();
-    }
+    });
   }
 
   /** The finest step of the RRD files and the live ring. */
   public long baseStepMs() {
-    Lock l = enter();
-    try {
-      return handle.baseStepMs();
-    } finally {
-      l.unlock();
-    }
+    return call(handle::baseStepMs);
   }
 
   @Override

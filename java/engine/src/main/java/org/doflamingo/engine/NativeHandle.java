@@ -2,6 +2,7 @@ package org.doflamingo.engine;
 
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 
 /**
  * An owner of native memory with an explicit end of life, as RocksJava's handles are: calls run
@@ -17,15 +18,23 @@ abstract class NativeHandle implements AutoCloseable {
     this.what = what;
   }
 
-  /** Enters a call; the caller unlocks the returned lock in a finally block. */
-  final Lock enter() {
+  /** Runs a native call unless the handle is closed. */
+  final <T> T call(Supplier<T> body) {
     Lock l = lock.readLock();
     l.lock();
-    if (closed) {
+    try {
+      if (closed) throw new IllegalStateException(what + " is closed");
+      return body.get();
+    } finally {
       l.unlock();
-      throw new IllegalStateException(what + " is closed");
     }
-    return l;
+  }
+
+  final void run(Runnable body) {
+    call(() -> {
+      body.run();
+      return null;
+    });
   }
 
   @Override

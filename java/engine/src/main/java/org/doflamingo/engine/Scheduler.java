@@ -2,7 +2,6 @@ package org.doflamingo.engine;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.locks.Lock;
 import org.doflamingo.engine.jni.NativeScheduler;
 import org.doflamingo.engine.jni.TargetOptions;
 import org.doflamingo.engine.jni.TargetStatus;
@@ -81,35 +80,19 @@ public final class Scheduler extends NativeHandle {
       o.setJitterMs(jitterMs);
       o.setTimeoutMs(timeoutMs);
       o.setMaxBackoffMs(maxBackoffMs);
-      Lock l = enter();
-      try {
-        return handle.addTarget(name, o, nowMs);
-      } finally {
-        l.unlock();
-      }
+      return call(() -> handle.addTarget(name, o, nowMs));
     } finally {
       o.delete();
     }
   }
 
   public void removeTarget(int targetId) {
-    Lock l = enter();
-    try {
-      handle.removeTarget(targetId);
-    } finally {
-      l.unlock();
-    }
+    run(() -> handle.removeTarget(targetId));
   }
 
   /** The attempts due now; each target in the list is now running until {@link #complete}. */
   public List<Due> due(long nowMs) {
-    long[] tokens;
-    Lock l = enter();
-    try {
-      tokens = handle.dueTokens(nowMs);
-    } finally {
-      l.unlock();
-    }
+    long[] tokens = call(() -> handle.dueTokens(nowMs));
     List<Due> out = new ArrayList<>(tokens.length);
     for (long t : tokens) out.add(new Due(t));
     return out;
@@ -117,35 +100,22 @@ public final class Scheduler extends NativeHandle {
 
   /** Reports an attempt; false when it had already timed out (its result is then ignored). */
   public boolean complete(Due due, boolean success, long nowMs, String error) {
-    Lock l = enter();
-    try {
-      return handle.complete(due.token, success, nowMs, error == null ? "" : error);
-    } finally {
-      l.unlock();
-    }
+    return call(() -> handle.complete(due.token, success, nowMs, error == null ? "" : error));
   }
 
   public Status status(int targetId) {
-    Lock l = enter();
-    try {
+    return call(() -> {
       TargetStatus s = handle.status(targetId);
       try {
         return new Status(s);
       } finally {
         s.delete();
       }
-    } finally {
-      l.unlock();
-    }
+    });
   }
 
   public long millisUntilNextDue(long nowMs) {
-    Lock l = enter();
-    try {
-      return handle.millisUntilNextDue(nowMs);
-    } finally {
-      l.unlock();
-    }
+    return call(() -> handle.millisUntilNextDue(nowMs));
   }
 
   @Override
