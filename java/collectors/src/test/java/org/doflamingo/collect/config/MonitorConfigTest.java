@@ -1,0 +1,125 @@
+package org.doflamingo.collect.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import org.junit.jupiter.api.Test;
+
+class MonitorConfigTest {
+  static final String FULL = "{"
+      + "\"storage\": {\"path\": \"/var/lib/doflamingo\", \"tiers\": \"2s:1d,1m:14d\", \"rrdcached\": \"unix:/run/rrdcached.sock\"},"
+      + "\"intervalSeconds\": 5,"
+      + "\"kafka\": [{\"name\": \"prod\", \"brokers\": ["
+      + "   {\"host\": \"k1\", \"jmxPort\": 9999, \"bootstrap\": \"k1:9092\"},"
+      + "   {\"host\": \"k2\", \"jmxPort\": 9999}],"
+      + "  \"jmx\": {\"user\": \"monitor\", \"password\": \"s3cret-jmx\"}, \"jmxSsl\": true,"
+      + "  \"sasl\": {\"user\": \"admin\", \"password\": \"s3cret-sasl\"}}],"
+      + "\"zookeeper\": [{\"name\": \"zk\", \"servers\": [{\"host\": \"z1\", \"clientPort\": 2181, \"adminPort\": 8080, \"jmxPort\": 9998},"
+      + "   {\"host\": \"z2\"}]}],"
+      + "\"flume\": [{\"name\": \"collector-1\", \"host\": \"f1\", \"httpPort\": 41414}]"
+      + "}";
+
+  @Test
+  void readsEverySection() throws Exception {
+    MonitorConfig c = MonitorConfig.parse(FULL);
+    assertEquals(Paths.get("/var/lib/doflamingo"), c.storagePath);
+    assertEquals("2s:1d,1m:14d", c.tiers);
+    assertEquals("unix:/run/rrdcached.sock", c.rrdcached);
+    assertEquals(5, c.intervalSeconds);
+    KafkaClusterConfig k = c.kafka.get(0);
+    assertEquals("prod", k.name);
+    assertEquals("k1:9092,k2:9092", k.bootstrapServers());
+    assertEquals("monitor", k.jmx.user());
+    assertEquals("s3cret-jmx", k.jmx.password());
+    assertTrue(k.jmxSsl);
+    assertEquals("s3cret-sasl", k.sasl.password());
+    ZooKeeperEnsembleConfig.Server z2 = c.zookeeper.get(0).servers.get(1);
+    assertEquals(2181, z2.clientPort);
+    assertEquals(0, z2.adminPort, "not configured: not read");
+    assertEquals(41414, c.flume.get(0).httpPort);
+  }
+
+  @Test
+  void defaultsAreSensible() throws Exception {
+    MonitorConfig c = MonitorConfig.parse("{\"storage\": {\"path\": \"data\"}, \"flume\": [{\"name\": \"a\", \"host\": \"h\", \"httpPort\": 1}]}");
+    assertEquals(2, c.intervalSeconds);
+    assertNull(c.tiers);
+    assertNull(c.rrdcached);
+    assertTrue(c.kafka.isEmpty());
+  }
+
+  @Test
+  void passwordsNeverShowInTextOrErrors() throws Exception {
+    MonitorConfig c = MonitorConfig.parse(FULL);
+    assertFalse(c.toString().contains("s3cret"), c.toString());
+    assertTrue(c.toString().contains("password=****"), c.toString());
+    String error = errorOf(FULL.replace("\"password\": \"s3cret-jmx\"", "\"password\": 12345678"));
+    assertFalse(error.contains("12345678"), error);
+    assertTrue(error.startsWith("kafka[0].jmx.password: "), error);
+  }
+
+  @Test
+  void passwordFromFileOrEnvironment(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+    Path file = tmp.resolve("jmx.password");
+    Files.write(file, "from-file\n".getBytes(StandardCharsets.UTF_8));
+    String json = FULL.replace("\"password\": \"s3cret-jmx\"", "\"passwordFile\": \"" + file + "\"");
+    assertEquals("from-file", MonitorConfig.parse(json).kafka.get(0).jmx.password());
+    String missing = errorOf(FULL.replace("\"password\": \"s3cret-jmx\"", "\"passwordFile\": \"" + tmp.resolve("nope") + "\""));
+    assertTrue(missing.startsWith("kafka[0].jmx.passwordFile: cannot read"), missing);
+    String unset = errorOf(FULL.replace("\"password\": \"s3cret-jmx\"", "\"passwordEnv\": \"DOFLAMINGO_SURELY_UNSET_VARIABLE\""));
+    assertTrue(unset.contains("DOFLAMINGO_SURELY_UNSET_VARIABLE is not set"), unset);
+    String both = errorOf(FULL.replace("\"password\": \"s3cret-jmx\"", "\"password\": \"a\", \"passwordEnv\": \"X\""));
+    assertTrue(both.startsWith("kafka[0].jmx: give exactly one of"), both);
+  }
+
+  @Test
+  void errorsNameTheFieldAndWhatWasExpected() {
+    assertError("kafka[0].brokers[1].jmxPort: expected a port number 1-65535, got the string \"99x\"",
+        FULL.replace("{\"host\": \"k2\", \"jmxPort\": 9999}", "{\"host\": \"k2\", \"jmxPort\": \"99x\"}"));
+    assertError("kafka[0].brokers[1].jmxPort: expected a port number 1-65535, got the number 70000",
+        FULL.replace("{\"host\": \"k2\", \"jmxPort\": 9999}", "{\"host\": \"k2\", \"jmxPort\": 70000}"));
+    assertError("kafka[0].brokers[0].bootstrap: expected host:port with a port 1-65535, got \"k1\"",
+        FULL.replace("\"bootstrap\": \"k1:9092\"", "\"bootstrap\": \"k1\""));
+    assertError("kafka[0].brokers[1].host: is required", FULL.replace("\"host\": \"k2\", ", ""));
+    assertError("kafka[0].brokers[0].jmxport: unknown setting; expected one of [bootstrap, host, jmxPort]",
+        FULL.replace("{\"host\": \"k1\", \"jmxPort\": 9999", "{\"host\": \"k1\", \"jmxport\": 9999"));
+    assertError("storage: is required", "{\"flume\": [{\"name\": \"a\", \"host\": \"h\", \"httpPort\": 1}]}");
+    assertError("kafka: expected a list [...], got an object", "{\"storage\": {\"path\": \"d\"}, \"kafka\": {}}");
+    assertError("kafka[0].brokers: a cluster needs at least one broker",
+        "{\"storage\": {\"path\": \"d\"}, \"kafka\": [{\"name\": \"x\", \"brokers\": []}]}");
+    assertError("intervalSeconds: expected whole seconds from 1 to 3600", FULL.replace("\"intervalSeconds\": 5", "\"intervalSeconds\": 0.5"));
+    assertError("flume[1].name: \"a\" is used twice in flume", "{\"storage\": {\"path\": \"d\"}, \"flume\": ["
+        + "{\"name\": \"a\", \"host\": \"h\", \"httpPort\": 1}, {\"name\": \"a\", \"host\": \"g\", \"httpPort\": 2}]}");
+    assertError("flume[0]: give httpPort (flume.monitoring.port) or jmxPort, or both",
+        "{\"storage\": {\"path\": \"d\"}, \"flume\": [{\"name\": \"a\", \"host\": \"h\"}]}");
+    assertError("nothing to watch: list at least one of kafka, zookeeper, flume", "{\"storage\": {\"path\": \"d\"}}");
+    assertError("expected a JSON object {...} at the top", "[1, 2]");
+  }
+
+  @Test
+  void malformedJsonSaysWhere() {
+    String e = errorOf("{\n  \"storage\": {\"path\": \"d\"},\n  \"kafka\": [ oops ]\n}");
+    assertTrue(e.startsWith("not valid JSON at line 3, column"), e);
+  }
+
+  @Test
+  void missingFileIsAClearError() {
+    ConfigException e = assertThrows(ConfigException.class, () -> MonitorConfig.load(Paths.get("/nonexistent/doflamingo.json")));
+    assertEquals("configuration file /nonexistent/doflamingo.json does not exist", e.getMessage());
+  }
+
+  private static void assertError(String expected, String json) {
+    assertEquals(expected, errorOf(json));
+  }
+
+  private static String errorOf(String json) {
+    return assertThrows(ConfigException.class, () -> MonitorConfig.parse(json)).getMessage();
+  }
+}
