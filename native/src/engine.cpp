@@ -637,6 +637,7 @@ EngineStats Engine::stats() const {
   s.journalSegments = static_cast<std::int64_t>(journal_->segmentCount());
   s.replayedSamples = replayed_.load();
   s.liveRingBytes = ringBytes_.load();
+  s.logRecordsDropped = droppedLogRecords();
   std::lock_guard<std::mutex> el(errorMutex_);
   s.lastStorageError = lastStorageError_;
   return s;

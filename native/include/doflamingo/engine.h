@@ -88,6 +88,7 @@ struct EngineStats {
   std::int64_t journalSegments = 0;
   std::int64_t replayedSamples = 0;  // read back from the journal at open
   std::int64_t liveRingBytes = 0;
+  std::int64_t logRecordsDropped = 0;  // the host's log sink threw (process-wide)
   std::string lastStorageError;
 };
 

@@ -60,7 +60,6 @@ class RrdStore {
   bool sync(std::string& error);
 
   const std::vector<Tier>& tiers() const { return tiers_; }
-  const std::string& root() const { return root_; }
   bool cached() const { return !daemon_.empty(); }
   long long quarantined() const { return quarantined_; }
 

@@ -14,6 +14,8 @@ public final class EngineStats {
   public final long journalSegments;
   public final long replayedSamples;
   public final long liveRingBytes;
+  /** Engine log records lost because the host's handler threw (process-wide). */
+  public final long logRecordsDropped;
   public final String lastStorageError;
 
   EngineStats(org.doflamingo.engine.jni.EngineStats s) {
@@ -28,6 +30,7 @@ public final class EngineStats {
     journalSegments = s.getJournalSegments();
     replayedSamples = s.getReplayedSamples();
     liveRingBytes = s.getLiveRingBytes();
+    logRecordsDropped = s.getLogRecordsDropped();
     lastStorageError = s.getLastStorageError();
   }
 

@@ -38,4 +38,23 @@ class LogRoutingTest {
       Slf4jLogHandler.install();
     }
   }
+
+  @Test
+  void aThrowingHandlerCostsTheRecordNotTheProcess() throws Exception {
+    Engine.open(EngineConfig.at(TestDirs.fresh("log-warmup"))).close();
+    LogHandler throwing = new LogHandler() {
+      @Override
+      public void log(int level, byte[] message) {
+        throw new IllegalStateException("handler bug");
+      }
+    };
+    DoflamingoNative.setLogHandler(throwing, 0);
+    try (Engine engine = Engine.open(EngineConfig.at(TestDirs.fresh("log-throwing")))) {
+      int id = engine.intern(SeriesKey.of("still.works"), SeriesKind.GAUGE);
+      engine.ingest(new SampleBatch(1).add(id, System.currentTimeMillis() / 2000 * 2000 - 60_000, 1));
+      assertTrue(engine.stats().logRecordsDropped > 0, engine.stats().toString());
+    } finally {
+      Slf4jLogHandler.install();
+    }
+  }
 }

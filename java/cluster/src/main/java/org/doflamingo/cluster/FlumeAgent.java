@@ -1,0 +1,266 @@
+package org.doflamingo.cluster;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A Flume agent ({@code org.apache.flume.node.Application}) in its own JVM, with the HTTP JSON
+ * monitoring ({@code -Dflume.monitoring.type=http}, {@code GET /metrics}) and remote JMX on.
+ * {@link #startKafkaFlow} runs the usual pipeline: HTTP source -> memory channel -> Kafka sink.
+ */
+public final class FlumeAgent implements AutoCloseable {
+    static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+
+    /** Component names of {@link #startKafkaFlow}: {@code SOURCE.http}, {@code CHANNEL.mem}, {@code SINK.kafka}. */
+    public static final String SOURCE = "SOURCE.http";
+    public static final String CHANNEL = "CHANNEL.mem";
+    public static final String SINK = "SINK.kafka";
+
+    private final String agentName;
+    private final Path dir;
+    private final int monitoringPort = Ports.free();
+    private final int jmxPort = Ports.free();
+    private final int sourcePort;
+    private final JvmProcess process;
+
+    private FlumeAgent(Path dir, String agentName, String config, int sourcePort) {
+        this.dir = dir;
+        this.agentName = agentName;
+        this.sourcePort = sourcePort;
+        Path conf = dir.resolve("flume.conf");
+        Dirs.write(conf, config);
+        Path log4j2 = dir.resolve("log4j2.xml");
+        Dirs.write(log4j2, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<Configuration status=\"ERROR\">\n"
+                + "  <Appenders>\n"
+                + "    <Console name=\"out\" target=\"SYSTEM_OUT\">\n"
+                + "      <PatternLayout pattern=\"%d{HH:mm:ss.SSS} %-5p [%t] %c{1} - %m%n\"/>\n"
+                + "    </Console>\n"
+                + "  </Appenders>\n"
+                + "  <Loggers>\n"
+                + "    <Logger name=\"org.apache.kafka\" level=\"WARN\"/>\n"
+                + "    <Logger name=\"org.eclipse.jetty\" level=\"WARN\"/>\n"
+                + "    <Root level=\"INFO\"><AppenderRef ref=\"out\"/></Root>\n"
+                + "  </Loggers>\n"
+                + "</Configuration>\n");
+        List<String> opts = JvmProcess.baseOptions("128m");
+        opts.addAll(JvmProcess.jmxOptions(jmxPort));
+        opts.add("-Dflume.monitoring.type=http");
+        opts.add("-Dflume.monitoring.port=" + monitoringPort);
+        opts.add("-Dlog4j.configurationFile=" + log4j2);
+        opts.add("-Dflume.log.dir=" + dir);
+        process = new JvmProcess("flume-" + agentName, ApacheRuntime.FLUME, opts,
+                "org.apache.flume.node.Application",
+                Arrays.asList("-n", agentName, "-f", conf.toString(), "--no-reload-conf"),
+                dir, dir.resolve("flume-" + agentName + ".log"));
+    }
+
+    /**
+     * Starts an agent on a configuration of one's own (properties text for agent {@code agentName}),
+     * waits until {@code /metrics} answers JSON naming at least one component.
+     */
+    public static FlumeAgent start(Path dir, String agentName, String config) {
+        FlumeAgent agent = new FlumeAgent(Dirs.fresh(dir), agentName, config, -1);
+        agent.launch();
+        return agent;
+    }
+
+    /**
+     * Agent {@code agent}: HTTP source ({@link #sourcePort()}, Flume's JSON handler) -> memory
+     * channel -> Kafka sink writing to {@code topic} on {@code bootstrapServers} (acks=all).
+     */
+    public static FlumeAgent startKafkaFlow(Path dir, String bootstrapServers, String topic) {
+        int sourcePort = Ports.free();
+        String config = ""
+                + "agent.sources = http\n"
+                + "agent.channels = mem\n"
+                + "agent.sinks = kafka\n"
+                + "\n"
+                + "agent.sources.http.type = http\n"
+                + "agent.sources.http.bind = " + Ports.HOST + "\n"
+                + "agent.sources.http.port = " + sourcePort + "\n"
+                + "agent.sources.http.channels = mem\n"
+                + "\n"
+                + "agent.channels.mem.type = memory\n"
+                + "agent.channels.mem.capacity = 10000\n"
+                + "agent.channels.mem.transactionCapacity = 1000\n"
+                + "\n"
+                + "agent.sinks.kafka.type = org.apache.flume.sink.kafka.KafkaSink\n"
+                + "agent.sinks.kafka.channel = mem\n"
+                + "agent.sinks.kafka.kafka.bootstrap.servers = " + bootstrapServers + "\n"
+                + "agent.sinks.kafka.kafka.topic = " + topic + "\n"
+                + "agent.sinks.kafka.flumeBatchSize = 100\n"
+                + "agent.sinks.kafka.kafka.producer.acks = all\n"
+                + "agent.sinks.kafka.kafka.producer.linger.ms = 5\n";
+        FlumeAgent agent = new FlumeAgent(Dirs.fresh(dir), "agent", config, sourcePort);
+        agent.launch();
+        return agent;
+    }
+
+    private void launch() {
+        process.start();
+        try {
+            awaitReady(READY_TIMEOUT);
+        } catch (RuntimeException e) {
+            process.kill();
+            throw e;
+        }
+    }
+
+    private void awaitReady(Duration timeout) {
+        Await.until("Flume agent " + agentName + " serving /metrics on " + monitoringPort, timeout, () -> {
+            if (sourcePort > 0 && !Ports.accepts(sourcePort)) {
+                return false;
+            }
+            String json = metricsJson();
+            return json.startsWith("{") && (json.contains("\"SOURCE.") || json.contains("\"SINK."));
+        }, process);
+    }
+
+    public String agentName() {
+        return agentName;
+    }
+
+    public String host() {
+        return Ports.HOST;
+    }
+
+    /** HTTP JSON monitoring port: {@code GET http://host:port/metrics}. */
+    public int monitoringPort() {
+        return monitoringPort;
+    }
+
+    public int jmxPort() {
+        return jmxPort;
+    }
+
+    /** Port of the HTTP source of {@link #startKafkaFlow}, -1 for an agent of one's own configuration. */
+    public int sourcePort() {
+        return sourcePort;
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public Path logFile() {
+        return process.logFile();
+    }
+
+    public JvmProcess process() {
+        return process;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** {@code kill -9}. */
+    public void kill() {
+        process.kill();
+    }
+
+    /** SIGTERM, kill -9 after 10 s. */
+    public void stop() {
+        process.stop(Duration.ofSeconds(10));
+    }
+
+    /** Kills the agent if it runs, starts it again with the same configuration and ports. */
+    public void restart() {
+        process.kill();
+        launch();
+    }
+
+    /** The body of {@code GET /metrics}: {@code {"SOURCE.http":{"EventReceivedCount":"12",...},...}}. */
+    public String metricsJson() throws IOException {
+        HttpURLConnection c = (HttpURLConnection) new URL("http://" + Ports.HOST + ":" + monitoringPort + "/metrics")
+                .openConnection();
+        c.setConnectTimeout(1000);
+        c.setReadTimeout(3000);
+        try (InputStream in = c.getInputStream()) {
+            return new String(ApacheRuntime.readAll(in), StandardCharsets.UTF_8).trim();
+        } finally {
+            c.disconnect();
+        }
+    }
+
+    /**
+     * One counter of one component from {@code /metrics} ({@code metric("CHANNEL.mem", "EventPutSuccessCount")}),
+     * or -1 when the component or the key is absent.
+     */
+    public long metric(String component, String key) throws IOException {
+        return metric(metricsJson(), component, key);
+    }
+
+    /** Reads a value from a {@code /metrics} document (flat objects of string values, as Flume writes them). */
+    public static long metric(String json, String component, String key) {
+        Matcher obj = Pattern.compile("\"" + Pattern.quote(component) + "\"\\s*:\\s*\\{([^}]*)\\}").matcher(json);
+        if (!obj.find()) {
+            return -1;
+        }
+        Matcher v = Pattern.compile("\"" + Pattern.quote(key) + "\"\\s*:\\s*\"?(-?[0-9]+)").matcher(obj.group(1));
+        return v.find() ? Long.parseLong(v.group(1)) : -1;
+    }
+
+    /** Posts events to the HTTP source (Flume's JSON handler), one event per body; returns the HTTP status. */
+    public int postEvents(List<String> bodies) throws IOException {
+        if (sourcePort < 0) {
+            throw new IllegalStateException("this agent has no HTTP source of the harness");
+        }
+        StringBuilder json = new StringBuilder("[");
+        for (int i = 0; i < bodies.size(); i++) {
+            if (i > 0) {
+                json.append(',');
+            }
+            json.append("{\"headers\":{},\"body\":\"").append(escape(bodies.get(i))).append("\"}");
+        }
+        json.append(']');
+        HttpURLConnection c = (HttpURLConnection) new URL("http://" + Ports.HOST + ":" + sourcePort + "/")
+                .openConnection();
+        c.setRequestMethod("POST");
+        c.setDoOutput(true);
+        c.setConnectTimeout(1000);
+        c.setReadTimeout(10000);
+        c.setRequestProperty("Content-Type", "application/json; charset=UTF-8");
+        try (OutputStream out = c.getOutputStream()) {
+            out.write(json.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        int code = c.getResponseCode();
+        c.disconnect();
+        return code;
+    }
+
+    private static String escape(String s) {
+        StringBuilder b = new StringBuilder();
+        for (char ch : s.toCharArray()) {
+            if (ch == '"' || ch == '\\') {
+                b.append('\\').append(ch);
+            } else if (ch < 0x20) {
+                b.append(String.format("\\u%04x", (int) ch));
+            } else {
+                b.append(ch);
+            }
+        }
+        return b.toString();
+    }
+
+    @Override
+    public void close() {
+        process.kill();
+    }
+
+    @Override
+    public String toString() {
+        return "flume-" + agentName + " (metrics " + monitoringPort + ", jmx " + jmxPort + ", source " + sourcePort + ")";
+    }
+}
