@@ -35,6 +35,20 @@ public final class SampleBatch {
     return this;
   }
 
+  /** Appends this batch's samples to {@code other}, which must have room (to grow a batch). */
+  public void copyTo(SampleBatch other) {
+    if (other.capacity - other.size < size) {
+      throw new IllegalStateException("target batch has room for " + (other.capacity - other.size) + " samples, not " + size);
+    }
+    ByteBuffer src = buffer.duplicate();
+    src.position(0);
+    src.limit(size * RECORD_BYTES);
+    ByteBuffer dst = other.buffer.duplicate();
+    dst.position(other.size * RECORD_BYTES);
+    dst.put(src);
+    other.size += size;
+  }
+
   public int size() {
     return size;
   }

@@ -1,0 +1,38 @@
+package org.doflamingo.collect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import org.doflamingo.engine.Engine;
+import org.doflamingo.engine.EngineConfig;
+import org.doflamingo.engine.SeriesData;
+import org.doflamingo.engine.SeriesKey;
+import org.doflamingo.engine.SeriesKind;
+import org.junit.jupiter.api.Test;
+
+class EngineScrapeTest {
+  @Test
+  void aScrapeOfManySeriesArrivesInOneCommit() throws Exception {
+    Path root = Paths.get("target/test-data");
+    Files.createDirectories(root);
+    long t = System.currentTimeMillis() / 2000 * 2000 - 60_000;
+    try (Engine engine = Engine.open(EngineConfig.at(Files.createTempDirectory(root, "scrape-")))) {
+      EngineScrape.Ids ids = new EngineScrape.Ids(engine);
+      EngineScrape scrape = new EngineScrape(engine, ids, t);
+      for (int p = 0; p < 1000; p++) { // more than the first batch holds: it grows
+        scrape.add(SeriesKey.of("kafka.log.Log.Size", "topic", "orders", "partition", String.valueOf(p)), SeriesKind.GAUGE, p);
+      }
+      assertEquals(1000, scrape.commit().accepted);
+      EngineScrape next = new EngineScrape(engine, ids, t + 2000);
+      next.add(SeriesKey.of("kafka.log.Log.Size", "topic", "orders", "partition", "7"), SeriesKind.GAUGE, 8);
+      assertEquals(1, next.commit().accepted);
+      int id = engine.select("kafka.log.Log.Size", java.util.Collections.singletonMap("partition", "7"))[0];
+      SeriesData d = engine.query(id, t, t + 2000, 2000);
+      assertEquals(7.0, d.valueAt(t));
+      assertEquals(8.0, d.valueAt(t + 2000));
+      assertEquals(1000, engine.stats().series);
+    }
+  }
+}
