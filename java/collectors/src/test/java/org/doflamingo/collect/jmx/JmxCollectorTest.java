@@ -1,0 +1,209 @@
+package org.doflamingo.collect.jmx;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.ServerSocket;
+import java.rmi.registry.LocateRegistry;
+import java.rmi.registry.Registry;
+import java.rmi.server.UnicastRemoteObject;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.management.MBeanServer;
+import javax.management.MBeanServerFactory;
+import javax.management.ObjectName;
+import javax.management.StandardMBean;
+import javax.management.remote.JMXConnectorServer;
+import javax.management.remote.JMXConnectorServerFactory;
+import javax.management.remote.JMXServiceURL;
+import org.doflamingo.collect.CollectException;
+import org.doflamingo.collect.Scrape;
+import org.doflamingo.collect.catalogue.MetricCatalogue;
+import org.doflamingo.engine.SeriesKey;
+import org.doflamingo.engine.SeriesKind;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The collector against a real JMX connector server on loopback, serving Kafka-shaped MBeans. */
+class JmxCollectorTest {
+  public interface GaugeMBean {
+    double getValue();
+  }
+
+  public interface MeterMBean {
+    long getCount();
+
+    double getOneMinuteRate();
+  }
+
+  public static final class Gauge implements GaugeMBean {
+    volatile double value;
+
+    Gauge(double value) {
+      this.value = value;
+    }
+
+    @Override
+    public double getValue() {
+      return value;
+    }
+  }
+
+  public static final class Meter implements MeterMBean {
+    volatile long count;
+
+    Meter(long count) {
+      this.count = count;
+    }
+
+    @Override
+    public long getCount() {
+      return count;
+    }
+
+    @Override
+    public double getOneMinuteRate() {
+      return 1.5;
+    }
+  }
+
+  static final class Recorder implements Scrape {
+    final Map<SeriesKey, Double> values = new HashMap<>();
+    final Map<SeriesKey, SeriesKind> kinds = new HashMap<>();
+
+    @Override
+    public void add(SeriesKey key, SeriesKind kind, double value) {
+      values.put(key, value);
+      kinds.put(key, kind);
+    }
+
+    @Override
+    public long timeMillis() {
+      return 0;
+    }
+  }
+
+  MBeanServer server;
+  JMXConnectorServer connector;
+  Registry registry;
+  int port;
+  List<JmxSource> sources;
+
+  @BeforeEach
+  void start() throws Exception {
+    server = MBeanServerFactory.newMBeanServer();
+    server.registerMBean(new StandardMBean(new Gauge(0), GaugeMBean.class),
+        new ObjectName("kafka.server:type=ReplicaManager,name=UnderReplicatedPartitions"));
+    server.registerMBean(new StandardMBean(new Meter(100), MeterMBean.class),
+        new ObjectName("kafka.server:type=BrokerTopicMetrics,name=MessagesInPerSec"));
+    for (String topic : new String[] {"orders", "odd\"topic<script>"}) {
+      server.registerMBean(new StandardMBean(new Meter(40), MeterMBean.class),
+          new ObjectName("kafka.server:type=BrokerTopicMetrics,name=MessagesInPerSec,topic=" + ObjectName.quote(topic)));
+    }
+    for (int version = 8; version <= 9; version++) {
+      server.registerMBean(new StandardMBean(new Meter(version), MeterMBean.class),
+          new ObjectName("kafka.network:type=RequestMetrics,name=RequestsPerSec,request=Produce,version=" + version));
+    }
+    for (int p = 0; p < 3; p++) {
+      server.registerMBean(new StandardMBean(new Gauge(1000 + p), GaugeMBean.class),
+          new ObjectName("kafka.log:type=Log,name=Size,topic=orders,partition=" + p));
+    }
+    try (ServerSocket s = new ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    registry = LocateRegistry.createRegistry(port);
+    JMXServiceURL url = new JMXServiceURL("service:jmx:rmi://127.0.0.1:" + port + "/jndi/rmi://127.0.0.1:" + port + "/jmxrmi");
+    connector = JMXConnectorServerFactory.newJMXConnectorServer(url, null, server);
+    connector.start();
+    sources = JmxSource.of(MetricCatalogue.load().of("kafka-broker"));
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    if (connector.isActive()) connector.stop();
+    UnicastRemoteObject.unexportObject(registry, true);
+  }
+
+  JmxCollector collector(long timeoutMs) throws CollectException {
+    Map<String, String> labels = new HashMap<>();
+    labels.put("cluster", "test");
+    labels.put("broker", "1");
+    return new JmxCollector("127.0.0.1", port, null, false, sources, labels, timeoutMs, 4);
+  }
+
+  @Test
+  void readsGaugesCountersAndLabelsFromPatterns() throws Exception {
+    try (JmxCollector c = collector(5000)) {
+      Recorder r = new Recorder();
+      c.scrape(r);
+      SeriesKey urp = SeriesKey.of("kafka.server.ReplicaManager.UnderReplicatedPartitions", "cluster", "test", "broker", "1");
+      assertEquals(0.0, r.values.get(urp));
+      assertEquals(SeriesKind.GAUGE, r.kinds.get(urp));
+      SeriesKey all = SeriesKey.of("kafka.server.BrokerTopicMetrics.MessagesInPerSec", "cluster", "test", "broker", "1");
+      assertEquals(100.0, r.values.get(all));
+      assertEquals(SeriesKind.COUNTER, r.kinds.get(all));
+      SeriesKey odd = SeriesKey.of("kafka.server.BrokerTopicMetrics.MessagesInPerSec", "cluster", "test", "broker", "1",
+          "topic", "odd\"topic<script>");
+      assertEquals(40.0, r.values.get(odd), "quoted ObjectName values come back as the topic's real name");
+      SeriesKey produce = SeriesKey.of("kafka.network.RequestMetrics.RequestsPerSec", "cluster", "test", "broker", "1",
+          "request", "Produce");
+      assertEquals(17.0, r.values.get(produce), "per-version request metrics are summed");
+      for (int p = 0; p < 3; p++) {
+        assertEquals(1000.0 + p, r.values.get(SeriesKey.of("kafka.log.Log.Size", "cluster", "test", "broker", "1",
+            "topic", "orders", "partition", String.valueOf(p))));
+      }
+      assertEquals(9, c.mbeanCount());
+    }
+  }
+
+  @Test
+  void vanishedAndNewMBeansAreFoundAgain() throws Exception {
+    try (JmxCollector c = collector(5000)) {
+      c.scrape(new Recorder());
+      server.unregisterMBean(new ObjectName("kafka.log:type=Log,name=Size,topic=orders,partition=2"));
+      server.registerMBean(new StandardMBean(new Gauge(7), GaugeMBean.class),
+          new ObjectName("kafka.log:type=Log,name=Size,topic=orders,partition=3"));
+      c.scrape(new Recorder()); // notices partition 2 is gone
+      Recorder r = new Recorder();
+      c.scrape(r);
+      assertEquals(7.0, r.values.get(SeriesKey.of("kafka.log.Log.Size", "cluster", "test", "broker", "1",
+          "topic", "orders", "partition", "3")));
+      assertFalse(r.values.containsKey(SeriesKey.of("kafka.log.Log.Size", "cluster", "test", "broker", "1",
+          "topic", "orders", "partition", "2")));
+    }
+  }
+
+  @Test
+  void aTargetThatGoesAwayIsAClearErrorAndComesBack() throws Exception {
+    try (JmxCollector c = collector(3000)) {
+      c.scrape(new Recorder());
+      connector.stop();
+      CollectException e = assertThrows(CollectException.class, () -> c.scrape(new Recorder()));
+      assertTrue(e.getMessage().startsWith("JMX target 127.0.0.1:" + port + ":"), e.getMessage());
+      connector = JMXConnectorServerFactory.newJMXConnectorServer(
+          new JMXServiceURL("service:jmx:rmi://127.0.0.1:" + port + "/jndi/rmi://127.0.0.1:" + port + "/jmxrmi"), null, server);
+      connector.start();
+      Recorder r = new Recorder();
+      c.scrape(r);
+      assertFalse(r.values.isEmpty());
+    }
+  }
+
+  @Test
+  void nobodyListeningIsAClearError() throws Exception {
+    int closed;
+    try (ServerSocket s = new ServerSocket(0)) {
+      closed = s.getLocalPort();
+    }
+    try (JmxCollector c = new JmxCollector("127.0.0.1", closed, null, false, sources, new HashMap<>(), 3000, 2)) {
+      CollectException e = assertThrows(CollectException.class, () -> c.scrape(new Recorder()));
+      assertTrue(e.getMessage().contains("127.0.0.1:" + closed), e.getMessage());
+      assertTrue(Arrays.asList(e.getMessage().split(" ")).contains("connecting"), e.getMessage());
+    }
+  }
+}
