@@ -1,0 +1,147 @@
+package org.doflamingo.collect.kafka;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupListing;
+import org.apache.kafka.clients.admin.DescribeClusterResult;
+import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.TopicPartitionInfo;
+import org.doflamingo.collect.CollectException;
+import org.doflamingo.collect.Scrape;
+import org.doflamingo.collect.config.KafkaClusterConfig;
+import org.doflamingo.engine.SeriesKey;
+import org.doflamingo.engine.SeriesKind;
+
+/**
+ * What a Kafka cluster says of itself through the Admin API, as Burrow reads it: brokers and
+ * controller, every partition's leader, replicas and in-sync replicas, log-end offsets, and every
+ * consumer group's committed offsets, hence lag per partition and group. Bulk calls only: one
+ * describe for all topics, one listOffsets for all partitions, one listConsumerGroupOffsets for
+ * all groups. Not thread-safe: one scrape at a time.
+ */
+public final class AdminCollector implements AutoCloseable {
+  private final KafkaClusterConfig cluster;
+  private final Admin admin;
+  private final long timeoutMs;
+
+  public AdminCollector(KafkaClusterConfig cluster, long timeoutMs) {
+    this.cluster = cluster;
+    this.timeoutMs = timeoutMs;
+    Properties p = new Properties();
+    p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
+    p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeoutMs);
+    p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeoutMs);
+    p.put(AdminClientConfig.CLIENT_ID_CONFIG, "doflamingo-" + cluster.name);
+    if (cluster.sasl != null) {
+      p.put(AdminClientConfig.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT");
+      p.put("sasl.mechanism", "PLAIN");
+      p.put("sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required username=\""
+          + jaasEscape(cluster.sasl.user()) + "\" password=\"" + jaasEscape(cluster.sasl.password()) + "\";");
+    }
+    this.admin = Admin.create(p);
+  }
+
+  private static String jaasEscape(String s) {
+    return s.replace("\\", "\\\\").replace("\"", "\\\"");
+  }
+
+  public void scrape(Scrape out) throws CollectException {
+    DescribeClusterResult described = admin.describeCluster();
+    out.add(key("kafka.cluster.brokers"), SeriesKind.GAUGE, get(described.nodes(), "describing the cluster").size());
+    out.add(key("kafka.cluster.controller"), SeriesKind.GAUGE, get(described.controller(), "finding the controller").id());
+
+    Collection<String> topics = get(admin.listTopics().names(), "listing topics");
+    Map<String, TopicDescription> descriptions = topics.isEmpty() ? new HashMap<>()
+        : get(admin.describeTopics(topics).allTopicNames(), "describing topics");
+    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+    for (TopicDescription d : descriptions.values()) {
+      int underReplicated = 0;
+      for (TopicPartitionInfo p : d.partitions()) {
+        TopicPartition tp = new TopicPartition(d.name(), p.partition());
+        latest.put(tp, OffsetSpec.latest());
+        SeriesKey k = key("kafka.partition.leader", "topic", d.name(), "partition", String.valueOf(p.partition()));
+        out.add(k, SeriesKind.GAUGE, p.leader() == null ? -1 : p.leader().id());
+        out.add(key("kafka.partition.replicas", "topic", d.name(), "partition", String.valueOf(p.partition())),
+            SeriesKind.GAUGE, p.replicas().size());
+        out.add(key("kafka.partition.in_sync_replicas", "topic", d.name(), "partition", String.valueOf(p.partition())),
+            SeriesKind.GAUGE, p.isr().size());
+        if (p.isr().size() < p.replicas().size()) underReplicated++;
+      }
+      out.add(key("kafka.topic.under_replicated_partitions", "topic", d.name()), SeriesKind.GAUGE, underReplicated);
+    }
+    Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = latest.isEmpty() ? new HashMap<>()
+        : get(admin.listOffsets(latest).all(), "reading log-end offsets");
+    for (Map.Entry<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> e : ends.entrySet()) {
+      out.add(key("kafka.partition.log_end_offset", "topic", e.getKey().topic(), "partition",
+          String.valueOf(e.getKey().partition())), SeriesKind.GAUGE, e.getValue().offset());
+    }
+
+    Collection<ConsumerGroupListing> groups = get(admin.listConsumerGroups().all(), "listing consumer groups");
+    if (groups.isEmpty()) return;
+    Map<String, ListConsumerGroupOffsetsSpec> specs = new HashMap<>();
+    for (ConsumerGroupListing g : groups) specs.put(g.groupId(), new ListConsumerGroupOffsetsSpec());
+    Map<String, Map<TopicPartition, OffsetAndMetadata>> committed =
+        get(admin.listConsumerGroupOffsets(specs).all(), "reading committed offsets");
+    for (Map.Entry<String, Map<TopicPartition, OffsetAndMetadata>> g : new TreeMap<>(committed).entrySet()) {
+      long maxLag = 0;
+      long totalLag = 0;
+      for (Map.Entry<TopicPartition, OffsetAndMetadata> c : g.getValue().entrySet()) {
+        if (c.getValue() == null) continue; // no commit for this partition yet
+        ListOffsetsResult.ListOffsetsResultInfo end = ends.get(c.getKey());
+        if (end == null) continue; // the topic vanished meanwhile
+        // A commit can run ahead of a log-end offset read a moment earlier: never a negative lag.
+        long lag = Math.max(0, end.offset() - c.getValue().offset());
+        out.add(key("kafka.consumer.group.committed_offset", "group", g.getKey(), "topic", c.getKey().topic(), "partition",
+            String.valueOf(c.getKey().partition())), SeriesKind.GAUGE, c.getValue().offset());
+        out.add(key("kafka.consumer.group.lag", "group", g.getKey(), "topic", c.getKey().topic(), "partition",
+            String.valueOf(c.getKey().partition())), SeriesKind.GAUGE, lag);
+        maxLag = Math.max(maxLag, lag);
+        totalLag += lag;
+      }
+      out.add(key("kafka.consumer.group.max_lag", "group", g.getKey()), SeriesKind.GAUGE, maxLag);
+      out.add(key("kafka.consumer.group.total_lag", "group", g.getKey()), SeriesKind.GAUGE, totalLag);
+    }
+  }
+
+  private SeriesKey key(String name, String... labels) {
+    List<String> kv = new ArrayList<>();
+    kv.add("cluster");
+    kv.add(cluster.name);
+    for (String l : labels) kv.add(l);
+    return SeriesKey.of(name, kv.toArray(new String[0]));
+  }
+
+  private <T> T get(KafkaFuture<T> future, String what) throws CollectException {
+    try {
+      return future.get(timeoutMs, TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      throw new CollectException("Kafka cluster " + cluster.name + ": no answer within " + timeoutMs + " ms while " + what);
+    } catch (ExecutionException e) {
+      throw new CollectException("Kafka cluster " + cluster.name + ": " + e.getCause() + " while " + what, e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CollectException("Kafka cluster " + cluster.name + ": interrupted while " + what, e);
+    }
+  }
+
+  @Override
+  public void close() {
+    admin.close(java.time.Duration.ofSeconds(5));
+  }
+}
