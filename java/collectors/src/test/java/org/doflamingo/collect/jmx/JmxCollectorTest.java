@@ -206,4 +206,47 @@ class JmxCollectorTest {
       assertTrue(Arrays.asList(e.getMessage().split(" ")).contains("connecting"), e.getMessage());
     }
   }
+
+  @Test
+  void aTargetThatAcceptsButNeverAnswersTimesOut() throws Exception {
+    try (ServerSocket silent = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+        JmxCollector c = new JmxCollector("127.0.0.1", silent.getLocalPort(), null, false, sources, new HashMap<>(), 1500, 2)) {
+      long t0 = System.currentTimeMillis();
+      CollectException e = assertThrows(CollectException.class, () -> c.scrape(new Recorder()));
+      assertTrue(e.getMessage().contains("no answer within 1500 ms"), e.getMessage());
+      assertTrue(System.currentTimeMillis() - t0 < 5000, "the timeout bounds the scrape");
+      // the collector keeps working for the next attempt: its reader threads were not lost
+      assertThrows(CollectException.class, () -> c.scrape(new Recorder()));
+    }
+  }
+
+  @Test
+  void credentialsFromConfigurationAreSentAndWrongOnesRefused() throws Exception {
+    connector.stop();
+    Map<String, Object> env = new HashMap<>();
+    env.put(JMXConnectorServer.AUTHENTICATOR, (javax.management.remote.JMXAuthenticator) credentials -> {
+      String[] pair = (String[]) credentials;
+      if (pair == null || !"monitor".equals(pair[0]) || !"s3cret".equals(pair[1])) throw new SecurityException("bad credentials");
+      return new javax.security.auth.Subject();
+    });
+    connector = JMXConnectorServerFactory.newJMXConnectorServer(
+        new JMXServiceURL("service:jmx:rmi://127.0.0.1:" + port + "/jndi/rmi://127.0.0.1:" + port + "/jmxrmi"), env, server);
+    connector.start();
+    String json = "{\"storage\": {\"path\": \"d\"}, \"kafka\": [{\"name\": \"c\", \"brokers\": [{\"host\": \"h\", \"jmxPort\": 1}],"
+        + " \"jmx\": {\"user\": \"monitor\", \"password\": \"PASSWORD\"}}]}";
+    org.doflamingo.collect.config.Credentials good =
+        org.doflamingo.collect.config.MonitorConfig.parse(json.replace("PASSWORD", "s3cret")).kafka.get(0).jmx;
+    org.doflamingo.collect.config.Credentials bad =
+        org.doflamingo.collect.config.MonitorConfig.parse(json.replace("PASSWORD", "wrong")).kafka.get(0).jmx;
+    try (JmxCollector c = new JmxCollector("127.0.0.1", port, good, false, sources, new HashMap<>(), 5000, 2)) {
+      Recorder r = new Recorder();
+      c.scrape(r);
+      assertFalse(r.values.isEmpty());
+    }
+    try (JmxCollector c = new JmxCollector("127.0.0.1", port, bad, false, sources, new HashMap<>(), 5000, 2)) {
+      CollectException e = assertThrows(CollectException.class, () -> c.scrape(new Recorder()));
+      assertTrue(e.getMessage().contains("credentials refused"), e.getMessage());
+      assertFalse(e.getMessage().contains("wrong"), "the password never shows: " + e.getMessage());
+    }
+  }
 }
