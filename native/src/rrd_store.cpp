@@ -94,31 +94,33 @@ void connectDaemon(const std::string& address) {
   }
 }
 
-void appendTime(std::string& buf, std::int64_t ms) {
-  char tmp[32];
-  auto r = std::to_chars(tmp, tmp + sizeof tmp, ms / 1000);
-  buf.append(tmp, r.ptr);
-  std::int64_t frac = ms % 1000;
-  if (frac != 0) {
-    char f[4] = {'.', static_cast<char>('0' + frac / 100), static_cast<char>('0' + frac / 10 % 10),
-                 static_cast<char>('0' + frac % 10)};
-    buf.append(f, 4);
-  }
-}
+// librrd is told whole seconds, rounded up, so a sample lands in the step a live-ring slot puts it
+// in (the step ending at or after it). Fractional times would reach librrd's PDP arithmetic, which
+// counts some intervals in whole seconds and skews averages (a constant 1 read back as 1.018).
+std::int64_t secondsOf(std::int64_t ms) { return (ms + 999) / 1000; }
 
-// Packs "time:value" arguments into one buffer (one allocation per write, not per value).
+// Packs "time:value" arguments into one buffer (one allocation per write, not per value). Points
+// falling in one second collapse to the last of them, as in the live ring.
 std::vector<const char*> formatUpdates(const std::vector<Point>& points, std::string& storage) {
   storage.clear();
   storage.reserve(points.size() * 32);
   std::vector<std::size_t> offsets;
   offsets.reserve(points.size());
+  std::int64_t lastSecond = -1;
   for (const Point& p : points) {
+    std::int64_t second = secondsOf(p.timeMs);
+    if (second == lastSecond) {
+      storage.resize(offsets.back());
+      offsets.pop_back();
+    }
+    lastSecond = second;
     offsets.push_back(storage.size());
-    appendTime(storage, p.timeMs);
+    char tmp[32];
+    auto r = std::to_chars(tmp, tmp + sizeof tmp, second);
+    storage.append(tmp, r.ptr);
     storage += ':';
     if (std::isfinite(p.value)) {
-      char tmp[32];
-      auto r = std::to_chars(tmp, tmp + sizeof tmp, p.value);
+      r = std::to_chars(tmp, tmp + sizeof tmp, p.value);
       storage.append(tmp, r.ptr);
     } else {
       storage += 'U';
@@ -126,7 +128,7 @@ std::vector<const char*> formatUpdates(const std::vector<Point>& points, std::st
     storage += '\0';
   }
   std::vector<const char*> argv;
-  argv.reserve(points.size());
+  argv.reserve(offsets.size());
   for (std::size_t off : offsets) argv.push_back(storage.data() + off);
   return argv;
 }
@@ -173,7 +175,7 @@ bool RrdStore::create(const std::string& path, std::int64_t firstTimeMs, std::st
   std::string ds = "DS:v:GAUGE:" + std::to_string(heartbeat_) + ":U:U";
   std::vector<const char*> argv{ds.c_str()};
   for (const auto& r : rras_) argv.push_back(r.c_str());
-  time_t lastUp = static_cast<time_t>(firstTimeMs / 1000 - 1);
+  time_t lastUp = static_cast<time_t>(secondsOf(firstTimeMs) - 1);
   unsigned long step = static_cast<unsigned long>(tiers_.front().stepSeconds);
   int rc;
   std::unique_lock<std::mutex> daemonLock(gDaemonMutex, std::defer_lock);
@@ -267,7 +269,7 @@ RrdStore::WriteResult RrdStore::write(const std::string& relativePath, const std
     rrd_clear_error();
     if (last > 0) {
       for (const Point& p : points) {
-        if (p.timeMs / 1000 > last) todo.push_back(p);
+        if (secondsOf(p.timeMs) > last) todo.push_back(p);
       }
       if (todo.empty()) return result;
       batch = &todo;

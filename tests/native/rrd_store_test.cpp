@@ -76,12 +76,28 @@ TEST(RrdStore, MillisecondTimesAndUnknownValues) {
   ASSERT_EQ(r.status, RrdStore::WriteStatus::Ok) << r.error;
   SeriesData d = s.fetch("ms.rrd", Consolidation::Average, t0 + 2000, t0 + 8000, 2000);
   ASSERT_EQ(d.startMs, t0 + 2000);
-  // A gauge value covers the time since the previous update, to the millisecond: the step
-  // (t0+4 s, t0+6 s] lies wholly inside (t0+4.25 s - 2 s, t0+6.25 s] of value 3. (librrd counts
-  // unknown time in whole seconds, so the rows around the fractional 'U' are not asserted.)
+  // Times reach librrd as whole seconds rounded up (t0+4.25 s is t0+5 s), so a sample falls in the
+  // step ending at or after it, as in the live ring: (t0+4 s, t0+6 s] lies inside (t0+3 s, t0+7 s]
+  // of value 3.
   EXPECT_EQ(valueAt(d, t0 + 6000), 3);
-  SeriesData first = s.fetch("ms.rrd", Consolidation::Average, t0, t0, 2000);
-  EXPECT_EQ(valueAt(first, t0), 1);
+  SeriesData first = s.fetch("ms.rrd", Consolidation::Average, t0, t0 + 2000, 2000);
+  EXPECT_TRUE(std::isnan(valueAt(first, t0)));  // nothing before the first sample
+  EXPECT_EQ(valueAt(first, t0 + 2000), 1);      // t0+0.25 s is in the step ending at t0+2 s
+}
+
+TEST(RrdStore, SamplesInOneSecondCollapseToTheLastAndAveragesStayExact) {
+  TempDir tmp;
+  RrdStore s = smallStore(tmp.path());
+  const std::int64_t t0 = dftest::alignedPastMs(10);
+  // Irregular sub-second times (a scrape's start wanders): a constant reads back exactly.
+  std::vector<Point> p{{t0 + 100, 5}, {t0 + 600, 7}, {t0 + 1700, 1}, {t0 + 2900, 1}, {t0 + 4100, 1}, {t0 + 6300, 1}};
+  ASSERT_EQ(s.write("c.rrd", p).status, RrdStore::WriteStatus::Ok);
+  SeriesData d = s.fetch("c.rrd", Consolidation::Average, t0 + 4000, t0 + 6000, 2000);
+  EXPECT_EQ(valueAt(d, t0 + 4000), 1.0);
+  EXPECT_EQ(valueAt(d, t0 + 6000), 1.0);
+  SeriesData first = s.fetch("c.rrd", Consolidation::Average, t0 + 2000, t0 + 2000, 2000);
+  // t0+0.1 s and t0+0.6 s share a second and the later (7) stands for it; 1 holds the next second.
+  EXPECT_EQ(valueAt(first, t0 + 2000), 4.0);
 }
 
 TEST(RrdStore, CoarseTiersKeepAverageMinAndMax) {

@@ -24,6 +24,7 @@ import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
 import org.doflamingo.collect.CollectException;
+import org.doflamingo.collect.Collector;
 import org.doflamingo.collect.Scrape;
 import org.doflamingo.collect.config.Credentials;
 import org.doflamingo.engine.SeriesKey;
@@ -36,7 +37,7 @@ import org.doflamingo.engine.SeriesKind;
  * getAttributes per MBean, several in flight at once), the whole scrape bounded by a timeout.
  * Not thread-safe: the scheduler runs one scrape of a target at a time.
  */
-public final class JmxCollector implements AutoCloseable {
+public final class JmxCollector implements Collector {
   private final String target;
   private final JMXServiceURL url;
   private final Map<String, Object> environment = new HashMap<>();
@@ -76,6 +77,7 @@ public final class JmxCollector implements AutoCloseable {
     });
   }
 
+  @Override
   public String target() {
     return target;
   }
@@ -92,6 +94,7 @@ public final class JmxCollector implements AutoCloseable {
    * cannot be reached, refuses the credentials or does not answer within the timeout; the
    * connection is then dropped and reopened at the next scrape.
    */
+  @Override
   public void scrape(Scrape out) throws CollectException {
     long deadline = System.currentTimeMillis() + timeoutMs;
     try {

@@ -23,6 +23,7 @@ import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionInfo;
 import org.doflamingo.collect.CollectException;
+import org.doflamingo.collect.Collector;
 import org.doflamingo.collect.Scrape;
 import org.doflamingo.collect.config.KafkaClusterConfig;
 import org.doflamingo.engine.SeriesKey;
@@ -35,7 +36,7 @@ import org.doflamingo.engine.SeriesKind;
  * describe for all topics, one listOffsets for all partitions, one listConsumerGroupOffsets for
  * all groups. Not thread-safe: one scrape at a time.
  */
-public final class AdminCollector implements AutoCloseable {
+public final class AdminCollector implements Collector {
   private final KafkaClusterConfig cluster;
   private final Admin admin;
   private final long timeoutMs;
@@ -61,6 +62,12 @@ public final class AdminCollector implements AutoCloseable {
     return s.replace("\\", "\\\\").replace("\"", "\\\"");
   }
 
+  @Override
+  public String target() {
+    return "kafka " + cluster.name + " admin " + cluster.bootstrapServers();
+  }
+
+  @Override
   public void scrape(Scrape out) throws CollectException {
     DescribeClusterResult described = admin.describeCluster();
     out.add(key("kafka.cluster.brokers"), SeriesKind.GAUGE, get(described.nodes(), "describing the cluster").size());

@@ -1,0 +1,122 @@
+package org.doflamingo.collect;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.doflamingo.engine.Engine;
+import org.doflamingo.engine.Scheduler;
+import org.doflamingo.engine.SeriesKey;
+import org.doflamingo.engine.SeriesKind;
+
+/**
+ * Runs collectors on the engine's scheduler: the host ticks {@link #tick(long)} (Flamingo's Quartz
+ * job, the standalone server's timer, a test), each due target is scraped on a worker of its own
+ * and its values go into the engine in one ingest. A target that fails is marked DOWN, retried
+ * with backoff, and never holds up the others; a scrape that outlives its timeout is abandoned and
+ * its late result dropped. Every target also gets a series {@code doflamingo.target.up} (1 or 0),
+ * so its outages are in the history too.
+ */
+public final class CollectionService implements AutoCloseable {
+  static final String UP_SERIES = "doflamingo.target.up";
+
+  private final Engine engine;
+  private final Scheduler scheduler = Scheduler.create();
+  private final EngineScrape.Ids ids;
+  private final Map<Integer, Collector> collectors = new HashMap<>();
+  /** The running scrape of each target: a timed-out one is interrupted, never run twice at once. */
+  private final Map<Integer, Future<?>> running = new HashMap<>();
+  private final ExecutorService workers;
+
+  /**
+   * @param workers scrapes in flight at once; a hung target occupies one until its timeout
+   */
+  public CollectionService(Engine engine, int workers) {
+    this.engine = engine;
+    this.ids = new EngineScrape.Ids(engine);
+    AtomicInteger n = new AtomicInteger();
+    this.workers = Executors.newFixedThreadPool(workers, r -> {
+      Thread t = new Thread(r, "doflamingo-collect-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  /** Adds a target; its first scrape is due at once. Returns its id in {@link #status}. */
+  public synchronized int add(Collector collector, long intervalMs, long timeoutMs, long nowMs) {
+    int id = scheduler.addTarget(collector.target(), intervalMs, Math.min(intervalMs / 10, 500), timeoutMs,
+        Math.max(60_000, intervalMs), nowMs);
+    collectors.put(id, collector);
+    return id;
+  }
+
+  /** Starts the scrapes due at {@code nowMs}; returns at once. */
+  public void tick(long nowMs) {
+    for (Scheduler.Due due : scheduler.due(nowMs)) {
+      synchronized (this) {
+        Collector c = collectors.get(due.targetId);
+        Future<?> previous = running.get(due.targetId);
+        if (previous != null && !previous.isDone()) {
+          // Still stuck in a scrape that timed out: interrupt it rather than pile up another one
+          // (hung scrapes would otherwise take every worker and starve the healthy targets).
+          previous.cancel(true);
+          scheduler.complete(due, false, nowMs, c.target() + ": previous scrape still running");
+          continue;
+        }
+        try {
+          running.put(due.targetId, workers.submit(() -> scrape(c, due)));
+        } catch (RejectedExecutionException closed) {
+          return;
+        }
+      }
+    }
+  }
+
+  private void scrape(Collector c, Scheduler.Due due) {
+    long start = System.currentTimeMillis();
+    EngineScrape scrape = new EngineScrape(engine, ids, start);
+    String error = null;
+    try {
+      c.scrape(scrape);
+    } catch (CollectException e) {
+      error = e.getMessage();
+    } catch (RuntimeException e) {
+      error = c.target() + ": " + e; // a collector bug must not take the worker down
+    }
+    // Only a report the scheduler still waits for is stored: a timed-out scrape's values are late.
+    boolean current = scheduler.complete(due, error == null, System.currentTimeMillis(), error);
+    if (!current) return;
+    if (error != null) scrape = new EngineScrape(engine, ids, start); // nothing half-read is kept
+    scrape.add(SeriesKey.of(UP_SERIES, "target", c.target()), SeriesKind.GAUGE, error == null ? 1 : 0);
+    try {
+      scrape.commit();
+    } catch (RuntimeException e) {
+      // the engine refused the batch (storage trouble): the engine logs it; the next scrape retries
+    }
+  }
+
+  public Scheduler.Status status(int id) {
+    return scheduler.status(id);
+  }
+
+  public synchronized List<Integer> targets() {
+    return new ArrayList<>(collectors.keySet());
+  }
+
+  /** Milliseconds until the next scrape is due, for hosts that sleep between ticks. */
+  public long millisUntilNextDue(long nowMs) {
+    return scheduler.millisUntilNextDue(nowMs);
+  }
+
+  @Override
+  public synchronized void close() {
+    workers.shutdownNow();
+    for (Collector c : collectors.values()) c.close();
+    scheduler.close();
+  }
+}
