@@ -36,7 +36,7 @@ public final class Http {
         throw new CollectException(target + ": GET " + url + " body of " + declared + " bytes is over the limit of " + maxBytes);
       }
       try (InputStream in = c.getInputStream()) {
-        return readBounded(in, maxBytes, target + ": GET " + url);
+        return readBounded(in, maxBytes, System.nanoTime() + readTimeoutMs * 1_000_000L, target + ": GET " + url);
       }
     } catch (SocketTimeoutException e) {
       throw new CollectException(target + ": GET " + url + " timed out (connect " + connectTimeoutMs + " ms, read "
@@ -48,14 +48,18 @@ public final class Http {
     }
   }
 
-  /** Reads a stream to its end as UTF-8, failing past {@code maxBytes}. */
-  public static String readBounded(InputStream in, int maxBytes, String what) throws IOException, CollectException {
+  /**
+   * Reads a stream to its end as UTF-8, failing past {@code maxBytes} or when the body is still
+   * coming at {@code deadlineNanos} (a server dripping bytes just inside the read timeout).
+   */
+  static String readBounded(InputStream in, int maxBytes, long deadlineNanos, String what) throws IOException, CollectException {
     ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(maxBytes, 8192));
     byte[] buf = new byte[8192];
     int n;
     while ((n = in.read(buf)) >= 0) {
       if (out.size() + n > maxBytes) throw new CollectException(what + ": answer is over the limit of " + maxBytes + " bytes");
       out.write(buf, 0, n);
+      if (System.nanoTime() - deadlineNanos > 0) throw new SocketTimeoutException("body still arriving at the read timeout");
     }
     return new String(out.toByteArray(), StandardCharsets.UTF_8);
   }

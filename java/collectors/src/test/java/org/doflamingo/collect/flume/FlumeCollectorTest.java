@@ -83,6 +83,32 @@ class FlumeCollectorTest {
   }
 
   @Test
+  void aBodyDrippingInIsCutOffAtTheReadTimeout() throws Exception {
+    HttpServer s = HttpServer.create(new java.net.InetSocketAddress(java.net.InetAddress.getByName("127.0.0.1"), 0), 5);
+    s.createContext("/metrics", x -> {
+      x.sendResponseHeaders(200, 0); // chunked
+      try (java.io.OutputStream out = x.getResponseBody()) {
+        for (int i = 0; i < 100; i++) {
+          out.write(METRICS.charAt(i));
+          out.flush();
+          Thread.sleep(100);
+        }
+      } catch (Exception e) {
+        // the collector gave up
+      }
+    });
+    s.start();
+    try {
+      long t0 = System.nanoTime();
+      assertFails(s, "timed out");
+      long ms = (System.nanoTime() - t0) / 1_000_000;
+      assertTrue(ms < 2000, "took " + ms + " ms");
+    } finally {
+      s.stop(0);
+    }
+  }
+
+  @Test
   void anOversizedBodyIsRefused() throws Exception {
     StringBuilder big = new StringBuilder("{\"SOURCE.x\": {\"Type\": \"SOURCE\", \"Pad\": \"");
     while (big.length() <= FlumeCollector.MAX_RESPONSE_BYTES) big.append("0000000000000000000000000000000000000000");

@@ -119,6 +119,43 @@ class ZooKeeperCollectorTest {
   }
 
   @Test
+  void aServerDrippingBytesIsCutOffAtTheReadTimeout() throws Exception {
+    try (java.net.ServerSocket server = new java.net.ServerSocket(0, 5, java.net.InetAddress.getByName("127.0.0.1"))) {
+      Thread drip = new Thread(() -> {
+        try (java.net.Socket s = server.accept()) {
+          for (int i = 0; i < 100; i++) { // 10 s of one byte each 100 ms, each read well inside the timeout
+            s.getOutputStream().write("zk_server_state\tleader\n".charAt(i % 23));
+            s.getOutputStream().flush();
+            Thread.sleep(100);
+          }
+        } catch (Exception e) {
+          // the collector gave up
+        }
+      }, "dripping-zk");
+      drip.setDaemon(true);
+      drip.start();
+      long t0 = System.nanoTime();
+      CollectException e = assertThrows(CollectException.class, () -> collector(server.getLocalPort(), 0, 500).collect(new Recorded()));
+      long ms = (System.nanoTime() - t0) / 1_000_000;
+      assertTrue(e.getMessage().contains("timed out"), e.getMessage());
+      assertTrue(ms < 2000, "took " + ms + " ms");
+    }
+  }
+
+  @Test
+  void failingTargetsLeaveNoThreadBehind() throws Exception {
+    try (RawServer hung = new RawServer(null); RawServer garbage = answering("nope")) {
+      collector(garbage.port(), 0, 200); // warm up class loading
+      int before = Thread.activeCount();
+      for (int i = 0; i < 20; i++) {
+        assertThrows(CollectException.class, () -> collector(hung.port(), 0, 50).collect(new Recorded()));
+        assertThrows(CollectException.class, () -> collector(garbage.port(), 0, 200).collect(new Recorded()));
+      }
+      assertTrue(Thread.activeCount() <= before, "threads before " + before + ", after " + Thread.activeCount());
+    }
+  }
+
+  @Test
   void anOversizedAnswerIsRefused() throws Exception {
     StringBuilder big = new StringBuilder(MNTR);
     while (big.length() <= ZooKeeperCollector.MAX_RESPONSE_BYTES) big.append("zk_padding\t0000000000000000000000000000\n");
