@@ -25,7 +25,9 @@ import org.doflamingo.engine.SeriesKind;
  * Reads {@code mntr} from one ZooKeeper server: over the four-letter-word protocol on the client
  * port, and from the AdminServer's {@code /commands/mntr} when the server has an admin port. Every
  * {@code zk_<key>} with a catalogue series {@code zookeeper.<key>} is recorded, labelled
- * {@code ensemble} and {@code server} ({@code host:clientPort}). A reading is parsed and checked
+ * {@code ensemble} and {@code server} ({@code host:clientPort}); {@code zk_server_state} is encoded
+ * leader=2, follower=1, standalone=0, observer=3, and on ZooKeeper 3.6+ the leader's
+ * {@code zk_learners} stands for {@code zk_followers} (which it replaced). A reading is parsed and checked
  * whole before anything goes into the scrape: a failed target records nothing.
  * Synchronous, on the caller's thread; safe from many threads.
  */
