@@ -1,6 +1,10 @@
 package org.doflamingo.collect;
 
-/** A scrape of one target failed; the message names the target and what went wrong. */
+/**
+ * One target could not be read: refused, unreachable, too slow, or it answered something that is
+ * not what was asked for. The message names the target and what was wrong; nothing of that
+ * target's scrape was recorded.
+ */
 public class CollectException extends Exception {
   private static final long serialVersionUID = 1L;
 
