@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.doflamingo.collect.CollectException;
+import org.doflamingo.collect.Collector;
 import org.doflamingo.collect.Http;
 import org.doflamingo.collect.Scrape;
 import org.doflamingo.collect.catalogue.MetricCatalogue;
@@ -28,7 +29,7 @@ import org.doflamingo.engine.SeriesKind;
  * {@code StopTime} (timestamps) are skipped. The answer is parsed whole before anything is
  * recorded. Synchronous, on the caller's thread; safe from many threads.
  */
-public final class FlumeCollector {
+public final class FlumeCollector implements Collector {
   /** One component of the agent as its last scrape listed it. */
   public static final class Component {
     /** SOURCE, CHANNEL, SINK (or whatever type a custom component reports). */
@@ -83,6 +84,7 @@ public final class FlumeCollector {
     this.target = "flume agent " + agent.name + " at " + agent.host + ":" + agent.httpPort;
   }
 
+  @Override
   public String target() {
     return target;
   }
@@ -177,4 +179,14 @@ public final class FlumeCollector {
     String one = s.replaceAll("\\p{Cntrl}", "?");
     return "\"" + (one.length() > 120 ? one.substring(0, 120) + "…" : one) + "\"";
   }
+
+  /** One scrape for the collection service; see {@link #collect(Scrape)}. */
+  @Override
+  public void scrape(Scrape out) throws CollectException {
+    collect(out);
+  }
+
+  /** Nothing to release: every reading opens and closes its own connection. */
+  @Override
+  public void close() {}
 }

@@ -13,6 +13,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.doflamingo.collect.CollectException;
+import org.doflamingo.collect.Collector;
 import org.doflamingo.collect.Http;
 import org.doflamingo.collect.Scrape;
 import org.doflamingo.collect.catalogue.MetricCatalogue;
@@ -31,7 +32,7 @@ import org.doflamingo.engine.SeriesKind;
  * whole before anything goes into the scrape: a failed target records nothing.
  * Synchronous, on the caller's thread; safe from many threads.
  */
-public final class ZooKeeperCollector {
+public final class ZooKeeperCollector implements Collector {
   /** Where the mntr reading comes from. */
   public enum Source {
     FOUR_LETTER_WORD, ADMIN_SERVER
@@ -72,6 +73,7 @@ public final class ZooKeeperCollector {
   }
 
   /** The target as error messages name it. */
+  @Override
   public String target() {
     return target;
   }
@@ -247,4 +249,14 @@ public final class ZooKeeperCollector {
     String one = s.replaceAll("[\\p{Cntrl}&&[^\t]]", "?");
     return "\"" + (one.length() > 120 ? one.substring(0, 120) + "…" : one) + "\"";
   }
+
+  /** One scrape for the collection service; see {@link #collect(Scrape)}. */
+  @Override
+  public void scrape(Scrape out) throws CollectException {
+    collect(out);
+  }
+
+  /** Nothing to release: every reading opens and closes its own connection. */
+  @Override
+  public void close() {}
 }
