@@ -79,6 +79,7 @@ Engine::Engine(const EngineOptions& options) : options_(options) {
   registry_ = std::make_unique<SeriesRegistry>(options_.dataDir + "/series.log");
   store_ = std::make_unique<RrdStore>(fs::absolute(options_.dataDir + "/rrd").string(), tiers, heartbeat,
                                       options_.rrdcachedAddress);
+  store_->restoreInterruptedUpdates();
   journal_ = std::make_unique<Journal>(options_.dataDir + "/journal", options_.journalSegmentBytes,
                                        options_.journalFsync);
   chunks_.reset(new std::atomic<SeriesState*>[kMaxChunks]);

@@ -13,11 +13,17 @@
 #include <cstring>
 #include <ctime>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <memory>
 #include <optional>
 #include <mutex>
 
+#include <fcntl.h>
 #include <rrd.h>
+// The on-disk header layout, to save and restore a header around an update (see saveHeader).
+#define RRD_EXPORT_DEPRECATED
+#include <rrd_format.h>
 extern "C" {
 // rrd_client.h lacks extern "C" guards of its own.
 #include <rrd_client.h>
@@ -133,6 +139,73 @@ std::vector<const char*> formatUpdates(const std::vector<Point>& points, std::st
   return argv;
 }
 
+// librrd updates a file in place: rows first, then the header (last update, consolidation state,
+// row pointers). A process killed in between leaves row pointers advanced past rows the header
+// does not account for, and a replay from the journal would then write one step off. So each
+// update is bracketed by an undo file holding the header as it was: removed after the update,
+// restored at the next start when it is still there (the replay then redoes the update).
+constexpr std::uint32_t kUndoMagic = 0x31554644;  // "DFU1"
+
+// Length of the header librrd reads at open (rrd_open.c), from the counts in the static head.
+std::size_t headerLength(int fd) {
+  stat_head_t head;
+  if (::pread(fd, &head, sizeof head, 0) != static_cast<ssize_t>(sizeof head)) return 0;
+  if (std::memcmp(head.cookie, "RRD", 4) != 0 || head.ds_cnt == 0 || head.ds_cnt > 1000 || head.rra_cnt > 1000) return 0;
+  int version = std::atoi(head.version);
+  return sizeof(stat_head_t) + head.ds_cnt * sizeof(ds_def_t) + head.rra_cnt * sizeof(rra_def_t) +
+         (version >= 3 ? sizeof(live_head_t) : sizeof(time_t)) + head.ds_cnt * sizeof(pdp_prep_t) +
+         head.rra_cnt * head.ds_cnt * sizeof(cdp_prep_t) + head.rra_cnt * sizeof(rra_ptr_t);
+}
+
+std::string undoPath(const std::string& path) { return path + ".undo"; }
+
+// Saves the header of path; false when that is impossible (the update then goes ahead unguarded,
+// and the error is logged: refusing to write would lose more than the guard protects).
+bool saveHeader(const std::string& path) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  std::size_t len = headerLength(fd);
+  std::string buf(len + 8, '\0');
+  bool ok = len > 0 && ::pread(fd, &buf[8], len, 0) == static_cast<ssize_t>(len);
+  ::close(fd);
+  if (!ok) return false;
+  std::uint32_t magic = kUndoMagic, n = static_cast<std::uint32_t>(len);
+  std::memcpy(&buf[0], &magic, 4);
+  std::memcpy(&buf[4], &n, 4);
+  int out = ::open(undoPath(path).c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (out < 0) return false;
+  ok = ::write(out, buf.data(), buf.size()) == static_cast<ssize_t>(buf.size());
+  ::close(out);
+  if (!ok) ::unlink(undoPath(path).c_str());
+  return ok;
+}
+
+// Puts back a header saved before an update that never finished.
+void restoreHeader(const std::string& undo) {
+  std::string path = undo.substr(0, undo.size() - 5);
+  std::ifstream in(undo, std::ios::binary);
+  std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::uint32_t magic = 0, len = 0;
+  if (data.size() >= 8) {
+    std::memcpy(&magic, data.data(), 4);
+    std::memcpy(&len, data.data() + 4, 4);
+  }
+  if (magic != kUndoMagic || data.size() != len + 8) {
+    // Cut short while being written: the update it guarded had not started.
+    ::unlink(undo.c_str());
+    return;
+  }
+  int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+  if (fd >= 0 && ::pwrite(fd, data.data() + 8, len, 0) == static_cast<ssize_t>(len)) {
+    log().warn("RRD file {} was cut off mid-update; its header is restored and the journal redoes the update", path);
+    ::close(fd);
+    ::unlink(undo.c_str());
+    return;
+  }
+  if (fd >= 0) ::close(fd);
+  log().error("cannot restore the header of {} from {}: {}", path, undo, std::strerror(errno));
+}
+
 }  // namespace
 
 bool isCorruptFileError(const std::string& m) {
@@ -164,6 +237,15 @@ RrdStore::RrdStore(std::string rootDir, std::vector<Tier> tiers, std::int64_t he
 }
 
 std::vector<std::string> RrdStore::rraDefinitions() const { return rras_; }
+
+void RrdStore::restoreInterruptedUpdates() {
+  std::error_code ec;
+  if (!fs::exists(root_, ec)) return;
+  for (auto it = fs::recursive_directory_iterator(root_, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    const std::string p = it->path().string();
+    if (p.size() > 9 && p.compare(p.size() - 9, 9, ".rrd.undo") == 0) restoreHeader(p);
+  }
+}
 
 bool RrdStore::create(const std::string& path, std::int64_t firstTimeMs, std::string& error) {
   std::error_code ec;
@@ -223,7 +305,10 @@ bool RrdStore::updateOnce(const std::string& path, const std::vector<Point>& poi
       first = last;
     }
   } else {
+    bool guarded = saveHeader(path);
+    if (!guarded) log().warn("cannot save the header of {} before updating it: {}", path, std::strerror(errno));
     rc = rrd_updatex_r(path.c_str(), nullptr, RRD_SKIP_PAST_UPDATES, static_cast<int>(argv.size()), argv.data());
+    if (guarded) ::unlink(undoPath(path).c_str());
   }
   if (rc != 0) {
     error = takeRrdError();

@@ -63,6 +63,10 @@ class RrdStore {
   bool cached() const { return !daemon_.empty(); }
   long long quarantined() const { return quarantined_; }
 
+  // Puts back the headers of files whose update a crash cut short (see rrd_store.cpp), before
+  // the journal is replayed into them. The engine calls it once at open.
+  void restoreInterruptedUpdates();
+
   // The RRA definitions used for new files, for tests and the docs.
   std::vector<std::string> rraDefinitions() const;
 
