@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * monitoring ({@code -Dflume.monitoring.type=http}, {@code GET /metrics}) and remote JMX on.
  * {@link #startKafkaFlow} runs the usual pipeline: HTTP source -> memory channel -> Kafka sink.
  */
-public final class FlumeAgent implements AutoCloseable {
+public final class FlumeAgent extends ClusterMember {
     static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
 
     /** Component names of {@link #startKafkaFlow}: {@code SOURCE.http}, {@code CHANNEL.mem}, {@code SINK.kafka}. */
@@ -27,14 +27,11 @@ public final class FlumeAgent implements AutoCloseable {
     public static final String SINK = "SINK.kafka";
 
     private final String agentName;
-    private final Path dir;
     private final int monitoringPort = Ports.free();
-    private final int jmxPort = Ports.free();
     private final int sourcePort;
-    private final JvmProcess process;
 
     private FlumeAgent(Path dir, String agentName, String config, int sourcePort) {
-        this.dir = dir;
+        super(dir, Duration.ofSeconds(10));
         this.agentName = agentName;
         this.sourcePort = sourcePort;
         Path conf = dir.resolve("flume.conf");
@@ -131,17 +128,9 @@ public final class FlumeAgent implements AutoCloseable {
         return agentName;
     }
 
-    public String host() {
-        return Ports.HOST;
-    }
-
     /** HTTP JSON monitoring port: {@code GET http://host:port/metrics}. */
     public int monitoringPort() {
         return monitoringPort;
-    }
-
-    public int jmxPort() {
-        return jmxPort;
     }
 
     /** Port of the HTTP source of {@link #startKafkaFlow}, -1 for an agent of one's own configuration. */
@@ -149,33 +138,8 @@ public final class FlumeAgent implements AutoCloseable {
         return sourcePort;
     }
 
-    public Path dir() {
-        return dir;
-    }
-
-    public Path logFile() {
-        return process.logFile();
-    }
-
-    public JvmProcess process() {
-        return process;
-    }
-
-    public boolean isAlive() {
-        return process.isAlive();
-    }
-
-    /** {@code kill -9}. */
-    public void kill() {
-        process.kill();
-    }
-
-    /** SIGTERM, kill -9 after 10 s. */
-    public void stop() {
-        process.stop(Duration.ofSeconds(10));
-    }
-
     /** Kills the agent if it runs, starts it again with the same configuration and ports. */
+    @Override
     public void restart() {
         process.kill();
         launch();
@@ -252,11 +216,6 @@ public final class FlumeAgent implements AutoCloseable {
             }
         }
         return b.toString();
-    }
-
-    @Override
-    public void close() {
-        process.kill();
     }
 
     @Override

@@ -7,19 +7,16 @@ import java.util.Collections;
 import java.util.List;
 
 /** One Kafka broker ({@code kafka.Kafka}) of a {@link KafkaCluster}, in its own JVM. */
-public final class KafkaBroker implements AutoCloseable {
+public final class KafkaBroker extends ClusterMember {
     private final KafkaCluster cluster;
     private final int id;
-    private final Path dir;
     private final int port = Ports.free();
-    private final int jmxPort = Ports.free();
     private final int controllerPort;
-    private JvmProcess process;
 
     KafkaBroker(KafkaCluster cluster, int id, Path dir, boolean kraft) {
+        super(dir, Duration.ofSeconds(30));
         this.cluster = cluster;
         this.id = id;
-        this.dir = dir;
         this.controllerPort = kraft ? Ports.free() : -1;
     }
 
@@ -112,16 +109,8 @@ public final class KafkaBroker implements AutoCloseable {
         return id;
     }
 
-    public String host() {
-        return Ports.HOST;
-    }
-
     public int port() {
         return port;
-    }
-
-    public int jmxPort() {
-        return jmxPort;
     }
 
     /** KRaft controller listener port, or -1 in ZooKeeper mode. */
@@ -134,42 +123,12 @@ public final class KafkaBroker implements AutoCloseable {
         return Ports.HOST + ":" + port;
     }
 
-    public Path dir() {
-        return dir;
-    }
-
-    public Path logFile() {
-        return process.logFile();
-    }
-
-    public JvmProcess process() {
-        return process;
-    }
-
-    public boolean isAlive() {
-        return process.isAlive();
-    }
-
-    /** {@code kill -9}: no controlled shutdown, the ZooKeeper session expires later. */
-    public void kill() {
-        process.kill();
-    }
-
-    /** SIGTERM (controlled shutdown), kill -9 after 30 s. */
-    public void stop() {
-        process.stop(Duration.ofSeconds(30));
-    }
-
     /** Kills the broker if it runs, starts it on the same ports and data, waits until it is registered. */
+    @Override
     public void restart() {
         process.kill();
         process.start();
         cluster.awaitBrokers(Collections.singletonList(this), KafkaCluster.READY_TIMEOUT);
-    }
-
-    @Override
-    public void close() {
-        process.kill();
     }
 
     @Override

@@ -8,21 +8,18 @@ import java.util.List;
 import java.util.Locale;
 
 /** One ZooKeeper server (QuorumPeerMain) of a {@link ZooKeeperEnsemble}, in its own JVM. */
-public final class ZooKeeperServer implements AutoCloseable {
+public final class ZooKeeperServer extends ClusterMember {
     static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
     private final int id;
-    private final Path dir;
     private final int clientPort = Ports.free();
     private final int quorumPort = Ports.free();
     private final int electionPort = Ports.free();
     private final int adminPort = Ports.free();
-    private final int jmxPort = Ports.free();
-    private JvmProcess process;
 
     ZooKeeperServer(int id, Path dir) {
+        super(dir, Duration.ofSeconds(10));
         this.id = id;
-        this.dir = dir;
     }
 
     /** Writes zoo.cfg (and myid) naming every server of the ensemble, then builds the process. */
@@ -71,10 +68,6 @@ public final class ZooKeeperServer implements AutoCloseable {
         return id;
     }
 
-    public String host() {
-        return Ports.HOST;
-    }
-
     public int clientPort() {
         return clientPort;
     }
@@ -92,22 +85,6 @@ public final class ZooKeeperServer implements AutoCloseable {
         return adminPort;
     }
 
-    public int jmxPort() {
-        return jmxPort;
-    }
-
-    public Path dir() {
-        return dir;
-    }
-
-    public Path logFile() {
-        return process.logFile();
-    }
-
-    public JvmProcess process() {
-        return process;
-    }
-
     /** host:clientPort */
     public String address() {
         return Ports.HOST + ":" + clientPort;
@@ -117,21 +94,8 @@ public final class ZooKeeperServer implements AutoCloseable {
         process.start();
     }
 
-    public boolean isAlive() {
-        return process.isAlive();
-    }
-
-    /** {@code kill -9}. */
-    public void kill() {
-        process.kill();
-    }
-
-    /** SIGTERM, then kill -9 after 10 s. */
-    public void stop() {
-        process.stop(Duration.ofSeconds(10));
-    }
-
     /** Kills the server if it runs, starts it again on the same ports and data, waits until it serves. */
+    @Override
     public void restart() {
         process.kill();
         process.start();
@@ -167,11 +131,6 @@ public final class ZooKeeperServer implements AutoCloseable {
     public void awaitServing(Duration timeout) {
         Await.until(process.name() + " serving (srvr Mode: leader|follower|standalone)", timeout,
                 () -> mode() != null, process);
-    }
-
-    @Override
-    public void close() {
-        process.kill();
     }
 
     @Override
