@@ -17,8 +17,9 @@ class MonitorConfigTest {
       + "\"storage\": {\"path\": \"/var/lib/doflamingo\", \"tiers\": \"2s:1d,1m:14d\", \"rrdcached\": \"unix:/run/rrdcached.sock\"},"
       + "\"intervalSeconds\": 5,"
       + "\"kafka\": [{\"name\": \"prod\", \"brokers\": ["
-      + "   {\"host\": \"k1\", \"jmxPort\": 9999, \"bootstrap\": \"k1:9092\"},"
+      + "   {\"id\": 1, \"host\": \"k1\", \"jmxPort\": 9999, \"bootstrap\": \"k1:9092\"},"
       + "   {\"host\": \"k2\", \"jmxPort\": 9999}],"
+      + "  \"clients\": [{\"name\": \"billing-consumer\", \"host\": \"c1\", \"jmxPort\": 9997}],"
       + "  \"jmx\": {\"user\": \"monitor\", \"password\": \"s3cret-jmx\"}, \"jmxSsl\": true,"
       + "  \"sasl\": {\"user\": \"admin\", \"password\": \"s3cret-sasl\"}}],"
       + "\"zookeeper\": [{\"name\": \"zk\", \"servers\": [{\"host\": \"z1\", \"clientPort\": 2181, \"adminPort\": 8080, \"jmxPort\": 9998},"
@@ -36,6 +37,10 @@ class MonitorConfigTest {
     KafkaClusterConfig k = c.kafka.get(0);
     assertEquals("prod", k.name);
     assertEquals("k1:9092,k2:9092", k.bootstrapServers());
+    assertEquals(1, k.brokers.get(0).id);
+    assertEquals(-1, k.brokers.get(1).id, "no id: labelled by address");
+    assertEquals("billing-consumer", k.clients.get(0).name);
+    assertEquals(9997, k.clients.get(0).jmxPort);
     assertEquals("monitor", k.jmx.user());
     assertEquals("s3cret-jmx", k.jmx.password());
     assertTrue(k.jmxSsl);
@@ -88,8 +93,14 @@ class MonitorConfigTest {
     assertError("kafka[0].brokers[0].bootstrap: expected host:port with a port 1-65535, got \"k1\"",
         FULL.replace("\"bootstrap\": \"k1:9092\"", "\"bootstrap\": \"k1\""));
     assertError("kafka[0].brokers[1].host: is required", FULL.replace("\"host\": \"k2\", ", ""));
-    assertError("kafka[0].brokers[0].jmxport: unknown setting; expected one of [bootstrap, host, jmxPort]",
-        FULL.replace("{\"host\": \"k1\", \"jmxPort\": 9999", "{\"host\": \"k1\", \"jmxport\": 9999"));
+    assertError("kafka[0].brokers[0].jmxport: unknown setting; expected one of [bootstrap, host, id, jmxPort]",
+        FULL.replace("\"host\": \"k1\", \"jmxPort\": 9999", "\"host\": \"k1\", \"jmxport\": 9999"));
+    assertError("kafka[0].brokers[0].id: expected a whole number from 0 to 2147483647, got the number -3",
+        FULL.replace("\"id\": 1,", "\"id\": -3,"));
+    assertError("kafka[0].brokers[1].id: broker id 1 is listed twice",
+        FULL.replace("{\"host\": \"k2\", \"jmxPort\": 9999}", "{\"id\": 1, \"host\": \"k2\", \"jmxPort\": 9999}"));
+    assertError("kafka[0].clients[0].jmxPort: is required (a port number 1-65535)",
+        FULL.replace("\"host\": \"c1\", \"jmxPort\": 9997", "\"host\": \"c1\""));
     assertError("storage: is required", "{\"flume\": [{\"name\": \"a\", \"host\": \"h\", \"httpPort\": 1}]}");
     assertError("kafka: expected a list [...], got an object", "{\"storage\": {\"path\": \"d\"}, \"kafka\": {}}");
     assertError("kafka[0].brokers: a cluster needs at least one broker",
