@@ -120,7 +120,8 @@ public class LivePush implements ApplicationListener<AbstractSubProtocolEvent>, 
     long step = engine.baseStepMs();
     // The engine stamps a value at the end of the step it falls in.
     long stamp = (timeMillis + step - 1) / step * step;
-    List<SeriesData> data = engine.query(ids, stamp - step, stamp, step);
+    // Exactly that step: inside the live ring, read from memory (a brand-new series' ring starts there).
+    List<SeriesData> data = engine.query(ids, stamp, stamp, step);
     for (int i = 0; i < ids.length; i++) {
       double v = data.get(i).valueAt(stamp);
       pending.put(destinationOf.get(ids[i]), ids[i], new Object[] {ids[i], stamp, Double.isNaN(v) ? null : v});
