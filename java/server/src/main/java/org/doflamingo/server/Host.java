@@ -1,6 +1,8 @@
 package org.doflamingo.server;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.security.ProtectionDomain;
 import java.util.EnumSet;
@@ -108,6 +110,19 @@ public final class Host implements AutoCloseable {
       throw HostException.ofSettings("Java " + System.getProperty("java.version") + " keeps java.lang closed, and Spring 4.1"
           + " needs it open: run java with --add-opens java.base/java.lang=ALL-UNNAMED (for mvn exec:java, put it in"
           + " MAVEN_OPTS or .mvn/jvm.config)");
+    }
+  }
+
+  /**
+   * Whether {@code bind:port} can be listened on now, for callers with a long way to go before
+   * {@link #start} (the demo's clusters): they learn of a taken port before, not after.
+   */
+  static void requirePortFree(String bind, int port) throws HostException {
+    try (ServerSocket probe = new ServerSocket()) {
+      probe.setReuseAddress(true);
+      probe.bind(new InetSocketAddress(bind, port));
+    } catch (IOException e) {
+      throw HostException.cannotListen(bind, port, e);
     }
   }
 

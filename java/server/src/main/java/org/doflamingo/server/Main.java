@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import org.doflamingo.collect.config.ConfigException;
 import org.doflamingo.collect.config.MonitorConfig;
+import org.doflamingo.collect.config.WebConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,6 +66,13 @@ public final class Main {
   }
 
   private int demo(Options options) {
+    // the demo's configuration has no web section: the defaults, or --port
+    try {
+      Host.requirePortFree(WebConfig.DEFAULT_BIND, options.port > 0 ? options.port : WebConfig.DEFAULT_PORT);
+    } catch (HostException e) {
+      err.println(e.getMessage());
+      return FIX_SETTINGS;
+    }
     Demo demo;
     Progress progress = new Progress(out, Demo.STEPS);
     out.println("Doflamingo demo: data under " + options.data.toAbsolutePath());

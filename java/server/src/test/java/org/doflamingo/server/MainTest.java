@@ -41,6 +41,16 @@ class MainTest {
   }
 
   @Test
+  @Timeout(20) // the demo's clusters alone take longer: they must not start
+  void theDemoChecksItsPortBeforeStartingClusters() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      int port = taken.getLocalPort();
+      assertEquals(2, run("demo", "--port", String.valueOf(port), "--data", tmp.resolve("demo").toString()));
+      assertEquals("port " + port + " on 127.0.0.1 is already in use: choose another with --port or web.port\n", err());
+    }
+  }
+
+  @Test
   void aBadConfigurationIsItsMessageWithoutAStackTrace() throws Exception {
     assertEquals(2, run("--config", config("{\"port\": 0}").toString()));
     assertEquals("web.port: expected a port number 1-65535, got the number 0\n", err());
