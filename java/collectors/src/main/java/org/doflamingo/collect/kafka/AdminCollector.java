@@ -3,9 +3,11 @@ package org.doflamingo.collect.kafka;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -15,11 +17,13 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupListing;
 import org.apache.kafka.clients.admin.DescribeClusterResult;
 import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionInfo;
 import org.doflamingo.collect.CollectException;
@@ -69,8 +73,12 @@ public final class AdminCollector implements Collector {
 
   @Override
   public void scrape(Scrape out) throws CollectException {
+    long deadline = System.currentTimeMillis() + timeoutMs;
     DescribeClusterResult described = admin.describeCluster();
-    out.add(key("kafka.cluster.brokers"), SeriesKind.GAUGE, get(described.nodes(), "describing the cluster").size());
+    Collection<Node> nodes = get(described.nodes(), "describing the cluster");
+    Set<Integer> live = new HashSet<>();
+    for (Node n : nodes) live.add(n.id());
+    out.add(key("kafka.cluster.brokers"), SeriesKind.GAUGE, nodes.size());
     out.add(key("kafka.cluster.controller"), SeriesKind.GAUGE, get(described.controller(), "finding the controller").id());
 
     Collection<String> topics = get(admin.listTopics().names(), "listing topics");
@@ -81,7 +89,8 @@ public final class AdminCollector implements Collector {
       int underReplicated = 0;
       for (TopicPartitionInfo p : d.partitions()) {
         TopicPartition tp = new TopicPartition(d.name(), p.partition());
-        latest.put(tp, OffsetSpec.latest());
+        // A partition without a live leader has no log-end offset to read (its lag waits for the next scrape).
+        if (p.leader() != null && live.contains(p.leader().id())) latest.put(tp, OffsetSpec.latest());
         SeriesKey k = key("kafka.partition.leader", "topic", d.name(), "partition", String.valueOf(p.partition()));
         out.add(k, SeriesKind.GAUGE, p.leader() == null ? -1 : p.leader().id());
         out.add(key("kafka.partition.replicas", "topic", d.name(), "partition", String.valueOf(p.partition())),
@@ -92,8 +101,7 @@ public final class AdminCollector implements Collector {
       }
       out.add(key("kafka.topic.under_replicated_partitions", "topic", d.name()), SeriesKind.GAUGE, underReplicated);
     }
-    Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = latest.isEmpty() ? new HashMap<>()
-        : get(admin.listOffsets(latest).all(), "reading log-end offsets");
+    Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = logEndOffsets(latest, deadline);
     for (Map.Entry<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> e : ends.entrySet()) {
       out.add(key("kafka.partition.log_end_offset", "topic", e.getKey().topic(), "partition",
           String.valueOf(e.getKey().partition())), SeriesKind.GAUGE, e.getValue().offset());
@@ -124,6 +132,35 @@ public final class AdminCollector implements Collector {
       out.add(key("kafka.consumer.group.max_lag", "group", g.getKey()), SeriesKind.GAUGE, maxLag);
       out.add(key("kafka.consumer.group.total_lag", "group", g.getKey()), SeriesKind.GAUGE, totalLag);
     }
+  }
+
+  /**
+   * Log-end offsets partition by partition: while leadership moves (a broker just died) some
+   * partitions cannot answer, and they must not cost the others theirs. Fails only when none answers.
+   */
+  private Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> logEndOffsets(Map<TopicPartition, OffsetSpec> latest,
+      long deadline) throws CollectException {
+    Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = new HashMap<>();
+    if (latest.isEmpty()) return ends;
+    int budget = (int) Math.max(1, deadline - System.currentTimeMillis());
+    ListOffsetsResult listed = admin.listOffsets(latest, new ListOffsetsOptions().timeoutMs(budget));
+    Throwable last = null;
+    for (TopicPartition tp : latest.keySet()) {
+      try {
+        ends.put(tp, listed.partitionResult(tp).get(Math.max(1, deadline - System.currentTimeMillis()), TimeUnit.MILLISECONDS));
+      } catch (ExecutionException e) {
+        last = e.getCause();
+      } catch (TimeoutException e) {
+        last = e;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new CollectException("Kafka cluster " + cluster.name + ": interrupted while reading log-end offsets", e);
+      }
+    }
+    if (ends.isEmpty()) {
+      throw new CollectException("Kafka cluster " + cluster.name + ": " + last + " while reading log-end offsets", last);
+    }
+    return ends;
   }
 
   private SeriesKey key(String name, String... labels) {
