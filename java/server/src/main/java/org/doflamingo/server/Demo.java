@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.doflamingo.cluster.DemoTraffic;
 import org.doflamingo.cluster.FlumeAgent;
 import org.doflamingo.cluster.KafkaCluster;
 import org.doflamingo.cluster.MonitorJson;
@@ -18,12 +19,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The demo's clusters, real ones from the cluster harness (each member its own JVM on
- * 127.0.0.1): 3 ZooKeeper servers, 3 Kafka brokers, a Flume agent draining into Kafka, all under
- * one data folder, and the configuration that watches them ({@code doflamingo.json} there).
+ * 127.0.0.1): 3 ZooKeeper servers, 3 Kafka brokers, a Flume agent draining into Kafka, the 2016
+ * demo's traffic ({@link DemoTraffic}: fast-messages and summary-markers, a consumer group that
+ * falls behind and catches up), all under one data folder, and the configuration that watches
+ * them ({@code doflamingo.json} there).
  */
 final class Demo implements AutoCloseable {
-  /** Steps shown while the demo starts: ZooKeeper, Kafka, Flume here, then the web host. */
-  static final int STEPS = 4;
+  /** Steps shown while the demo starts: ZooKeeper, Kafka, Flume, traffic here, then the web host. */
+  static final int STEPS = 5;
   static final String FLUME_TOPIC = "flume-events";
   private static final Logger log = LoggerFactory.getLogger(Demo.class);
 
@@ -50,8 +53,8 @@ final class Demo implements AutoCloseable {
         createTopic(kafka, FLUME_TOPIC);
         return FlumeAgent.startKafkaFlow(base.resolve("flume"), kafka.bootstrapServers(), FLUME_TOPIC);
       }));
-      // DEMO TRAFFIC: org.doflamingo.cluster.DemoTraffic is not in main yet; when it is, enable the next line and make STEPS 5.
-      // demo.add(progress.step("Traffic: producers and a lagging consumer group", () -> DemoTraffic.start(kafka, flume)));
+      // the demo traffic (java/cluster's DemoTraffic), closed before Flume, Kafka and ZooKeeper
+      demo.add(progress.step("Traffic: producers and a lagging consumer group", () -> DemoTraffic.start(kafka, flume)));
       Path storage = base.resolve("rrd");
       Files.createDirectories(storage);
       String json = MonitorJson.of(storage, 2, "demo", zk, kafka, Collections.singletonList(flume));
