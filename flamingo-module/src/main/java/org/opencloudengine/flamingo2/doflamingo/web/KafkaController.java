@@ -1,5 +1,7 @@
 package org.opencloudengine.flamingo2.doflamingo.web;
 
+import java.util.Arrays;
+import java.util.List;
 import org.opencloudengine.flamingo2.doflamingo.DoflamingoMonitor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -11,14 +13,17 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/monitoring/kafka")
 public class KafkaController extends AreaController {
+  private static final List<String> SORTABLE =
+      Arrays.asList("group", "maxLag", "totalLag", "maxLagSeconds", "status", "members", "health");
+
   @Autowired
   public KafkaController(DoflamingoMonitor monitor) {
     super(monitor, Area.KAFKA);
   }
 
   /**
-   * Consumer groups with their current max and total lag and health; {@code filter} keeps names
-   * containing it; sorted by {@code sort} (group, maxLag, totalLag) and paged.
+   * Consumer groups with their current lag, Burrow status and health; {@code filter} keeps names
+   * containing it; sorted by {@code sort} (any of {@link #SORTABLE}) and paged.
    */
   @RequestMapping(value = "/lag", method = RequestMethod.GET)
   public Response lag(@RequestParam(value = "clusterName", required = false) String cluster,
@@ -27,9 +32,7 @@ public class KafkaController extends AreaController {
       @RequestParam(value = "dir", defaultValue = "ASC") String dir,
       @RequestParam(value = "start", defaultValue = "0") int start,
       @RequestParam(value = "limit", defaultValue = "100") int limit) {
-    if (!sort.equals("group") && !sort.equals("maxLag") && !sort.equals("totalLag")) {
-      throw new IllegalArgumentException("sort: expected group, maxLag or totalLag, got \"" + sort + "\"");
-    }
+    if (!SORTABLE.contains(sort)) throw new IllegalArgumentException("sort: expected one of " + SORTABLE + ", got \"" + sort + "\"");
     return page(queries().lag(cluster, filter == null || filter.isEmpty() ? null : filter), sort,
         "DESC".equalsIgnoreCase(dir), start, limit);
   }

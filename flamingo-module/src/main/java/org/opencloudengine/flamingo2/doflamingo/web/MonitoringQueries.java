@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import org.doflamingo.collect.Monitor;
 import org.doflamingo.collect.catalogue.Health;
 import org.doflamingo.collect.catalogue.MetricSpec;
+import org.doflamingo.collect.kafka.LagStatus;
 import org.doflamingo.engine.Aggregation;
 import org.doflamingo.engine.Consolidation;
 import org.doflamingo.engine.Engine;
@@ -200,17 +201,25 @@ final class MonitoringQueries {
         .append(" (").append(h.name().toLowerCase()).append(": ").append(rule).append(')').toString();
   }
 
+  /** Per-group series the lag list shows, and the field each becomes. */
+  private static final String[][] GROUP_FIELDS = {
+      {"kafka.consumer.group.max_lag", "maxLag"}, {"kafka.consumer.group.total_lag", "totalLag"},
+      {"kafka.consumer.group.max_lag_seconds", "maxLagSeconds"}, {"kafka.consumer.group.status", "status"},
+      {"kafka.consumer.group.members", "members"}};
+
   /**
-   * Consumer groups of a cluster with their current lag, filtered by a substring of the name,
-   * sorted ({@code group}, {@code maxLag} or {@code totalLag}) and paged: made for 10,000 groups.
+   * Consumer groups with their current lag (offsets and seconds), members, Burrow status and
+   * health (worst of the catalogue's rules on those), filtered by a substring of the name; the
+   * controller sorts and pages: made for 10,000 groups.
    */
   List<Map<String, Object>> lag(String cluster, String contains) {
     long now = System.currentTimeMillis();
     long step = engine.baseStepMs();
     Map<String, Map<String, Object>> groups = new TreeMap<>();
-    MetricSpec maxSpec = monitor.catalogue().get("kafka.consumer.group.max_lag");
-    for (String metric : new String[] {"kafka.consumer.group.max_lag", "kafka.consumer.group.total_lag"}) {
-      for (int id : engine.select(metric, filter(cluster, null))) {
+    Map<String, Health> health = new HashMap<>();
+    for (String[] field : GROUP_FIELDS) {
+      MetricSpec spec = monitor.catalogue().get(field[0]);
+      for (int id : engine.select(field[0], filter(cluster, null))) {
         SeriesKey k = engine.key(id);
         String group = k.label("group");
         if (group == null || (contains != null && !group.contains(contains))) continue;
@@ -222,13 +231,24 @@ final class MonitoringQueries {
           g.put("group", group);
         }
         double v = latest(engine.query(id, now - CURRENT_STEPS * step, now, step));
-        boolean max = metric.endsWith("max_lag");
-        g.put(max ? "maxLag" : "totalLag", Double.isNaN(v) ? null : (long) v);
-        if (max) {
-          g.put("maxLagSeries", id);
-          g.put("health", (maxSpec == null || Double.isNaN(v) ? Health.UNKNOWN : maxSpec.health(v)).name());
+        if (field[1].equals("status")) {
+          g.put("status", Double.isNaN(v) ? null : LagStatus.values()[(int) v].name());
+        } else if (field[1].equals("maxLagSeconds")) {
+          g.put(field[1], Double.isNaN(v) ? null : Math.round(v * 10) / 10.0);
+        } else {
+          g.put(field[1], Double.isNaN(v) ? null : (long) v);
+        }
+        if (field[1].equals("maxLag")) g.put("maxLagSeries", id);
+        if (spec != null && !Double.isNaN(v) && (spec.amber != null || spec.red != null)) {
+          Health h = spec.health(v);
+          Health was = health.get(key);
+          health.put(key, was == null || h.compareTo(was) > 0 ? h : was);
         }
       }
+    }
+    for (Map.Entry<String, Map<String, Object>> g : groups.entrySet()) {
+      Health h = health.get(g.getKey());
+      g.getValue().put("health", (h == null ? Health.UNKNOWN : h).name());
     }
     return new ArrayList<>(groups.values());
   }

@@ -49,6 +49,8 @@ class MonitoringControllersTest {
         SeriesKey.of("kafka.consumer.group.max_lag", "cluster", "prod", "group", "search"), 900,
         SeriesKey.of("kafka.consumer.group.max_lag", "cluster", "prod", "group", "<script>x</script>"), 0,
         SeriesKey.of("kafka.consumer.group.total_lag", "cluster", "prod", "group", "search"), 1500,
+        SeriesKey.of("kafka.consumer.group.status", "cluster", "prod", "group", "search"), 4,
+        SeriesKey.of("kafka.consumer.group.max_lag_seconds", "cluster", "prod", "group", "search"), 75.25,
         SeriesKey.of("kafka.consumer.group.lag", "cluster", "prod", "group", "search", "topic", "orders", "partition", "10"), 900,
         SeriesKey.of("kafka.consumer.group.lag", "cluster", "prod", "group", "search", "topic", "orders", "partition", "2"), 600,
         SeriesKey.of("host.fd.max", "cluster", "prod", "broker", "1"), 4096,
@@ -113,7 +115,7 @@ class MonitoringControllersTest {
         .andExpect(jsonPath("$.list[?(@.kind == 'broker' && @.name == '1')].health", contains("RED")))
         .andExpect(jsonPath("$.list[?(@.kind == 'broker')].reasons[*]",
             hasItem("UnderReplicatedPartitions = 3 partitions (red: > 0)")))
-        .andExpect(jsonPath("$.list[?(@.kind == 'group' && @.name == 'search')].health", contains("AMBER")))
+        .andExpect(jsonPath("$.list[?(@.kind == 'group' && @.name == 'search')].health", contains("RED")))
         .andExpect(jsonPath("$.list[?(@.kind == 'group' && @.name == 'billing')].health", contains("GREEN")));
     mvc.perform(get("/monitoring/flume/health"))
         .andExpect(jsonPath("$.list[?(@.name == 'f1')].health", contains("RED")))
@@ -127,7 +129,9 @@ class MonitoringControllersTest {
         .andExpect(jsonPath("$.total").value(3))
         .andExpect(jsonPath("$.list[*].group", contains("search", "billing")))
         .andExpect(jsonPath("$.list[0].totalLag").value(1500))
-        .andExpect(jsonPath("$.list[0].health").value("AMBER"));
+        .andExpect(jsonPath("$.list[0].status").value("STOP"))
+        .andExpect(jsonPath("$.list[0].maxLagSeconds").value(75.3))
+        .andExpect(jsonPath("$.list[0].health").value("RED"));
     mvc.perform(get("/monitoring/kafka/lag").param("filter", "script"))
         .andExpect(jsonPath("$.list[0].group").value("<script>x</script>"));
     mvc.perform(get("/monitoring/kafka/lag/partitions").param("group", "search"))
@@ -159,7 +163,7 @@ class MonitoringControllersTest {
     mvc.perform(get("/monitoring/kafka/series").param("label", "broker"))
         .andExpect(status().isBadRequest()).andExpect(jsonPath("$.error.message").value("label: expected key=value, got \"broker\""));
     mvc.perform(get("/monitoring/kafka/lag").param("sort", "lag"))
-        .andExpect(status().isBadRequest()).andExpect(jsonPath("$.error.message", startsWith("sort: expected group, maxLag or totalLag")));
+        .andExpect(status().isBadRequest()).andExpect(jsonPath("$.error.message", startsWith("sort: expected one of [group, maxLag, totalLag, maxLagSeconds, status, members, health]")));
   }
 
   @Test

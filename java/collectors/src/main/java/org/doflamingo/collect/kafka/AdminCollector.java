@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.ConsumerGroupListing;
 import org.apache.kafka.clients.admin.DescribeClusterResult;
 import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
@@ -44,10 +45,17 @@ public final class AdminCollector implements Collector {
   private final KafkaClusterConfig cluster;
   private final Admin admin;
   private final long timeoutMs;
+  private final LagEvaluator lag;
 
+  /** With Burrow-style lag status over a 5-minute window. */
   public AdminCollector(KafkaClusterConfig cluster, long timeoutMs) {
+    this(cluster, timeoutMs, new LagEvaluator(300_000, 0.8));
+  }
+
+  public AdminCollector(KafkaClusterConfig cluster, long timeoutMs, LagEvaluator lag) {
     this.cluster = cluster;
     this.timeoutMs = timeoutMs;
+    this.lag = lag;
     Properties p = new Properties();
     p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
     p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeoutMs);
@@ -113,9 +121,17 @@ public final class AdminCollector implements Collector {
     for (ConsumerGroupListing g : groups) specs.put(g.groupId(), new ListConsumerGroupOffsetsSpec());
     Map<String, Map<TopicPartition, OffsetAndMetadata>> committed =
         get(admin.listConsumerGroupOffsets(specs).all(), "reading committed offsets");
+    Map<String, ConsumerGroupDescription> groupDescriptions =
+        get(admin.describeConsumerGroups(specs.keySet()).all(), "describing groups");
+    long now = out.timeMillis();
     for (Map.Entry<String, Map<TopicPartition, OffsetAndMetadata>> g : new TreeMap<>(committed).entrySet()) {
       long maxLag = 0;
       long totalLag = 0;
+      double maxLagSeconds = 0;
+      LagStatus groupStatus = null;
+      ConsumerGroupDescription d = groupDescriptions.get(g.getKey());
+      int members = d == null ? 0 : d.members().size();
+      out.add(key("kafka.consumer.group.members", "group", g.getKey()), SeriesKind.GAUGE, members);
       for (Map.Entry<TopicPartition, OffsetAndMetadata> c : g.getValue().entrySet()) {
         if (c.getValue() == null) continue; // no commit for this partition yet
         ListOffsetsResult.ListOffsetsResultInfo end = ends.get(c.getKey());
@@ -128,10 +144,25 @@ public final class AdminCollector implements Collector {
             String.valueOf(c.getKey().partition())), SeriesKind.GAUGE, lag);
         maxLag = Math.max(maxLag, lag);
         totalLag += lag;
+        LagEvaluator.Verdict v = this.lag.observe(g.getKey(), c.getKey().topic(), c.getKey().partition(), now,
+            c.getValue().offset(), end.offset(), members > 0);
+        out.add(key("kafka.consumer.group.lag_seconds", "group", g.getKey(), "topic", c.getKey().topic(), "partition",
+            String.valueOf(c.getKey().partition())), SeriesKind.GAUGE, v.lagSeconds);
+        if (!Double.isNaN(v.lagSeconds)) maxLagSeconds = Math.max(maxLagSeconds, v.lagSeconds);
+        if (v.status != null) {
+          out.add(key("kafka.consumer.group.partition_status", "group", g.getKey(), "topic", c.getKey().topic(), "partition",
+              String.valueOf(c.getKey().partition())), SeriesKind.GAUGE, v.status.code);
+          groupStatus = v.status.worse(groupStatus);
+        }
       }
       out.add(key("kafka.consumer.group.max_lag", "group", g.getKey()), SeriesKind.GAUGE, maxLag);
       out.add(key("kafka.consumer.group.total_lag", "group", g.getKey()), SeriesKind.GAUGE, totalLag);
+      out.add(key("kafka.consumer.group.max_lag_seconds", "group", g.getKey()), SeriesKind.GAUGE, maxLagSeconds);
+      // a group is as bad as its worst partition; unknown until a window is complete
+      out.add(key("kafka.consumer.group.status", "group", g.getKey()), SeriesKind.GAUGE,
+          groupStatus == null ? Double.NaN : groupStatus.code);
     }
+    lag.forgetOlderThan(now);
   }
 
   /**
