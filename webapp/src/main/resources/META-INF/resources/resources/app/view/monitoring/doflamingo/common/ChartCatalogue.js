@@ -49,9 +49,18 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.common.ChartCatalogue', {
         return this.areas[area];
     },
 
-    /** A line's name: the member label, plus the agent for Flume components (two agents may share names). */
+    /** Labels every line of a chart shares: not worth repeating in the legend. */
+    shared: ['cluster', 'ensemble'],
+
+    /**
+     * A line's name: the member label first, then any other label that tells two lines apart
+     * (a timer's statistic, a Flume component's agent); the cluster is the page's.
+     */
     label: function (def, labels) {
-        var name = labels[def.by] !== undefined ? labels[def.by] : Ext.Object.getValues(labels).join(' ');
-        return labels.agent && def.by === 'component' ? labels.agent + ' ' + name : name;
+        var me = this, parts = [labels[def.by]];
+        Ext.Object.each(labels, function (k, v) {
+            if (k !== def.by && me.shared.indexOf(k) < 0) parts.push(v);
+        });
+        return parts.join(' ');
     }
 });

@@ -175,10 +175,9 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.common.LiveChart', {
         if (this.plot) this.plot.setData(this.window.data);
     },
 
-    /** The plot's height: the component's less the title and the legend (as tall as its lines need). */
+    /** The plot's height (axes included): the component's less the title and two lines of legend. */
     plotHeight: function () {
-        var legend = this.plot ? this.plot.root.querySelector('.u-legend') : null;
-        return Math.max(60, this.getHeight() - 22 - (legend ? legend.offsetHeight : 24) - 40);
+        return Math.max(60, this.getHeight() - 22 - 52);
     },
 
     showMessage: function (text) {

@@ -56,8 +56,9 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.kafka.ConsumerGroups', {
         me.callParent(arguments);
     },
 
+    /** From the view model: the grid's bound store arrives a tick after the grid. */
     groups: function () {
-        return this.down('#groupGrid').getStore();
+        return this.lookupViewModel().getStore('groups');
     },
 
     setCluster: function (cluster) {
@@ -84,6 +85,6 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.kafka.ConsumerGroups', {
     onGroup: function (grid, record) {
         var grid2 = this.down('#partitionGrid');
         grid2.setTitle('Partitions of ' + Ext.String.htmlEncode(record.get('group')));
-        grid2.getStore().load({params: {group: record.get('group'), clusterName: record.get('cluster')}});
+        this.lookupViewModel().getStore('groupPartitions').load({params: {group: record.get('group'), clusterName: record.get('cluster')}});
     }
 });

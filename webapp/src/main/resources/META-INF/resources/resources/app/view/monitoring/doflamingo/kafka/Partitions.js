@@ -36,6 +36,11 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.kafka.Partitions', {
         me.callParent(arguments);
     },
 
+    /** From the view model: the grid's bound store arrives a tick after the grid. */
+    partitions: function () {
+        return this.lookupViewModel().getStore('partitions');
+    },
+
     setCluster: function (cluster) {
         this.cluster = cluster;
         this.loaded = false;
@@ -45,7 +50,7 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.kafka.Partitions', {
     activated: function () {
         if (this.loaded) return;
         this.loaded = true;
-        var store = this.getStore();
+        var store = this.partitions();
         if (!store.hasDetailsListener) {
             store.hasDetailsListener = true;
             store.on('load', this.onPage, this);
@@ -55,7 +60,7 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.kafka.Partitions', {
     },
 
     onTopic: function (field, value) {
-        var store = this.getStore();
+        var store = this.partitions();
         store.getProxy().setExtraParam('label', value ? 'topic=' + value : undefined);
         store.loadPage(1);
     },
