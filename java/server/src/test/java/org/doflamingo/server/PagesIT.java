@@ -3,6 +3,9 @@ package org.doflamingo.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,13 +83,26 @@ class PagesIT {
     throw new AssertionError("the group " + group + " never reached /monitoring/kafka/lag: " + last);
   }
 
-  /** Runs a command with its output on this test's, killing it past the timeout. */
+  /**
+   * Runs a command, its output copied line by line to this test's (the fork's own stdout is
+   * surefire's channel, so it is not inherited), killing it past the timeout.
+   */
   private static int run(Duration timeout, String... command) throws Exception {
-    Process p = new ProcessBuilder(command).inheritIO().start();
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    Thread copy = new Thread(() -> {
+      try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+        for (String line; (line = r.readLine()) != null; ) System.out.println(line);
+      } catch (IOException e) {
+        System.out.println("(output lost: " + e + ")");
+      }
+    }, "pages-it-output");
+    copy.setDaemon(true);
+    copy.start();
     if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
       p.destroyForcibly();
       throw new AssertionError(String.join(" ", command) + " did not finish within " + timeout);
     }
+    copy.join(5000);
     return p.exitValue();
   }
 }
