@@ -1,0 +1,66 @@
+/**
+ * A chart of the Timeline: one range read from REST history (the server picks the finest RRD tier
+ * that covers it), optionally with the same range an offset earlier drawn dashed over it (today
+ * against yesterday). Dragging across it selects a range to zoom to ('zoom' event, ms); its cursor
+ * is shared with every chart of the Timeline.
+ */
+Ext.define('Flamingo2.view.monitoring.doflamingo.common.TimelineChart', {
+    extend: 'Flamingo2.view.monitoring.doflamingo.common.LiveChart',
+    alias: 'widget.doflamingo-timelinechart',
+
+    height: 250,
+    windowMs: Infinity,
+
+    /** Not live: the Timeline calls load() with its range. */
+    start: Ext.emptyFn,
+    stop: Ext.emptyFn,
+
+    load: function (from, to, offsetMs) {
+        var me = this, Rest = Flamingo2.view.monitoring.doflamingo.common.Rest;
+        var generation = me.generation = (me.generation || 0) + 1;
+        var picked = me.picked || (me.picked = Flamingo2.view.monitoring.doflamingo.common.Libs.ready().then(function () {
+            return me.pickSeries();
+        }));
+        picked.then(function (series) {
+            if (series.length === 0) return [series, [], []];
+            var ids = series.map(function (s) { return s.id; });
+            return Promise.all([series, Rest.history(me.area, ids, from, to),
+                offsetMs ? Rest.history(me.area, ids, from - offsetMs, to - offsetMs) : []]);
+        }).then(function (r) {
+            if (generation !== me.generation || me.gone()) return;
+            var series = r[0].slice(), histories = r[1].slice();
+            r[2].forEach(function (h) {
+                var s = Ext.Array.findBy(r[0], function (x) { return x.id === h.id; });
+                series.push({id: 'then' + h.id, label: s.label + ' ' + me.offsetText(offsetMs),
+                    stroke: me.palette[r[0].indexOf(s) % me.palette.length], dash: [5, 4]});
+                histories.push({id: 'then' + h.id, start: h.start + offsetMs, step: h.step, values: h.values});
+            });
+            me.draw(series, histories);
+            me.plot.setScale('x', {min: from / 1000, max: to / 1000});
+        })['catch'](function (e) {
+            if (generation === me.generation && !me.gone()) me.showMessage(e.message);
+        });
+    },
+
+    offsetText: function (ms) {
+        var h = ms / 3600000;
+        return '(' + (h % 24 === 0 ? '−' + (h / 24) + ' d' : '−' + h + ' h') + ')';
+    },
+
+    plotOptions: function (series) {
+        var me = this, options = me.callParent(arguments);
+        options.cursor = {
+            sync: {key: 'doflamingo-timeline-' + me.area},
+            drag: {x: true, y: false, setScale: false}
+        };
+        options.hooks = {
+            setSelect: [function (u) {
+                if (u.select.width < 4) return;
+                var min = u.posToVal(u.select.left, 'x'), max = u.posToVal(u.select.left + u.select.width, 'x');
+                u.setSelect({left: 0, top: 0, width: 0, height: 0}, false);
+                me.fireEvent('zoom', me, Math.round(min * 1000), Math.round(max * 1000));
+            }]
+        };
+        return options;
+    }
+});

@@ -1,0 +1,21 @@
+/**
+ * Flume (menu MN001103, MENU_NS monitoring.doflamingo.flume.Flume): Overview of the agents and
+ * their channels; the flow graph (source → channel → sink) with fill levels and rates; Timeline.
+ */
+Ext.define('Flamingo2.view.monitoring.doflamingo.flume.Flume', {
+    extend: 'Flamingo2.view.monitoring.doflamingo.common.AreaView',
+    alias: 'widget.doflamingoFlume',
+    requires: [
+        'Flamingo2.view.monitoring.doflamingo.flume.FlumeController',
+        'Flamingo2.view.monitoring.doflamingo.flume.FlumeModel',
+        'Flamingo2.view.monitoring.doflamingo.flume.FlowGraph'
+    ],
+
+    controller: 'doflamingoFlume',
+    viewModel: {type: 'doflamingoFlume'},
+    area: 'flume',
+    clusterLabel: 'Agent',
+    drillDown: [
+        {title: 'Flow', reference: 'flow', xtype: 'doflamingo-flume-flow'}
+    ]
+});

@@ -1,0 +1,90 @@
+/**
+ * Consumer groups of a cluster: lag in offsets and seconds, members, Burrow status and health,
+ * paged, sorted and filtered by the server (GET /monitoring/kafka/lag), so 10,000 groups cost one
+ * page of rows; below, the selected group's partitions. Names are shown as text.
+ */
+Ext.define('Flamingo2.view.monitoring.doflamingo.kafka.ConsumerGroups', {
+    extend: 'Ext.panel.Panel',
+    alias: 'widget.doflamingo-kafka-groups',
+    requires: [
+        'Flamingo2.view.monitoring.doflamingo.common.Units',
+        'Ext.grid.Panel',
+        'Ext.toolbar.Paging'
+    ],
+
+    layout: 'border',
+    border: false,
+
+    initComponent: function () {
+        var me = this, Units = Flamingo2.view.monitoring.doflamingo.common.Units;
+        function text(v) { return Ext.String.htmlEncode(v === null || v === undefined ? '' : String(v)); }
+        function count(v) { return v === null || v === undefined ? '–' : Ext.util.Format.number(v, '0,000'); }
+        function health(v) {
+            return '<span class="doflamingo-dot doflamingo-' + text(String(v).toLowerCase()) + '"></span>' + text(v);
+        }
+        me.items = [{
+            region: 'center', xtype: 'grid', reference: 'groupGrid', itemId: 'groupGrid',
+            bind: {store: '{groups}'},
+            emptyText: 'No consumer groups',
+            tbar: [{
+                xtype: 'textfield', itemId: 'filter', emptyText: 'Group name contains…', width: 260,
+                listeners: {change: {fn: me.onFilter, scope: me, buffer: 300}}
+            }],
+            bbar: {xtype: 'pagingtoolbar', bind: {store: '{groups}'}, displayInfo: true},
+            columns: [
+                {text: 'Group', dataIndex: 'group', flex: 2, renderer: text},
+                {text: 'Status', dataIndex: 'status', width: 100, renderer: text},
+                {text: 'Health', dataIndex: 'health', width: 110, renderer: health},
+                {text: 'Max lag', dataIndex: 'maxLag', width: 110, align: 'right', renderer: count},
+                {text: 'Total lag', dataIndex: 'totalLag', width: 110, align: 'right', renderer: count},
+                {text: 'Max lag (s)', dataIndex: 'maxLagSeconds', width: 110, align: 'right',
+                    renderer: function (v) { return v === null || v === undefined ? '–' : Units.format(v, 's'); }},
+                {text: 'Members', dataIndex: 'members', width: 90, align: 'right', renderer: count}
+            ],
+            listeners: {select: me.onGroup, scope: me}
+        }, {
+            region: 'south', xtype: 'grid', itemId: 'partitionGrid', height: 230, split: true,
+            title: 'Partitions of the selected group',
+            bind: {store: '{groupPartitions}'},
+            columns: [
+                {text: 'Topic', dataIndex: 'topic', flex: 2, renderer: text},
+                {text: 'Partition', dataIndex: 'partition', width: 90, align: 'right'},
+                {text: 'Committed offset', dataIndex: 'committedOffset', width: 150, align: 'right', renderer: count},
+                {text: 'Lag', dataIndex: 'lag', width: 110, align: 'right', renderer: count}
+            ]
+        }];
+        me.callParent(arguments);
+    },
+
+    /** From the view model: the grid's bound store arrives a tick after the grid. */
+    groups: function () {
+        return this.lookupViewModel().getStore('groups');
+    },
+
+    setCluster: function (cluster) {
+        this.cluster = cluster;
+        this.loaded = false;
+        if (this.isVisible(true)) this.activated();
+    },
+
+    /** Loads when first shown (the area controller calls it on tab change) or when the cluster changes. */
+    activated: function () {
+        if (this.loaded) return;
+        this.loaded = true;
+        var store = this.groups();
+        store.getProxy().setExtraParam('clusterName', this.cluster || undefined);
+        store.loadPage(1);
+    },
+
+    onFilter: function (field, value) {
+        var store = this.groups();
+        store.getProxy().setExtraParam('filter', value || undefined);
+        store.loadPage(1);
+    },
+
+    onGroup: function (grid, record) {
+        var grid2 = this.down('#partitionGrid');
+        grid2.setTitle('Partitions of ' + Ext.String.htmlEncode(record.get('group')));
+        this.lookupViewModel().getStore('groupPartitions').load({params: {group: record.get('group'), clusterName: record.get('cluster')}});
+    }
+});

@@ -1,0 +1,72 @@
+/** The servers of an ensemble, one row each, from mntr's figures (latest values, every 5 s while shown). */
+Ext.define('Flamingo2.view.monitoring.doflamingo.zookeeper.Servers', {
+    extend: 'Ext.grid.Panel',
+    alias: 'widget.doflamingo-zookeeper-servers',
+    requires: ['Flamingo2.view.monitoring.doflamingo.common.LatestTable'],
+
+    bind: {store: '{servers}'},
+    emptyText: 'No servers read yet',
+    roles: ['standalone', 'follower', 'leader', 'observer'],
+
+    initComponent: function () {
+        var me = this;
+        function text(v) { return Ext.String.htmlEncode(v === null || v === undefined ? '–' : String(v)); }
+        function n(v) { return v === null || v === undefined ? '–' : Ext.util.Format.number(v, '0,000.##'); }
+        me.columns = [
+            {text: 'Server', dataIndex: 'server', flex: 2, renderer: text},
+            {text: 'Role', dataIndex: 'state', width: 100, renderer: function (v) {
+                return v === null || v === undefined ? '<span class="doflamingo-red-text">down</span>' : text(me.roles[v] || v);
+            }},
+            {text: 'Avg latency (ms)', dataIndex: 'avgLatency', width: 130, align: 'right', renderer: n},
+            {text: 'Max latency (ms)', dataIndex: 'maxLatency', width: 130, align: 'right', renderer: n},
+            {text: 'Outstanding', dataIndex: 'outstanding', width: 110, align: 'right', renderer: n},
+            {text: 'Connections', dataIndex: 'connections', width: 110, align: 'right', renderer: n},
+            {text: 'Znodes', dataIndex: 'znodes', width: 100, align: 'right', renderer: n},
+            {text: 'Watches', dataIndex: 'watches', width: 100, align: 'right', renderer: n},
+            {text: 'Ephemerals', dataIndex: 'ephemerals', width: 100, align: 'right', renderer: n},
+            {text: 'Followers (synced)', dataIndex: 'followers', width: 140, align: 'right', renderer: function (v, m, r) {
+                return v === null || v === undefined ? '' : n(v) + ' (' + n(r.get('syncedFollowers')) + ')';
+            }}
+        ];
+        me.callParent(arguments);
+        me.on('hide', me.stopTimer, me);
+    },
+
+    setCluster: function (cluster) {
+        this.cluster = cluster;
+        if (this.isVisible(true)) this.reload();
+    },
+
+    activated: function () {
+        var me = this;
+        me.reload();
+        me.stopTimer();
+        me.timer = setInterval(function () {
+            if (me.isVisible(true)) me.reload(); else me.stopTimer();
+        }, 5000);
+    },
+
+    stopTimer: function () {
+        clearInterval(this.timer);
+        this.timer = null;
+    },
+
+    reload: function () {
+        var me = this;
+        Flamingo2.view.monitoring.doflamingo.common.LatestTable.read('zookeeper', me.cluster, 'server', {
+            state: 'zookeeper.server_state', avgLatency: 'zookeeper.avg_latency', maxLatency: 'zookeeper.max_latency',
+            outstanding: 'zookeeper.outstanding_requests', connections: 'zookeeper.num_alive_connections',
+            znodes: 'zookeeper.znode_count', watches: 'zookeeper.watch_count', ephemerals: 'zookeeper.ephemerals_count',
+            followers: 'zookeeper.followers', syncedFollowers: 'zookeeper.synced_followers'
+        }).then(function (rows) {
+            if (!(me.isDestroyed || me.destroyed)) me.getStore().loadData(rows);
+        })['catch'](function (e) {
+            Ext.toast(Ext.String.htmlEncode(e.message));
+        });
+    },
+
+    onDestroy: function () {
+        this.stopTimer();
+        this.callParent(arguments);
+    }
+});
