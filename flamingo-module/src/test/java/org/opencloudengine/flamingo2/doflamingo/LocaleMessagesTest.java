@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** Every label exists in every language the menu names (ko, en, ja, zh), and none is empty. */
 class LocaleMessagesTest {
   private static Properties load(String lang) throws Exception {
-    String path = "META-INF/resources/doflamingo/locale/messages_" + lang + ".properties";
+    String path = "META-INF/resources/resources/doflamingo/locale/messages_" + lang + ".properties";
     try (InputStream in = LocaleMessagesTest.class.getClassLoader().getResourceAsStream(path)) {
       assertNotNull(in, path);
       Properties p = new Properties();
