@@ -3,8 +3,6 @@ package org.doflamingo.probe;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -153,13 +151,6 @@ final class Probe implements AutoCloseable {
     return produce.leaders();
   }
 
-  /** Brokers that get an attribution figure even with no traffic: live and configured ones. */
-  Set<Integer> knownBrokers() {
-    Set<Integer> out = new TreeSet<>(config.configuredBrokers);
-    ProbeTopic.Layout l = layout;
-    if (l != null) out.addAll(l.liveBrokers);
-    return out;
-  }
 
   String lastProduceError() {
     return produce.lastError();

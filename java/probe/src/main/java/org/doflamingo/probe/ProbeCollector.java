@@ -3,6 +3,7 @@ package org.doflamingo.probe;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.doflamingo.collect.CollectException;
 import org.doflamingo.collect.Collector;
 import org.doflamingo.collect.Scrape;
@@ -75,8 +76,9 @@ public final class ProbeCollector implements Collector {
       throw new CollectException("Kafka cluster " + config.cluster + ": probe topic " + config.topic + " not ready: "
           + (p.topicError() == null ? "no answer yet" : p.topicError()));
     }
-    Set<Integer> known = p.knownBrokers();
-    emit(out, config.cluster, layout, p.stats().snapshot(now, known), p.leaders(), known);
+    Set<Integer> known = new TreeSet<>(layout.liveBrokers);
+    known.addAll(config.configuredBrokers);
+    emit(out, config.cluster, layout, p.stats().snapshot(now, layout.liveBrokers, config.configuredBrokers), p.leaders(), known);
   }
 
   /** The series of one snapshot; {@code leaders}: partition to current leader, {@code known}: brokers always reported. */

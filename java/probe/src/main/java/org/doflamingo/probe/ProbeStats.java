@@ -197,11 +197,12 @@ public final class ProbeStats {
   }
 
   /**
-   * The window now. {@code brokers}: the brokers to give an attribution figure even with no
-   * traffic in the window (live and configured ones): with nothing sent to them they read as a
-   * partition with zero throughput does.
+   * The window now. Brokers get an attribution figure even with no traffic in the window when
+   * they are live (then they read as a partition with zero throughput does: nothing sent to them
+   * means the probe does not cover them) or configured (a configured broker that is not live
+   * reads 0: it cannot be produced to, whatever zero throughput is taken to mean).
    */
-  public synchronized Snapshot snapshot(long nowMs, Collection<Integer> knownBrokers) {
+  public synchronized Snapshot snapshot(long nowMs, Collection<Integer> liveBrokers, Collection<Integer> configuredBrokers) {
     List<PartitionFigures> figures = new ArrayList<>();
     double produceSum = 0;
     int produceN = 0;
@@ -229,7 +230,9 @@ public final class ProbeStats {
       figures.add(new PartitionFigures(e.getKey(), produce, consume, produced, errors, consumed, lost, w.duplicated.sum(nowMs),
           delayed));
     }
-    Set<Integer> keep = new HashSet<>(knownBrokers);
+    Set<Integer> live = new HashSet<>(liveBrokers);
+    Set<Integer> keep = new HashSet<>(live);
+    keep.addAll(configuredBrokers);
     Map<Integer, Double> byBroker = new TreeMap<>();
     boolean grace = nowMs - startMs < GRACE_MS;
     for (Iterator<Map.Entry<Integer, BrokerWindow>> it = brokers.entrySet().iterator(); it.hasNext(); ) {
@@ -240,9 +243,11 @@ public final class ProbeStats {
         it.remove(); // a broker gone from the cluster, its window empty: forgotten
         continue;
       }
-      byBroker.put(e.getKey(), ratio(produced, produced + errors, grace));
+      if (produced + errors > 0) byBroker.put(e.getKey(), ratio(produced, produced + errors, grace));
     }
-    for (Integer b : keep) if (!byBroker.containsKey(b)) byBroker.put(b, ratio(0, 0, grace));
+    for (Integer b : keep) {
+      if (!byBroker.containsKey(b)) byBroker.put(b, live.contains(b) ? ratio(0, 0, grace) : 0.0);
+    }
     return new Snapshot(figures, byBroker, produceN == 0 ? Double.NaN : produceSum / produceN,
         consumeN == 0 ? Double.NaN : consumeSum / consumeN, latency.percentiles(nowMs, 50, 99, 99.9), totalProduced,
         totalProduceErrors, totalConsumed);

@@ -42,7 +42,7 @@ class ProbeCollectorTest {
     leaders.put(2, 3);
     Set<Integer> known = new TreeSet<>(live);
     RecordingScrape out = new RecordingScrape(t + 10_000);
-    ProbeCollector.emit(out, "prod", new ProbeTopic.Layout(live, placements), stats.snapshot(t + 10_000, known), leaders, known);
+    ProbeCollector.emit(out, "prod", new ProbeTopic.Layout(live, placements), stats.snapshot(t + 10_000, live, known), leaders, known);
 
     MetricCatalogue catalogue = MetricCatalogue.load();
     Set<String> emitted = new HashSet<>();

@@ -66,22 +66,30 @@ class ProbeIntegrationTest {
         assertTrue(healthy.get("kafka.probe.cluster_produce_availability") >= 0.99);
         assertTrue(healthy.get("kafka.probe.latency_p50_ms") < config.slaMs, "p50 " + healthy.get("kafka.probe.latency_p50_ms"));
 
-        // Broker 2 killed: its partition's produce availability drops and the attribution names broker 2.
+        // Broker 2 killed. With acks=all every partition stalls until the cluster drops broker 2
+        // from the ISRs (all three brokers dip for a few seconds: true, and what clients saw), but
+        // broker 2's partition stays down until its leadership fails over, and broker 2 then leads
+        // nothing: the attribution names it, clearly once the window has moved past the stall.
         kafka.broker(2).kill();
         long killed = System.currentTimeMillis();
         double[] lowestOfBroker2Partitions = {1};
-        RecordingScrape down = scraper.until("broker 2 named the lowest", 90_000, s -> {
+        long[] namedLowest = {0};
+        RecordingScrape down = scraper.until("broker 2 named, clearly the lowest", 90_000, s -> {
           double p = minOf(s, "kafka.probe.produce_availability", "broker", "2");
           if (p >= 0) lowestOfBroker2Partitions[0] = Math.min(lowestOfBroker2Partitions[0], p);
           Double b2 = s.get("kafka.probe.broker_produce_availability", "broker", "2");
           Double b1 = s.get("kafka.probe.broker_produce_availability", "broker", "1");
           Double b3 = s.get("kafka.probe.broker_produce_availability", "broker", "3");
-          return b1 != null && b2 != null && b3 != null && b2 < 0.9 && b2 < b1 && b2 < b3 && lowestOfBroker2Partitions[0] < 0.9;
+          if (b1 == null || b2 == null || b3 == null) return false;
+          if (namedLowest[0] == 0 && b2 < 0.9 && b2 < b1 && b2 < b3) namedLowest[0] = System.currentTimeMillis();
+          return b2 < 0.5 && b1 > b2 + 0.3 && b3 > b2 + 0.3 && lowestOfBroker2Partitions[0] < 0.9;
         });
-        System.out.printf("broker 2 named %.1f s after the kill: brokers 1/2/3 at %.3f/%.3f/%.3f, its partition down to %.3f%n",
-            (System.currentTimeMillis() - killed) / 1000.0, down.get("kafka.probe.broker_produce_availability", "broker", "1"),
+        System.out.printf("broker 2 the lowest %.1f s after the kill, clearly %.1f s after: brokers 1/2/3 at %.3f/%.3f/%.3f,"
+            + " its partition down to %.3f%n", (namedLowest[0] - killed) / 1000.0, (System.currentTimeMillis() - killed) / 1000.0,
+            down.get("kafka.probe.broker_produce_availability", "broker", "1"),
             down.get("kafka.probe.broker_produce_availability", "broker", "2"),
             down.get("kafka.probe.broker_produce_availability", "broker", "3"), lowestOfBroker2Partitions[0]);
+        assertTrue(namedLowest[0] > 0);
 
         // Back up: the topic manager gives broker 2 its leadership back, and everything recovers.
         kafka.broker(2).restart();

@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /** The probe's arithmetic, with time given by hand: a 60 s window in 5 s slices, SLA 500 ms. */
 class ProbeStatsTest {
+  private static final Set<Integer> NONE = Collections.<Integer>emptySet();
   private static final long T0 = 1_000_000_000L;
 
   private static ProbeStats stats(boolean zeroIsUnavailable) {
@@ -27,7 +30,7 @@ class ProbeStatsTest {
     for (int i = 0; i < 10; i++) s.produced(1, 2, t);
     for (int i = 0; i < 5; i++) s.produced(2, 3, t);
     for (int i = 0; i < 5; i++) s.produceFailed(2, 3, t);
-    ProbeStats.Snapshot snap = s.snapshot(t, Collections.<Integer>emptySet());
+    ProbeStats.Snapshot snap = s.snapshot(t, NONE, NONE);
     assertEquals(0.9, snap.partition(0).produceAvailability, 1e-9);
     assertEquals(1.0, snap.partition(1).produceAvailability, 1e-9);
     assertEquals(0.5, snap.partition(2).produceAvailability, 1e-9);
@@ -39,13 +42,13 @@ class ProbeStatsTest {
   @Test
   void zeroThroughputIsUnavailableUnlessConfiguredAndUnknownDuringTheGrace() {
     ProbeStats off = stats(true);
-    assertTrue(Double.isNaN(off.snapshot(T0 + 1000, Collections.<Integer>emptySet()).partition(0).produceAvailability),
+    assertTrue(Double.isNaN(off.snapshot(T0 + 1000, NONE, NONE).partition(0).produceAvailability),
         "a partition just seen: unknown, not down");
-    ProbeStats.Snapshot later = off.snapshot(T0 + ProbeStats.GRACE_MS + 1, Collections.<Integer>emptySet());
+    ProbeStats.Snapshot later = off.snapshot(T0 + ProbeStats.GRACE_MS + 1, NONE, NONE);
     assertEquals(0.0, later.partition(0).produceAvailability);
     assertEquals(0.0, later.partition(0).consumeAvailability);
     ProbeStats lenient = stats(false);
-    ProbeStats.Snapshot l = lenient.snapshot(T0 + ProbeStats.GRACE_MS + 1, Collections.<Integer>emptySet());
+    ProbeStats.Snapshot l = lenient.snapshot(T0 + ProbeStats.GRACE_MS + 1, NONE, NONE);
     assertEquals(1.0, l.partition(0).produceAvailability);
     assertEquals(1.0, l.partition(0).consumeAvailability);
   }
@@ -60,7 +63,7 @@ class ProbeStatsTest {
     s.consumed(0, 105, 5, t); // a repeat
     s.consumed(0, 103, 5, t); // older than the last: a duplicate too (it was counted lost already)
     s.consumed(0, 106, 5, t);
-    ProbeStats.PartitionFigures f = s.snapshot(t, Collections.<Integer>emptySet()).partition(0);
+    ProbeStats.PartitionFigures f = s.snapshot(t, NONE, NONE).partition(0);
     assertEquals(3, f.lost);
     assertEquals(2, f.duplicated);
     assertEquals(6, f.consumed);
@@ -75,7 +78,7 @@ class ProbeStatsTest {
     for (int i = 0; i < 8; i++) s.consumed(1, i, 20, t);
     s.consumed(1, 8, 501, t); // over the 500 ms SLA
     s.consumed(1, 9, 500, t); // at it: in time
-    ProbeStats.PartitionFigures f = s.snapshot(t, Collections.<Integer>emptySet()).partition(1);
+    ProbeStats.PartitionFigures f = s.snapshot(t, NONE, NONE).partition(1);
     assertEquals(1, f.delayed);
     assertEquals(0, f.lost);
     assertEquals(0.9, f.consumeAvailability, 1e-9);
@@ -85,15 +88,15 @@ class ProbeStatsTest {
   void latencyPercentilesOverTheWindow() {
     ProbeStats s = stats(true);
     long t = T0 + 10_000;
-    assertTrue(Double.isNaN(s.snapshot(t, Collections.<Integer>emptySet()).latencyP50), "nothing read: unknown");
+    assertTrue(Double.isNaN(s.snapshot(t, NONE, NONE).latencyP50), "nothing read: unknown");
     for (int i = 1; i <= 1000; i++) s.consumed(0, i, i <= 980 ? 10 : i <= 998 ? 200 : 5_000, t);
-    ProbeStats.Snapshot snap = s.snapshot(t, Collections.<Integer>emptySet());
+    ProbeStats.Snapshot snap = s.snapshot(t, NONE, NONE);
     assertEquals(10, snap.latencyP50, 0.0);
     assertEquals(200, snap.latencyP99, 0.0);
     assertEquals(5_000, snap.latencyP999, 50, "two significant digits");
     s.consumed(0, 1002, -40, t); // the clock stepped back: counted as 0, not lost
     s.consumed(0, 1003, Long.MAX_VALUE / 2, t); // stuck for ages: counted at the histogram's top
-    assertEquals(1002, s.snapshot(t, Collections.<Integer>emptySet()).totalConsumed);
+    assertEquals(1002, s.snapshot(t, NONE, NONE).totalConsumed);
   }
 
   @Test
@@ -103,11 +106,11 @@ class ProbeStatsTest {
     s.produceFailed(0, 1, t);
     s.consumed(0, 1, 900, t);
     s.consumed(0, 5, 900, t);
-    ProbeStats.PartitionFigures f = s.snapshot(t + 54_000, Collections.<Integer>emptySet()).partition(0);
+    ProbeStats.PartitionFigures f = s.snapshot(t + 54_000, NONE, NONE).partition(0);
     assertEquals(1, f.produceErrors, "still in the window");
     assertEquals(3, f.lost);
     // one window (and a slice) later: all gone; the partition has had no traffic since
-    ProbeStats.Snapshot later = s.snapshot(t + 65_000, Collections.<Integer>emptySet());
+    ProbeStats.Snapshot later = s.snapshot(t + 65_000, NONE, NONE);
     ProbeStats.PartitionFigures g = later.partition(0);
     assertEquals(0, g.produceErrors);
     assertEquals(0, g.lost);
@@ -116,7 +119,7 @@ class ProbeStatsTest {
     assertTrue(Double.isNaN(later.latencyP50));
     // and new traffic counts afresh
     s.produced(0, 1, t + 70_000);
-    assertEquals(1.0, s.snapshot(t + 70_000, Collections.<Integer>emptySet()).partition(0).produceAvailability);
+    assertEquals(1.0, s.snapshot(t + 70_000, NONE, NONE).partition(0).produceAvailability);
   }
 
   @Test
@@ -131,16 +134,27 @@ class ProbeStatsTest {
     for (int i = 0; i < 6; i++) s.produceFailed(2, 2, t);
     for (int i = 0; i < 4; i++) s.produced(2, 2, t);
     for (int i = 0; i < 10; i++) s.produced(2, 1, t + 1000);
-    ProbeStats.Snapshot snap = s.snapshot(t + 1000, Arrays.asList(1, 2, 3, 4));
+    ProbeStats.Snapshot snap = s.snapshot(t + 1000, Arrays.asList(1, 2, 3, 4), NONE);
     assertEquals(1.0, snap.brokerProduceAvailability.get(1), 1e-9);
     assertEquals(0.4, snap.brokerProduceAvailability.get(2), 1e-9);
     assertEquals(1.0, snap.brokerProduceAvailability.get(3), 1e-9);
-    assertEquals(0.0, snap.brokerProduceAvailability.get(4), 1e-9, "a known broker leading nothing: zero throughput");
+    assertEquals(0.0, snap.brokerProduceAvailability.get(4), 1e-9, "a live broker leading nothing: zero throughput");
     assertFalse(snap.brokerProduceAvailability.containsKey(-1));
-    // once its window is empty, a broker neither live nor configured is forgotten; a known one stays at 0
-    ProbeStats.Snapshot later = s.snapshot(t + 70_000, Collections.singleton(2));
-    assertEquals(Collections.singleton(2), later.brokerProduceAvailability.keySet());
+    // once its window is empty, a broker neither live nor configured is forgotten; a configured one
+    // that is not live reads 0, and a live one with nothing sent to it reads as zero throughput
+    ProbeStats.Snapshot later = s.snapshot(t + 70_000, Arrays.asList(1), Arrays.asList(1, 2));
+    assertEquals(new TreeSet<>(Arrays.asList(1, 2)), later.brokerProduceAvailability.keySet());
     assertEquals(0.0, later.brokerProduceAvailability.get(2));
+    assertEquals(0.0, later.brokerProduceAvailability.get(1));
+  }
+
+  @Test
+  void aDeadConfiguredBrokerReadsZeroEvenWhenZeroThroughputIsAvailable() {
+    ProbeStats s = stats(false);
+    long t = T0 + 70_000;
+    ProbeStats.Snapshot snap = s.snapshot(t, Arrays.asList(1, 3), Arrays.asList(1, 2, 3));
+    assertEquals(1.0, snap.brokerProduceAvailability.get(1), "live, idle: as configured, available");
+    assertEquals(0.0, snap.brokerProduceAvailability.get(2), "configured, not live: unreachable");
   }
 
   @Test
@@ -149,11 +163,11 @@ class ProbeStatsTest {
     long t = T0 + 10_000;
     s.produced(7, 1, t);
     s.consumed(7, 1, 1, t);
-    assertEquals(0, s.snapshot(t, Collections.<Integer>emptySet()).totalProduced, "no partition 7 in the topic");
+    assertEquals(0, s.snapshot(t, NONE, NONE).totalProduced, "no partition 7 in the topic");
     s.track(Arrays.asList(0, 1, 2, 3), t); // the topic grew
     s.produced(3, 1, t);
-    assertEquals(4, s.snapshot(t, Collections.<Integer>emptySet()).partitions.size());
-    assertTrue(Double.isNaN(s.snapshot(t, Collections.<Integer>emptySet()).partition(3).consumeAvailability),
+    assertEquals(4, s.snapshot(t, NONE, NONE).partitions.size());
+    assertTrue(Double.isNaN(s.snapshot(t, NONE, NONE).partition(3).consumeAvailability),
         "new partition: in its grace");
   }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.Cluster;
@@ -17,6 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /** The produce beat against Kafka's MockProducer: one record in flight per partition, sequences, blocked slots, attribution. */
 class ProduceServiceTest {
+  private static final Set<Integer> NONE = Collections.<Integer>emptySet();
+
   @Test
   void slotsSendOneRecordPerPartitionAndCountBlockedOnesPastTheSla() {
     Node b1 = new Node(1, "h1", 9092);
@@ -59,7 +62,7 @@ class ProduceServiceTest {
     assertEquals(99L, r.session);
     assertEquals(t + 800, r.timestampMs);
 
-    ProbeStats.Snapshot s = stats.snapshot(t + 800, Collections.<Integer>emptySet());
+    ProbeStats.Snapshot s = stats.snapshot(t + 800, NONE, NONE);
     assertEquals(2.0 / 3, s.partition(0).produceAvailability, 1e-9);
     assertEquals(2.0 / 3, s.partition(1).produceAvailability, 1e-9);
     assertEquals(2.0 / 3, s.brokerProduceAvailability.get(1), 1e-9, "p0's failure is broker 1's");
