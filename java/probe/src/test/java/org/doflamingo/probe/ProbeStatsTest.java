@@ -182,7 +182,7 @@ class ProbeStatsTest {
       s.produced(i % 3, 1 + i % 3, t);
     }
     assertEquals(before, s.latencyFootprintBytes());
-    assertTrue(before < 256 * 1024, "latency histograms take " + before + " bytes");
+    assertTrue(before < 160 * 1024, "latency histograms take " + before + " bytes");
   }
 
   @Test
