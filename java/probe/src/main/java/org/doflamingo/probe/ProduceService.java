@@ -148,7 +148,9 @@ final class ProduceService {
       synchronized (this) {
         for (Integer p : targets) {
           Partition s = partitions.get(p);
-          if (s != null && s.pending == null) stats.produceFailed(p, s.lastLeader, nowMs);
+          if (s == null) continue;
+          if (s.pending == null) stats.produceFailed(p, s.lastLeader, nowMs);
+          else if (nowMs - s.pending.sentMs > config.slaMs) stats.produceFailed(p, s.pending.leader, nowMs);
         }
       }
       return;

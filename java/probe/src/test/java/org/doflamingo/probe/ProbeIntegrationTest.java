@@ -6,12 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartitionInfo;
 import org.doflamingo.collect.EngineScrape;
@@ -32,7 +36,8 @@ import org.junit.jupiter.api.Test;
  * The probe against 1 ZooKeeper and 3 real brokers, scraped into a real engine: the topic is
  * made so that every broker leads a partition; healthy, every availability is ~1; broker 2
  * killed, its partitions' produce availability drops and the attribution names broker 2; back
- * up, leadership is restored and everything recovers. A 10 s window keeps it short.
+ * up, leadership is restored and everything recovers; a topic made too small is grown so that
+ * every broker leads a partition. A 10 s window keeps it short.
  */
 class ProbeIntegrationTest {
   private static final long WINDOW_MS = 10_000;
@@ -101,6 +106,18 @@ class ProbeIntegrationTest {
         System.out.printf("recovered %.1f s after the restart%n", (System.currentTimeMillis() - restarted) / 1000.0);
         assertEquals(Collections.singletonMap(2, 1), leadersPerBroker(admin, config.topic, 2), "broker 2 leads its partition again");
 
+        // A topic made too small before (one partition, led by broker 1) is grown so that brokers 2
+        // and 3 lead a partition each; a second look finds nothing to do.
+        admin.createTopics(Collections.singleton(new NewTopic("probe-grow", Collections.singletonMap(0, Arrays.asList(1, 2, 3)))))
+            .all().get(30, TimeUnit.SECONDS);
+        ProbeTopic grow = new ProbeTopic(config.withTopic("probe-grow"), admin, 10_000);
+        assertTrue(grow.check().changed, "grown");
+        ProbeTopic.Round again = settled(grow);
+        Set<Integer> preferred = new TreeSet<>();
+        for (ProbeTopic.Placement p : again.layout.partitions.values()) preferred.add(p.preferred());
+        assertEquals(new TreeSet<>(Arrays.asList(1, 2, 3)), preferred);
+        assertEquals(3, again.layout.partitions.size());
+
         // Bounded: never more sends than the beat allows (3 partitions x 10/s), whatever happened.
         RecordingScrape last = scraper.scrape();
         double elapsed = (System.currentTimeMillis() - start) / 1000.0;
@@ -120,6 +137,17 @@ class ProbeIntegrationTest {
         assertEquals(3, engine.select("kafka.probe.produce_availability", Collections.singletonMap("cluster", "it")).length,
             "one series per partition, however leadership moved");
       }
+    }
+  }
+
+  /** Checks until a round changes nothing (new partitions take a moment to get their leaders). */
+  private static ProbeTopic.Round settled(ProbeTopic topic) throws Exception {
+    long deadline = System.currentTimeMillis() + 30_000;
+    while (true) {
+      ProbeTopic.Round r = topic.check();
+      if (!r.changed && r.layout != null) return r;
+      if (System.currentTimeMillis() > deadline) throw new AssertionError("the topic keeps changing");
+      Thread.sleep(500);
     }
   }
 
