@@ -34,7 +34,7 @@ public final class Monitor implements AutoCloseable {
   /** One watched target, as pages show it. */
   public static final class Target {
     public final int id;
-    /** Catalogue system: kafka-broker, kafka-cluster, kafka-consumer, zookeeper, flume. */
+    /** Catalogue system: kafka-broker, kafka-cluster, kafka-consumer, kafka-probe, zookeeper, flume. */
     public final String system;
     /** The cluster, ensemble or agent name from the configuration. */
     public final String group;
@@ -115,10 +115,19 @@ public final class Monitor implements AutoCloseable {
     return n;
   }
 
+  private long intervalMs() {
+    return config.intervalSeconds * 1000L;
+  }
+
+  /** A scrape may take most of an interval but never more: a late scrape is worth less than the next one. */
+  private long timeoutMs() {
+    long interval = intervalMs();
+    return Math.max(1000, interval - Math.min(500, interval / 4));
+  }
+
   private void addAll(long nowMs) throws CollectException {
-    long interval = config.intervalSeconds * 1000L;
-    // A scrape may take most of an interval but never more: a late scrape is worth less than the next one.
-    long timeout = Math.max(1000, interval - Math.min(500, interval / 4));
+    long interval = intervalMs();
+    long timeout = timeoutMs();
     List<JmxSource> brokerSources = jmxSources("kafka-broker", "host");
     List<JmxSource> clientSources = jmxSources("kafka-consumer", "host");
     List<JmxSource> zkSources = jmxSources("zookeeper", "host");
@@ -179,7 +188,24 @@ public final class Monitor implements AutoCloseable {
   private void add(String system, String group, String member, String address, Collector collector, long intervalMs,
       long timeoutMs, long nowMs) {
     int id = collection.add(collector, intervalMs, timeoutMs, nowMs);
-    targets.put(id, new Target(id, system, group, member, address));
+    synchronized (targets) {
+      targets.put(id, new Target(id, system, group, member, address));
+    }
+  }
+
+  /**
+   * Adds a target the configuration does not build itself (the synthetic probe of java/probe,
+   * which depends on this module), on the configured interval and timeout, due at once; the
+   * monitor closes it. Its scrape should be quick: workers were counted at {@link #open}.
+   * Returns its id in {@link #targets()}.
+   */
+  public int add(String system, String group, String member, String address, Collector collector) {
+    long now = System.currentTimeMillis();
+    int id = collection.add(collector, intervalMs(), timeoutMs(), now);
+    synchronized (targets) {
+      targets.put(id, new Target(id, system, group, member, address));
+    }
+    return id;
   }
 
   /** Starts the scrapes due at {@code nowMs}; returns at once. */
@@ -210,11 +236,15 @@ public final class Monitor implements AutoCloseable {
 
   /** Every target in configuration order. */
   public List<Target> targets() {
-    return Collections.unmodifiableList(new ArrayList<>(targets.values()));
+    synchronized (targets) {
+      return Collections.unmodifiableList(new ArrayList<>(targets.values()));
+    }
   }
 
   public Target target(int id) {
-    return targets.get(id);
+    synchronized (targets) {
+      return targets.get(id);
+    }
   }
 
   public Scheduler.Status status(int targetId) {

@@ -9,7 +9,8 @@ import java.util.List;
  * label names its clusters ({@code clusterName} in the REST API) and its members.
  */
 enum Area {
-  KAFKA("kafka.", "cluster", Arrays.asList("broker", "client", "group"), "kafka-broker", "kafka-cluster", "kafka-consumer"),
+  KAFKA("kafka.", "cluster", Arrays.asList("broker", "client", "group"), "kafka-broker", "kafka-cluster", "kafka-consumer",
+      "kafka-probe"),
   ZOOKEEPER("zookeeper.", "ensemble", Collections.singletonList("server"), "zookeeper"),
   FLUME("flume.", "agent", Collections.<String>emptyList(), "flume");
 

@@ -2,7 +2,7 @@ package org.doflamingo.collect.catalogue;
 
 /** One metric Doflamingo collects: where it comes from, how it is stored, when it is unhealthy. */
 public final class MetricSpec {
-  /** Which kind of target exposes it: kafka-broker, kafka-cluster (Admin API), kafka-consumer, zookeeper, flume, host. */
+  /** Which kind of target exposes it: kafka-broker, kafka-cluster (Admin API), kafka-consumer, kafka-probe, zookeeper, flume, host. */
   public final String system;
   /** The engine series name. */
   public final String name;

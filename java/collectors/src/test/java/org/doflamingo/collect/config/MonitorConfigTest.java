@@ -115,6 +115,51 @@ class MonitorConfigTest {
   }
 
   @Test
+  void probeIsOffUnlessAskedForAndHasDefaults() throws Exception {
+    assertNull(MonitorConfig.parse(FULL).kafka.get(0).probe, "no \"probe\": no probe");
+    KafkaClusterConfig.Probe p = MonitorConfig.parse(FULL.replace("\"jmxSsl\": true,", "\"jmxSsl\": true, \"probe\": {},")).kafka.get(0).probe;
+    assertEquals("doflamingo-probe", p.topic);
+    assertEquals(10, p.recordsPerSecond);
+    assertEquals(1, p.partitionsPerBroker);
+    assertEquals(0, p.replicationFactor, "0: 3, or fewer brokers");
+    assertEquals(500, p.slaMs);
+    assertEquals(60, p.windowSeconds);
+    assertTrue(p.zeroThroughputIsUnavailable);
+  }
+
+  @Test
+  void readsProbeSection() throws Exception {
+    KafkaClusterConfig.Probe p = MonitorConfig.parse(FULL.replace("\"jmxSsl\": true,", "\"jmxSsl\": true, \"probe\": {"
+        + "\"topic\": \"_probe.prod-1\", \"recordsPerSecond\": 5, \"partitionsPerBroker\": 2, \"replicationFactor\": 2,"
+        + " \"slaMs\": 250, \"windowSeconds\": 30, \"zeroThroughputIsUnavailable\": false},")).kafka.get(0).probe;
+    assertEquals("_probe.prod-1", p.topic);
+    assertEquals(5, p.recordsPerSecond);
+    assertEquals(2, p.partitionsPerBroker);
+    assertEquals(2, p.replicationFactor);
+    assertEquals(250, p.slaMs);
+    assertEquals(30, p.windowSeconds);
+    assertFalse(p.zeroThroughputIsUnavailable);
+  }
+
+  @Test
+  void probeErrorsNameTheField() {
+    String probe = FULL.replace("\"jmxSsl\": true,", "\"jmxSsl\": true, \"probe\": PROBE,");
+    assertError("kafka[0].probe: expected an object {...}, got true", probe.replace("PROBE", "true"));
+    assertError("kafka[0].probe.recordsPerSecond: expected a whole number from 1 to 100, got the number 1000",
+        probe.replace("PROBE", "{\"recordsPerSecond\": 1000}"));
+    assertError("kafka[0].probe.windowSeconds: expected a whole number from 10 to 3600, got the number 5",
+        probe.replace("PROBE", "{\"windowSeconds\": 5}"));
+    assertError("kafka[0].probe.partitionsPerBroker: expected a whole number from 1 to 10, got the number 0.5",
+        probe.replace("PROBE", "{\"partitionsPerBroker\": 0.5}"));
+    assertError("kafka[0].probe.topic: expected a topic name of letters, digits, '.', '_' and '-' (at most 249), got \"my probe\"",
+        probe.replace("PROBE", "{\"topic\": \"my probe\"}"));
+    assertError("kafka[0].probe.zeroThroughputIsUnavailable: expected true or false, got the string \"no\"",
+        probe.replace("PROBE", "{\"zeroThroughputIsUnavailable\": \"no\"}"));
+    assertError("kafka[0].probe.rate: unknown setting; expected one of [partitionsPerBroker, recordsPerSecond, replicationFactor,"
+        + " slaMs, topic, windowSeconds, zeroThroughputIsUnavailable]", probe.replace("PROBE", "{\"rate\": 3}"));
+  }
+
+  @Test
   void webDefaultsToLoopbackWithoutUsers() throws Exception {
     WebConfig web = MonitorConfig.parse("{\"storage\": {\"path\": \"d\"}, \"flume\": [{\"name\": \"a\", \"host\": \"h\", \"httpPort\": 1}]}").web;
     assertEquals("127.0.0.1", web.bind);
