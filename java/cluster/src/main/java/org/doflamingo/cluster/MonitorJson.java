@@ -19,6 +19,12 @@ public final class MonitorJson {
      */
     public static String of(Path storage, int intervalSeconds, String kafkaName, ZooKeeperEnsemble zk, KafkaCluster kafka,
             List<FlumeAgent> flume) {
+        return of(storage, intervalSeconds, kafkaName, zk, kafka, flume, false);
+    }
+
+    /** As {@link #of(Path, int, String, ZooKeeperEnsemble, KafkaCluster, List)}, with the synthetic probe (its defaults) when {@code probe}. */
+    public static String of(Path storage, int intervalSeconds, String kafkaName, ZooKeeperEnsemble zk, KafkaCluster kafka,
+            List<FlumeAgent> flume, boolean probe) {
         StringBuilder sb = new StringBuilder("{\n  \"storage\": {\"path\": ").append(string(storage.toString())).append("},\n");
         sb.append("  \"intervalSeconds\": ").append(intervalSeconds);
         if (kafka != null) {
@@ -30,7 +36,7 @@ public final class MonitorJson {
                         .append('}');
                 sep = ",";
             }
-            sb.append("]}]");
+            sb.append(probe ? "],\n    \"probe\": {}}]" : "]}]");
         }
         if (zk != null) {
             sb.append(",\n  \"zookeeper\": [{\"name\": ").append(string(kafkaName + "-zk")).append(", \"servers\": [");

@@ -57,7 +57,8 @@ final class Demo implements AutoCloseable {
       demo.add(progress.step("Traffic: producers and a lagging consumer group", () -> DemoTraffic.start(kafka, flume)));
       Path storage = base.resolve("rrd");
       Files.createDirectories(storage);
-      String json = MonitorJson.of(storage, 2, "demo", zk, kafka, Collections.singletonList(flume));
+      // with the synthetic probe: its availability per broker shows on the Overview
+      String json = MonitorJson.of(storage, 2, "demo", zk, kafka, Collections.singletonList(flume), true);
       Files.write(demo.configFile, json.getBytes(StandardCharsets.UTF_8));
       return demo;
     } catch (Exception | Error e) {

@@ -21,7 +21,9 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.common.ChartCatalogue', {
             // 10,000 groups cannot all be lines: the groups lagging most when the chart opens
             {key: 'maxLag', title: 'Max lag (worst groups)', metric: 'kafka.consumer.group.max_lag', unit: 'messages', by: 'group', worstGroups: true},
             {key: 'lagSeconds', title: 'Max lag in seconds (worst groups)', metric: 'kafka.consumer.group.max_lag_seconds', unit: 's', by: 'group', worstGroups: true},
-            {key: 'cpu', title: 'Process CPU', metric: 'kafka.process.cpu', unit: 'ratio', by: 'broker'}
+            {key: 'cpu', title: 'Process CPU', metric: 'kafka.process.cpu', unit: 'ratio', by: 'broker'},
+            // the synthetic probe (when configured): which broker's partitions fail to take writes
+            {key: 'probe', title: 'Probe produce availability', metric: 'kafka.probe.broker_produce_availability', unit: 'ratio', by: 'broker'}
         ],
         zookeeper: [
             {key: 'avgLatency', title: 'Average latency', metric: 'zookeeper.avg_latency', unit: 'ms', by: 'server'},
