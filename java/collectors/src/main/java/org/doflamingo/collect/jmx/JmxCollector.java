@@ -17,6 +17,8 @@ import java.util.concurrent.TimeoutException;
 import javax.management.Attribute;
 import javax.management.AttributeList;
 import javax.management.InstanceNotFoundException;
+import javax.management.MBeanAttributeInfo;
+import javax.management.MBeanInfo;
 import javax.management.MBeanServerConnection;
 import javax.management.ObjectName;
 import javax.management.openmbean.CompositeData;
@@ -49,8 +51,23 @@ public final class JmxCollector implements Collector {
 
   private JMXConnector connector;
   private MBeanServerConnection connection;
-  private Map<JmxSource, List<ObjectName>> discovered;
+  private List<Bean> discovered;
+  /** Attributes to read per MBean of the every-attribute sources, kept from one discovery to the next. */
+  private Map<ObjectName, String[]> numericAttributes = new HashMap<>();
   private int scrapesSinceDiscovery;
+
+  /** An MBean found at discovery, the source that found it, and the attributes asked of it. */
+  private static final class Bean {
+    final JmxSource source;
+    final ObjectName name;
+    final String[] attributes;
+
+    Bean(JmxSource source, ObjectName name, String[] attributes) {
+      this.source = source;
+      this.name = name;
+      this.attributes = attributes;
+    }
+  }
 
   /**
    * @param targetLabels labels every series of this target carries, e.g. cluster and broker
@@ -84,9 +101,7 @@ public final class JmxCollector implements Collector {
 
   /** MBeans found at the last discovery, for tests and the operator. */
   public int mbeanCount() {
-    int n = 0;
-    if (discovered != null) for (List<ObjectName> names : discovered.values()) n += names.size();
-    return n;
+    return discovered == null ? 0 : discovered.size();
   }
 
   /**
@@ -124,37 +139,75 @@ public final class JmxCollector implements Collector {
   }
 
   private void discover(long deadline) throws CollectException {
-    Map<JmxSource, List<ObjectName>> found = new LinkedHashMap<>();
+    List<Bean> found = new ArrayList<>();
+    Map<ObjectName, String[]> attributes = new HashMap<>();
+    List<Future<Object[]>> infos = new ArrayList<>();
     for (JmxSource s : sources) {
-      found.put(s, new ArrayList<>(bounded(deadline, "listing MBeans " + s.pattern, () -> connection.queryNames(s.pattern, null))));
-    }
-    discovered = found;
-    scrapesSinceDiscovery = 0;
-  }
-
-  private boolean read(long deadline, Map<SeriesKey, double[]> values, Map<SeriesKey, SeriesKind> kinds)
-      throws CollectException {
-    List<Future<Object[]>> reads = new ArrayList<>();
-    for (Map.Entry<JmxSource, List<ObjectName>> e : discovered.entrySet()) {
-      JmxSource s = e.getKey();
-      for (ObjectName name : e.getValue()) {
-        reads.add(readers.submit(() -> {
+      for (ObjectName name : bounded(deadline, "listing MBeans " + s.pattern, () -> connection.queryNames(s.pattern, null))) {
+        if (!s.everyAttribute) {
+          found.add(new Bean(s, name, s.attributes));
+          continue;
+        }
+        String[] known = numericAttributes.get(name);
+        if (known != null) {
+          attributes.put(name, known);
+          if (known.length > 0) found.add(new Bean(s, name, known));
+          continue;
+        }
+        // First seen: which of its attributes may hold numbers (asked once, several in flight).
+        infos.add(readers.submit(() -> {
           try {
-            return new Object[] {s, name, connection.getAttributes(name, s.attributes)};
+            return new Object[] {s, name, numericAttributes(connection.getMBeanInfo(name))};
           } catch (InstanceNotFoundException gone) {
-            return new Object[] {s, name, null};
+            return null;
           }
         }));
       }
     }
+    for (Future<Object[]> f : infos) {
+      Object[] r = await(f, deadline, "reading MBean info");
+      if (r == null) continue;
+      String[] names = (String[]) r[2];
+      attributes.put((ObjectName) r[1], names);
+      if (names.length > 0) found.add(new Bean((JmxSource) r[0], (ObjectName) r[1], names));
+    }
+    numericAttributes = attributes;
+    discovered = found;
+    scrapesSinceDiscovery = 0;
+  }
+
+  private static String[] numericAttributes(MBeanInfo info) {
+    List<String> names = new ArrayList<>();
+    for (MBeanAttributeInfo a : info.getAttributes()) {
+      if (a.isReadable() && JmxSource.numericType(a.getType())) names.add(a.getName());
+    }
+    return names.toArray(new String[0]);
+  }
+
+  private boolean read(long deadline, Map<SeriesKey, double[]> values, Map<SeriesKey, SeriesKind> kinds)
+      throws CollectException {
+    List<Future<AttributeList>> reads = new ArrayList<>(discovered.size());
+    for (Bean b : discovered) {
+      reads.add(readers.submit(() -> {
+        try {
+          return connection.getAttributes(b.name, b.attributes);
+        } catch (InstanceNotFoundException gone) {
+          return null;
+        }
+      }));
+    }
     boolean vanished = false;
-    for (Future<Object[]> f : reads) {
-      Object[] r = await(f, deadline, "reading attributes");
-      JmxSource s = (JmxSource) r[0];
-      ObjectName name = (ObjectName) r[1];
-      AttributeList list = (AttributeList) r[2];
+    for (int n = 0; n < reads.size(); n++) {
+      AttributeList list = await(reads.get(n), deadline, "reading attributes");
+      Bean b = discovered.get(n);
+      JmxSource s = b.source;
+      ObjectName name = b.name;
       if (list == null) {
         vanished = true;
+        continue;
+      }
+      if (s.everyAttribute) {
+        for (Attribute a : list.asList()) readEvery(s, name, a, values, kinds);
         continue;
       }
       for (Attribute a : list.asList()) {
@@ -162,18 +215,49 @@ public final class JmxCollector implements Collector {
           if (!s.attributes[i].equals(a.getName())) continue;
           Double v = number(a.getValue(), s.items[i]);
           if (v == null) continue; // not a number: nothing to store
-          SeriesKey key = key(s, name, i);
-          double[] acc = values.get(key);
-          if (acc == null) {
-            values.put(key, new double[] {v});
-            kinds.put(key, s.kinds[i]);
-          } else {
-            acc[0] += v;
-          }
+          put(key(s, name, i), s.kinds[i], v, values, kinds);
         }
       }
     }
     return vanished;
+  }
+
+  /** A value of an every-attribute source: a number, or each numeric item of a composite. */
+  private void readEvery(JmxSource s, ObjectName name, Attribute a, Map<SeriesKey, double[]> values,
+      Map<SeriesKey, SeriesKind> kinds) {
+    Object value = a.getValue();
+    if (value instanceof CompositeData) {
+      CompositeData composite = (CompositeData) value;
+      for (String item : composite.getCompositeType().keySet()) {
+        Double v = number(composite.get(item), null);
+        if (v != null) put(everyKey(s, name, a.getName(), item), SeriesKind.GAUGE, v, values, kinds);
+      }
+      return;
+    }
+    Double v = number(value, null);
+    if (v != null) put(everyKey(s, name, a.getName(), null), SeriesKind.ofMeterAttribute(a.getName()), v, values, kinds);
+  }
+
+  private static void put(SeriesKey key, SeriesKind kind, double v, Map<SeriesKey, double[]> values,
+      Map<SeriesKey, SeriesKind> kinds) {
+    double[] acc = values.get(key);
+    if (acc == null) {
+      values.put(key, new double[] {v});
+      kinds.put(key, kind);
+    } else {
+      acc[0] += v;
+    }
+  }
+
+  private SeriesKey everyKey(JmxSource s, ObjectName name, String attribute, String item) {
+    Map<String, String> labels = new TreeMap<>(targetLabels);
+    for (Map.Entry<String, String> p : name.getKeyPropertyList().entrySet()) {
+      String v = p.getValue();
+      if (s.labels(p.getKey())) labels.put(p.getKey(), v.startsWith("\"") ? ObjectName.unquote(v) : v);
+    }
+    labels.put("attribute", attribute);
+    if (item != null) labels.put("item", item);
+    return SeriesKey.of(name.getDomain(), labels);
   }
 
   private SeriesKey key(JmxSource s, ObjectName name, int attribute) {
