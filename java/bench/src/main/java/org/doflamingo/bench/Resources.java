@@ -39,6 +39,26 @@ final class Resources {
     return sum;
   }
 
+  /**
+   * CPU time the whole machine spent busy so far (all processes; /proc/stat), ns; -1 where there
+   * is no /proc. Set beside the bench's and the broker's own CPU it shows whether something else
+   * ran during a measurement.
+   */
+  static long machineBusyNanos() {
+    try {
+      for (String line : java.nio.file.Files.readAllLines(java.nio.file.Paths.get("/proc/stat"))) {
+        if (!line.startsWith("cpu ")) continue;
+        String[] f = line.trim().split("\\s+");
+        long busy = 0;
+        for (int i = 1; i < f.length && i <= 7; i++) if (i != 4 && i != 5) busy += Long.parseLong(f[i]); // user .. softirq, not idle, iowait
+        return busy * 10_000_000L; // USER_HZ = 100
+      }
+    } catch (java.io.IOException | RuntimeException e) {
+      // not Linux
+    }
+    return -1;
+  }
+
   static long processCpuNanos() {
     return OS.getProcessCpuTime();
   }

@@ -21,6 +21,8 @@ final class ScrapeRun {
   long processCpuNanos;
   long allocatedBytes;
   long brokerCpuNanos;
+  /** Busy CPU of the whole machine per scrape, less the bench's and the broker's: other processes. */
+  long otherCpuNanos;
   double retainedMb;
 
   private ScrapeRun(String label) {
@@ -77,6 +79,7 @@ final class ScrapeRun {
     long allocated = Resources.allocatedBytes(threads);
     long process = Resources.processCpuNanos();
     long broker = brokerCpu.nanos();
+    long machine = Resources.machineBusyNanos();
     long wall = System.nanoTime();
     for (int i = 0; i < scrapes; i++) {
       long t = System.nanoTime();
@@ -87,13 +90,17 @@ final class ScrapeRun {
       total += n;
     }
     wall = System.nanoTime() - wall;
-    brokerCpuNanos = (brokerCpu.nanos() - broker) / scrapes;
+    long brokerTotal = brokerCpu.nanos() - broker;
+    long processTotal = Resources.processCpuNanos() - process;
+    otherCpuNanos = machine < 0 ? 0 : (Resources.machineBusyNanos() - machine - brokerTotal - processTotal) / scrapes;
+    brokerCpuNanos = (long) ((brokerTotal - brokerCpu.idle * wall) / scrapes);
     threadCpuNanos = (Resources.cpuNanos(threads) - cpu) / scrapes;
     allocatedBytes = (Resources.allocatedBytes(threads) - allocated) / scrapes;
-    processCpuNanos = (long) ((Resources.processCpuNanos() - process - idle * wall) / scrapes);
+    processCpuNanos = (long) ((processTotal - idle * wall) / scrapes);
     samples = Math.round((double) total / scrapes);
-    System.out.printf("%s: %d scrapes, p50 %.0f ms, p99 %.0f ms, %,d samples per scrape%s, %d scraping threads%n", label,
-        scrapes, p50Ms(), p99Ms(), samples, min == max ? "" : " (" + min + ".." + max + ")", threads.length);
+    System.out.printf("%s: %d scrapes, p50 %.0f ms, p99 %.0f ms, %,d samples per scrape%s, %d scraping threads;"
+        + " other processes used %.0f ms CPU per scrape%n", label, scrapes, p50Ms(), p99Ms(), samples,
+        min == max ? "" : " (" + min + ".." + max + ")", threads.length, otherCpuNanos / 1e6);
   }
 
   double p50Ms() {
