@@ -43,8 +43,7 @@ import org.doflamingo.collect.jmx.JmxSource;
  * <p>One ZooKeeper and one Kafka broker (java/cluster, data under {@code --dir}); topics of RF 1
  * so that the broker leads {@code --partitions} partitions; a few records produced to every
  * partition so every per-partition MBean exists; then the broker's MBean count is awaited until
- * it stays put. Four ways of scraping it, each warmed up then timed over {@code --scrapes}
- * back-to-back scrapes:
+ * it stays put. Four ways of scraping it, all open at once:
  * <ul>
  *   <li>Doflamingo with the catalogue's kafka-broker sources (what production reads);
  *   <li>Doflamingo full: {@code *:*}, every numeric attribute of every MBean;
@@ -52,16 +51,20 @@ import org.doflamingo.collect.jmx.JmxSource;
  *       {@code jmx-exporter-kafka-rules.yml}): reads every MBean, keeps what the rules match;
  *   <li>jmx_exporter with no rules: every MBean, every attribute, default format.
  * </ul>
- * Doflamingo full against jmx_exporter with no rules is the like-for-like pair: both read every
- * MBean and every attribute and emit every number. A Doflamingo scrape lands in a counting
- * {@code Scrape} (the engine's ingest is not part of this bench: see IngestBenchmark);
- * jmx_exporter's collect() builds its snapshots, which are counted.
+ * They take turns, one scrape each per round, the order turning every round, {@code --warmup}
+ * rounds unmeasured then {@code --scrapes} measured: the machine's other load and the garbage one
+ * tool leaves fall on all of them alike. Doflamingo full against jmx_exporter with no rules is the
+ * like-for-like pair: both read every MBean and every attribute and emit every number. A
+ * Doflamingo scrape lands in a counting {@code Scrape} (the engine's ingest is not part of this
+ * bench: see IngestBenchmark); jmx_exporter's registry scrape builds its snapshots, which are
+ * counted.
  *
- * <p>Cost of each: CPU time of the scraping threads (the caller, plus Doflamingo's
- * "doflamingo-jmx-" readers) and of the whole process less its idle rate (adds GC and JIT),
- * bytes allocated by the scraping threads, and the heap a collector keeps between scrapes (heap
- * in use after System.gc() with the collector open and discovered, less before), all per 10,000
- * series.
+ * <p>Costs, measured around each scrape alone: CPU time of the scraping threads (the caller, plus
+ * the collector's "doflamingo-jmx-" readers) and of the whole process less its idle rate (adds GC
+ * and JIT, whoever's garbage it is), bytes allocated by the scraping threads, the broker's CPU less
+ * its idle rate, and the CPU the rest of the machine used meanwhile (other processes: a run is
+ * worth keeping when it is small); and the heap a collector keeps between scrapes (heap in use
+ * after System.gc() with the collector open and discovered, less before). Per 10,000 series.
  */
 public final class ScrapeBenchmark {
   private static final String RULES = "jmx-exporter-kafka-rules.yml";
@@ -102,42 +105,52 @@ public final class ScrapeBenchmark {
       System.out.printf("broker %s: %,d partitions (%d topics x %d, RF 1) + internal topics, %,d MBeans (stable), loaded in %.0f s%n",
           broker, topics * perTopic, topics, perTopic, mbeans, (System.nanoTime() - t0) / 1e9);
 
-      BrokerCpu brokerCpu = new BrokerCpu(broker.host(), broker.jmxPort());
-      double idle = Resources.idleProcessCpu(3000);
-      brokerCpu.idle = brokerCpu.idle(3000);
-      System.out.printf("idle CPU, subtracted from what scrapes cost: bench JVM %.1f ms/s, broker %.1f ms/s%n",
-          idle * 1e3, brokerCpu.idle * 1e3);
-      List<ScrapeRun> runs = new ArrayList<>();
-      runs.add(ScrapeRun.doflamingo("doflamingo, catalogue kafka-broker", broker,
-          JmxSource.of(MetricCatalogue.load().of("kafka-broker")), parallelReads, warmup, scrapes, idle, brokerCpu));
-      ScrapeRun full = ScrapeRun.doflamingo("doflamingo, full (*:* every numeric attr)", broker,
-          Collections.singletonList(JmxSource.everyNumericAttribute(new ObjectName("*:*"))), parallelReads, warmup, scrapes, idle, brokerCpu);
-      runs.add(full);
-      if (exporter) {
-        String url = "service:jmx:rmi:///jndi/rmi://" + broker.host() + ":" + broker.jmxPort() + "/jmxrmi";
-        String version = ExporterScrape.version();
-        Path rules = dir.resolve("jmx-exporter-kafka.yml");
-        Files.write(rules, ("jmxUrl: " + url + "\n" + resource(RULES)).getBytes(StandardCharsets.UTF_8));
-        Path all = dir.resolve("jmx-exporter-all.yml");
-        Files.write(all, ("jmxUrl: " + url + "\n").getBytes(StandardCharsets.UTF_8));
-        runs.add(ScrapeRun.exporter("jmx_exporter " + version + ", Kafka rules", rules, warmup, scrapes, idle, brokerCpu));
-        runs.add(ScrapeRun.exporter("jmx_exporter " + version + ", no rules (all)", all, warmup, scrapes, idle, brokerCpu));
+      try (BrokerCpu brokerCpu = new BrokerCpu(broker.host(), broker.jmxPort())) {
+        double idle = Resources.idleProcessCpu(3000);
+        brokerCpu.idle = brokerCpu.idle(3000);
+        System.out.printf("idle CPU, subtracted from what scrapes cost: bench JVM %.1f ms/s, broker %.1f ms/s%n",
+            idle * 1e3, brokerCpu.idle * 1e3);
+        List<ScrapeRun> runs = new ArrayList<>();
+        try {
+          runs.add(ScrapeRun.doflamingo("doflamingo, catalogue kafka-broker", broker,
+              JmxSource.of(MetricCatalogue.load().of("kafka-broker")), parallelReads));
+          runs.add(ScrapeRun.doflamingo("doflamingo, full (*:* every numeric attr)", broker,
+              Collections.singletonList(JmxSource.everyNumericAttribute(new ObjectName("*:*"))), parallelReads));
+          if (exporter) {
+            String url = "service:jmx:rmi:///jndi/rmi://" + broker.host() + ":" + broker.jmxPort() + "/jmxrmi";
+            String version = ExporterScrape.version();
+            Path rules = dir.resolve("jmx-exporter-kafka.yml");
+            Files.write(rules, ("jmxUrl: " + url + "\n" + resource(RULES)).getBytes(StandardCharsets.UTF_8));
+            Path all = dir.resolve("jmx-exporter-all.yml");
+            Files.write(all, ("jmxUrl: " + url + "\n").getBytes(StandardCharsets.UTF_8));
+            runs.add(ScrapeRun.exporter("jmx_exporter " + version + ", Kafka rules", rules));
+            runs.add(ScrapeRun.exporter("jmx_exporter " + version + ", no rules (all)", all));
+          }
+          // Round robin, the order turning each round: whatever else the machine does, and the
+          // garbage one tool leaves behind, falls on every tool alike.
+          ScrapeRun.Idle idleRates = new ScrapeRun.Idle(idle, brokerCpu);
+          for (int round = 0; round < warmup + scrapes; round++) {
+            for (int k = 0; k < runs.size(); k++) runs.get((round + k) % runs.size()).scrape(round >= warmup, idleRates);
+          }
+          for (ScrapeRun r : runs) r.report();
+          print(runs, runs.get(1), scrapes, warmup, parallelReads, topics * perTopic, mbeans);
+        } finally {
+          for (ScrapeRun r : runs) r.close();
+        }
       }
-      brokerCpu.close();
-      print(runs, full, scrapes, warmup, parallelReads, topics * perTopic, mbeans);
     }
   }
 
   static void print(List<ScrapeRun> runs, ScrapeRun full, int scrapes, int warmup, int parallelReads, int partitions,
       int mbeans) {
-    System.out.printf("%nRESULT full JMX scrape of one broker, %,d partitions, %,d MBeans; %d scrapes after %d warm-up,"
-        + " back to back; doflamingo parallelReads=%d%n", partitions, mbeans, scrapes, warmup, parallelReads);
+    System.out.printf("%nRESULT full JMX scrape of one broker, %,d partitions, %,d MBeans; %d scrapes each after %d warm-up,"
+        + " the tools taking turns; doflamingo parallelReads=%d%n", partitions, mbeans, scrapes, warmup, parallelReads);
     String head = "| tool / mode | ms/scrape p50 | p99 | samples/scrape | samples/s | p50 vs doflamingo full |";
     System.out.println(head);
     System.out.println("|---|---:|---:|---:|---:|---:|");
     for (ScrapeRun r : runs) {
       System.out.printf(Locale.ROOT, "| %s | %,.0f | %,.0f | %,d | %,.0f | %s |%n", r.label, r.p50Ms(), r.p99Ms(),
-          r.samples, r.samples / (r.p50Ms() / 1e3),
+          r.samples(), r.samples() / (r.p50Ms() / 1e3),
           r == full ? "1 (reference)" : String.format(Locale.ROOT, "%.2fx", r.p50Ms() / full.p50Ms()));
     }
     System.out.println("Like for like: doflamingo full vs jmx_exporter no rules (both read every MBean and attribute"
@@ -149,11 +162,10 @@ public final class ScrapeBenchmark {
         + " | other processes, CPU ms/scrape |");
     System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     for (ScrapeRun r : runs) {
-      double per10k = 10_000.0 / r.samples;
+      double per10k = 10_000.0 / r.samples();
       System.out.printf(Locale.ROOT, "| %s | %,.0f | %,.1f | %,.0f | %,.1f | %,.1f | %,.2f | %,.1f | %,.2f | %,.0f | %,.0f |%n",
           r.label, r.threadCpuMs(), r.threadCpuMs() * per10k, r.processCpuMs(), r.processCpuMs() * per10k,
-          r.allocatedMb(), r.allocatedMb() * per10k, r.retainedMb, r.retainedMb * per10k, r.brokerCpuMs(),
-          r.otherCpuNanos / 1e6);
+          r.allocatedMb(), r.allocatedMb() * per10k, r.retainedMb, r.retainedMb * per10k, r.brokerCpuMs(), r.otherCpuMs());
     }
   }
 
@@ -222,12 +234,6 @@ public final class ScrapeBenchmark {
       if (in == null) throw new IOException("no resource " + name);
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
-  }
-
-  static double[] sortedMs(long[] nanos) {
-    double[] ms = Arrays.stream(nanos).mapToDouble(n -> n / 1e6).toArray();
-    Arrays.sort(ms);
-    return ms;
   }
 
   static String slowest(int n) {

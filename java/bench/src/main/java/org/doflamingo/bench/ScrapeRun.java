@@ -1,129 +1,174 @@
 package org.doflamingo.bench;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.doflamingo.cluster.KafkaBroker;
 import org.doflamingo.collect.jmx.JmxCollector;
 import org.doflamingo.collect.jmx.JmxSource;
 
-/** One tool in one mode: warmed up, then timed over back-to-back scrapes, with what they cost. */
-final class ScrapeRun {
+/**
+ * One tool in one mode, open for the whole bench: scraped once per round, each scrape timed and
+ * its costs measured around it alone (CPU and allocation of its scraping threads, CPU of this
+ * process and of the broker less their idle rates, CPU the rest of the machine took meanwhile).
+ */
+final class ScrapeRun implements AutoCloseable {
   interface Scraper {
     /** One full scrape; returns the samples it produced. */
     long scrape() throws Exception;
   }
 
-  final String label;
-  long[] nanos;
-  long samples;
-  long threadCpuNanos;
-  long processCpuNanos;
-  long allocatedBytes;
-  long brokerCpuNanos;
-  /** Busy CPU of the whole machine per scrape, less the bench's and the broker's: other processes. */
-  long otherCpuNanos;
-  double retainedMb;
+  /** Idle rates measured before the bench, subtracted from every scrape's costs. */
+  static final class Idle {
+    final double process;
+    final BrokerCpu broker;
 
-  private ScrapeRun(String label) {
-    this.label = label;
+    Idle(double process, BrokerCpu broker) {
+      this.process = process;
+      this.broker = broker;
+    }
   }
 
-  static ScrapeRun doflamingo(String label, KafkaBroker broker, List<JmxSource> sources, int parallelReads, int warmup,
-      int scrapes, double idle, BrokerCpu brokerCpu) throws Exception {
-    long before = Resources.gcAndUsedHeap();
+  final String label;
+  private final Scraper scraper;
+  private final AutoCloseable resource;
+  /** Thread ids whose CPU and allocation are the scrape's: the caller, plus the collector's readers. */
+  private final long[] threads;
+  /** Heap in use after System.gc() with the collector open and discovered, less before, MB. */
+  final double retainedMb;
+
+  private final List<Long> nanos = new ArrayList<>();
+  private long samples;
+  private long minSamples = Long.MAX_VALUE;
+  private long maxSamples;
+  private long threadCpuNanos;
+  private long allocatedBytes;
+  private double processCpuNanos;
+  private double brokerCpuNanos;
+  private long otherCpuNanos;
+
+  private ScrapeRun(String label, Scraper scraper, AutoCloseable resource, long[] threads, double retainedMb) {
+    this.label = label;
+    this.scraper = scraper;
+    this.resource = resource;
+    this.threads = threads;
+    this.retainedMb = retainedMb;
+  }
+
+  static ScrapeRun doflamingo(String label, KafkaBroker broker, List<JmxSource> sources, int parallelReads)
+      throws Exception {
+    Set<Long> before = new HashSet<>();
+    for (long id : Resources.threads("doflamingo-jmx-")) before.add(id);
+    long heap = Resources.gcAndUsedHeap();
     JmxCollector c = new JmxCollector(broker.host(), broker.jmxPort(), null, false, sources,
         Map.of("cluster", "bench", "broker", String.valueOf(broker.id())), 120_000, parallelReads);
     try {
       long t = System.nanoTime();
       CountingScrape first = new CountingScrape();
-      c.scrape(first); // connects, discovers
+      c.scrape(first); // connects, discovers, starts the readers
       System.out.printf("%s: first scrape (connect + discovery of %,d MBeans) %.0f ms, %,d values%n", label,
           c.mbeanCount(), (System.nanoTime() - t) / 1e6, first.count);
-      ScrapeRun run = new ScrapeRun(label);
-      run.retainedMb = (Resources.gcAndUsedHeap() - before) / 1048576.0;
-      run.measure(() -> {
+      double retained = (Resources.gcAndUsedHeap() - heap) / 1048576.0;
+      // the caller (it adds the values up) and this collector's readers
+      long[] threads = Arrays.stream(Resources.threads("doflamingo-jmx-"))
+          .filter(id -> id == Thread.currentThread().getId() || !before.contains(id)).toArray();
+      return new ScrapeRun(label, () -> {
         CountingScrape s = new CountingScrape();
         c.scrape(s);
         return s.count;
-      }, "doflamingo-jmx-", warmup, scrapes, idle, brokerCpu);
-      return run;
-    } finally {
+      }, c, threads, retained);
+    } catch (Exception | Error e) {
       c.close();
+      throw e;
     }
   }
 
-  static ScrapeRun exporter(String label, Path config, int warmup, int scrapes, double idle, BrokerCpu brokerCpu)
-      throws Exception {
-    long before = Resources.gcAndUsedHeap();
-    try (ExporterScrape e = new ExporterScrape(config)) {
-      long t = System.nanoTime();
-      long first = e.scrape();
-      System.out.printf("%s: first scrape %.0f ms, %,d samples%n", label, (System.nanoTime() - t) / 1e6, first);
-      ScrapeRun run = new ScrapeRun(label);
-      run.retainedMb = (Resources.gcAndUsedHeap() - before) / 1048576.0;
-      run.measure(e::scrape, null, warmup, scrapes, idle, brokerCpu);
-      return run;
-    }
+  static ScrapeRun exporter(String label, Path config) throws Exception {
+    long heap = Resources.gcAndUsedHeap();
+    ExporterScrape e = new ExporterScrape(config);
+    long t = System.nanoTime();
+    long first = e.scrape();
+    System.out.printf("%s: first scrape %.0f ms, %,d samples%n", label, (System.nanoTime() - t) / 1e6, first);
+    double retained = (Resources.gcAndUsedHeap() - heap) / 1048576.0;
+    return new ScrapeRun(label, e::scrape, e, Resources.threads(null), retained);
   }
 
-  private void measure(Scraper scraper, String threadPrefix, int warmup, int scrapes, double idle, BrokerCpu brokerCpu)
-      throws Exception {
-    for (int i = 0; i < warmup; i++) scraper.scrape();
-    long[] threads = Resources.threads(threadPrefix);
-    nanos = new long[scrapes];
-    long min = Long.MAX_VALUE;
-    long max = 0;
-    long total = 0;
-    long cpu = Resources.cpuNanos(threads);
-    long allocated = Resources.allocatedBytes(threads);
+  /** One scrape; timed and costed when {@code measured} (not during the warm-up). */
+  void scrape(boolean measured, Idle idle) throws Exception {
+    if (!measured) {
+      scraper.scrape();
+      return;
+    }
+    long[] mine = threads;
+    long cpu = Resources.cpuNanos(mine);
+    long allocated = Resources.allocatedBytes(mine);
     long process = Resources.processCpuNanos();
-    long broker = brokerCpu.nanos();
+    long broker = idle.broker.nanos();
     long machine = Resources.machineBusyNanos();
-    long wall = System.nanoTime();
-    for (int i = 0; i < scrapes; i++) {
-      long t = System.nanoTime();
-      long n = scraper.scrape();
-      nanos[i] = System.nanoTime() - t;
-      min = Math.min(min, n);
-      max = Math.max(max, n);
-      total += n;
-    }
-    wall = System.nanoTime() - wall;
-    long brokerTotal = brokerCpu.nanos() - broker;
-    long processTotal = Resources.processCpuNanos() - process;
-    otherCpuNanos = machine < 0 ? 0 : (Resources.machineBusyNanos() - machine - brokerTotal - processTotal) / scrapes;
-    brokerCpuNanos = (long) ((brokerTotal - brokerCpu.idle * wall) / scrapes);
-    threadCpuNanos = (Resources.cpuNanos(threads) - cpu) / scrapes;
-    allocatedBytes = (Resources.allocatedBytes(threads) - allocated) / scrapes;
-    processCpuNanos = (long) ((processTotal - idle * wall) / scrapes);
-    samples = Math.round((double) total / scrapes);
+    long t = System.nanoTime();
+    long n = scraper.scrape();
+    long wall = System.nanoTime() - t;
+    long brokerDelta = idle.broker.nanos() - broker;
+    long processDelta = Resources.processCpuNanos() - process;
+    if (machine >= 0) otherCpuNanos += Resources.machineBusyNanos() - machine - brokerDelta - processDelta;
+    threadCpuNanos += Resources.cpuNanos(mine) - cpu;
+    allocatedBytes += Resources.allocatedBytes(mine) - allocated;
+    processCpuNanos += processDelta - idle.process * wall;
+    brokerCpuNanos += brokerDelta - idle.broker.idle * wall;
+    nanos.add(wall);
+    samples += n;
+    minSamples = Math.min(minSamples, n);
+    maxSamples = Math.max(maxSamples, n);
+  }
+
+  void report() {
     System.out.printf("%s: %d scrapes, p50 %.0f ms, p99 %.0f ms, %,d samples per scrape%s, %d scraping threads;"
-        + " other processes used %.0f ms CPU per scrape%n", label, scrapes, p50Ms(), p99Ms(), samples,
-        min == max ? "" : " (" + min + ".." + max + ")", threads.length, otherCpuNanos / 1e6);
+        + " other processes used %.0f ms CPU per scrape%n", label, nanos.size(), p50Ms(), p99Ms(), samples(),
+        minSamples == maxSamples ? "" : " (" + minSamples + ".." + maxSamples + ")", threads.length, otherCpuMs());
+  }
+
+  private double[] sortedMs() {
+    return nanos.stream().mapToDouble(n -> n / 1e6).sorted().toArray();
   }
 
   double p50Ms() {
-    return ScrapeBenchmark.percentile(ScrapeBenchmark.sortedMs(nanos), 50);
+    return ScrapeBenchmark.percentile(sortedMs(), 50);
   }
 
   double p99Ms() {
-    return ScrapeBenchmark.percentile(ScrapeBenchmark.sortedMs(nanos), 99);
+    return ScrapeBenchmark.percentile(sortedMs(), 99);
+  }
+
+  long samples() {
+    return Math.round((double) samples / nanos.size());
   }
 
   double threadCpuMs() {
-    return threadCpuNanos / 1e6;
+    return threadCpuNanos / 1e6 / nanos.size();
   }
 
   double processCpuMs() {
-    return processCpuNanos / 1e6;
+    return processCpuNanos / 1e6 / nanos.size();
   }
 
   double brokerCpuMs() {
-    return brokerCpuNanos / 1e6;
+    return brokerCpuNanos / 1e6 / nanos.size();
+  }
+
+  double otherCpuMs() {
+    return otherCpuNanos / 1e6 / nanos.size();
   }
 
   double allocatedMb() {
-    return allocatedBytes / 1048576.0;
+    return allocatedBytes / 1048576.0 / nanos.size();
+  }
+
+  @Override
+  public void close() throws Exception {
+    resource.close();
   }
 }
