@@ -51,4 +51,14 @@ public final class Await {
             sleep = Math.min(500, sleep * 2);
         }
     }
+
+    /** Sleeps, turning an interrupt into a {@link ClusterException} (the interrupt flag kept). */
+    public static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ClusterException("interrupted", e);
+        }
+    }
 }

@@ -2,9 +2,7 @@ package org.doflamingo.cluster;
 
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -12,9 +10,10 @@ import org.apache.kafka.clients.admin.NewTopic;
 
 /**
  * Starts a whole pipeline for a demo and keeps it running until Ctrl-C: 3 ZooKeeper servers,
- * 3 Kafka brokers, and a Flume agent (HTTP source -> memory channel -> Kafka sink, topic
- * {@code flume-events}) fed 20 events a second. Prints every endpoint. Argument: the base
- * directory (default: this module's {@code target/demo-cluster}).
+ * 3 Kafka brokers, a Flume agent (HTTP source -> memory channel -> Kafka sink, topic
+ * {@code flume-events}) and the {@link DemoTraffic} with its default options. Prints every
+ * endpoint, then the traffic's figures every 10 s. Argument: the base directory (default: this
+ * module's {@code target/demo-cluster}).
  * <pre>mvn -B -q -pl java/cluster exec:java -Dexec.mainClass=org.doflamingo.cluster.DemoCluster</pre>
  */
 public final class DemoCluster {
@@ -43,7 +42,9 @@ public final class DemoCluster {
                     .all().get(60, TimeUnit.SECONDS);
         }
         FlumeAgent flume = FlumeAgent.startKafkaFlow(base.resolve("flume"), kafka.bootstrapServers(), "flume-events");
+        DemoTraffic traffic = DemoTraffic.start(kafka, flume);
         java.lang.Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            traffic.close();
             flume.close();
             kafka.close();
             zk.close();
@@ -58,24 +59,18 @@ public final class DemoCluster {
             System.out.println("  " + b);
         }
         System.out.println("Flume " + flume + ": http://127.0.0.1:" + flume.monitoringPort() + "/metrics");
+        System.out.println("traffic: topics " + DemoTraffic.FAST_MESSAGES + " and " + DemoTraffic.SUMMARY_MARKERS
+                + ", consumer group " + DemoTraffic.GROUP + " (falls behind while extra producers run)");
         System.out.println("data and logs under " + base + "; Ctrl-C stops everything");
 
-        long n = 0;
         while (true) {
-            List<String> batch = new ArrayList<>();
-            for (int i = 0; i < 20; i++) {
-                batch.add("event-" + n++);
-            }
+            Thread.sleep(10_000);
             try {
-                flume.postEvents(batch);
-                if (n % 200 == 0) {
-                    System.out.println(n + " events posted; Kafka sink drained "
-                            + flume.metric(FlumeAgent.SINK, "EventDrainSuccessCount"));
-                }
+                System.out.println(traffic + "; Kafka sink drained "
+                        + flume.metric(FlumeAgent.SINK, "EventDrainSuccessCount"));
             } catch (java.io.IOException e) {
-                System.err.println("flume: " + e);
+                System.out.println(traffic + "; Flume metrics: " + e);
             }
-            Thread.sleep(1000);
         }
     }
 }

@@ -127,8 +127,24 @@ public final class KafkaBroker extends ClusterMember {
     @Override
     public void restart() {
         process.kill();
-        process.start();
-        cluster.awaitBrokers(Collections.singletonList(this), KafkaCluster.READY_TIMEOUT);
+        long deadline = System.nanoTime() + KafkaCluster.READY_TIMEOUT.toNanos();
+        while (true) {
+            process.start();
+            try {
+                cluster.awaitBrokers(Collections.singletonList(this), KafkaCluster.READY_TIMEOUT);
+                return;
+            } catch (ClusterException e) {
+                // After a kill -9 in ZooKeeper mode the dead session's /brokers/ids/<id> lives on until
+                // the session expires (zookeeper.session.timeout.ms, 6 s), and the broker exits with
+                // NodeExists: start it again until the registration is free.
+                boolean staleRegistration = controllerPort < 0 && !process.isAlive()
+                        && process.tail(60).contains("NodeExistsException");
+                if (!staleRegistration || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Await.sleep(Duration.ofSeconds(1));
+            }
+        }
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -25,6 +26,14 @@ import org.doflamingo.engine.SeriesKind;
 public final class CollectionService implements AutoCloseable {
   static final String UP_SERIES = "doflamingo.target.up";
 
+  /** Told of each scrape whose values are in the engine, on the worker that scraped. */
+  public interface Listener {
+    /**
+     * @param seriesIds the series that got a point at {@code timeMillis} (the target's up series included)
+     */
+    void stored(int targetId, long timeMillis, int[] seriesIds);
+  }
+
   private final Engine engine;
   private final Scheduler scheduler = Scheduler.create();
   private final EngineScrape.Ids ids;
@@ -32,6 +41,7 @@ public final class CollectionService implements AutoCloseable {
   /** The running scrape of each target: a timed-out one is interrupted, never run twice at once. */
   private final Map<Integer, Future<?>> running = new HashMap<>();
   private final ExecutorService workers;
+  private final List<Listener> listeners = new CopyOnWriteArrayList<>();
 
   /**
    * @param workers scrapes in flight at once; a hung target occupies one until its timeout
@@ -55,6 +65,11 @@ public final class CollectionService implements AutoCloseable {
     return id;
   }
 
+  /** Listeners must be quick (they run on collector workers) and must not throw. */
+  public void addListener(Listener listener) {
+    listeners.add(listener);
+  }
+
   /** Starts the scrapes due at {@code nowMs}; returns at once. */
   public void tick(long nowMs) {
     for (Scheduler.Due due : scheduler.due(nowMs)) {
@@ -69,7 +84,7 @@ public final class CollectionService implements AutoCloseable {
           continue;
         }
         try {
-          running.put(due.targetId, workers.submit(() -> scrape(c, due)));
+          running.put(due.targetId, workers.submit(() -> scrape(due.targetId, c, due)));
         } catch (RejectedExecutionException closed) {
           return;
         }
@@ -77,7 +92,7 @@ public final class CollectionService implements AutoCloseable {
     }
   }
 
-  private void scrape(Collector c, Scheduler.Due due) {
+  private void scrape(int targetId, Collector c, Scheduler.Due due) {
     long start = System.currentTimeMillis();
     EngineScrape scrape = new EngineScrape(engine, ids, start);
     String error = null;
@@ -93,10 +108,19 @@ public final class CollectionService implements AutoCloseable {
     if (!current) return;
     if (error != null) scrape = new EngineScrape(engine, ids, start); // nothing half-read is kept
     scrape.add(SeriesKey.of(UP_SERIES, "target", c.target()), SeriesKind.GAUGE, error == null ? 1 : 0);
+    int[] written = scrape.seriesIds();
     try {
       scrape.commit();
     } catch (RuntimeException e) {
       // the engine refused the batch (storage trouble): the engine logs it; the next scrape retries
+      return;
+    }
+    for (Listener l : listeners) {
+      try {
+        l.stored(targetId, start, written);
+      } catch (RuntimeException e) {
+        // a listener's bug must not stop collection; it is the listener's to log
+      }
     }
   }
 

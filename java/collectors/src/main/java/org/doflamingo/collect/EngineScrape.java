@@ -59,6 +59,13 @@ public final class EngineScrape implements Scrape {
     return batch.size();
   }
 
+  /** The series written by this scrape so far, in the order they were added. */
+  public int[] seriesIds() {
+    int[] out = new int[batch.size()];
+    for (int i = 0; i < out.length; i++) out[i] = batch.seriesId(i);
+    return out;
+  }
+
   /** Hands every value to the engine in one call; journaled when this returns. */
   public IngestResult commit() {
     IngestResult r = engine.ingest(batch);

@@ -53,6 +53,12 @@ public final class SampleBatch {
     return size;
   }
 
+  /** The series id of sample {@code i} (0 ≤ i < size). */
+  public int seriesId(int i) {
+    if (i < 0 || i >= size) throw new IndexOutOfBoundsException("sample " + i + " of " + size);
+    return buffer.getInt(i * RECORD_BYTES);
+  }
+
   public int capacity() {
     return capacity;
   }

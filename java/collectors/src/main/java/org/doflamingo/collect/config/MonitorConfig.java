@@ -28,7 +28,8 @@ import java.util.function.Function;
  *   "kafka": [{"name": "prod", "brokers": [{"host": "k1", "jmxPort": 9999, "bootstrap": "k1:9092"}],
  *              "jmx": {"user": "monitor", "passwordFile": "/etc/doflamingo/jmx.password"}}],
  *   "zookeeper": [{"name": "zk-prod", "servers": [{"host": "z1", "clientPort": 2181, "adminPort": 8080, "jmxPort": 9998}]}],
- *   "flume": [{"name": "collector-1", "host": "f1", "httpPort": 41414}]
+ *   "flume": [{"name": "collector-1", "host": "f1", "httpPort": 41414}],
+ *   "web": {"bind": "127.0.0.1", "port": 8080}
  * }
  * }</pre>
  *
@@ -44,9 +45,11 @@ public final class MonitorConfig {
   public final List<KafkaClusterConfig> kafka;
   public final List<ZooKeeperEnsembleConfig> zookeeper;
   public final List<FlumeAgentConfig> flume;
+  /** The standalone server's address and users; the defaults when the file has no "web". */
+  public final WebConfig web;
 
   private MonitorConfig(Path storagePath, String tiers, String rrdcached, int intervalSeconds,
-      List<KafkaClusterConfig> kafka, List<ZooKeeperEnsembleConfig> zookeeper, List<FlumeAgentConfig> flume) {
+      List<KafkaClusterConfig> kafka, List<ZooKeeperEnsembleConfig> zookeeper, List<FlumeAgentConfig> flume, WebConfig web) {
     this.storagePath = storagePath;
     this.tiers = tiers;
     this.rrdcached = rrdcached;
@@ -54,6 +57,7 @@ public final class MonitorConfig {
     this.kafka = Collections.unmodifiableList(kafka);
     this.zookeeper = Collections.unmodifiableList(zookeeper);
     this.flume = Collections.unmodifiableList(flume);
+    this.web = web;
   }
 
   public static MonitorConfig load(Path file) throws ConfigException {
@@ -82,7 +86,7 @@ public final class MonitorConfig {
     }
     if (root == null || !root.isObject()) throw new ConfigException("", "expected a JSON object {...} at the top");
     Node n = new Node(root, "");
-    n.only("storage", "intervalSeconds", "kafka", "zookeeper", "flume");
+    n.only("storage", "intervalSeconds", "kafka", "zookeeper", "flume", "web");
 
     Node storage = n.object("storage").only("path", "tiers", "rrdcached");
     String path = storage.text("path");
@@ -116,7 +120,8 @@ public final class MonitorConfig {
     uniqueNames("kafka", names(kafka, k -> k.name));
     uniqueNames("zookeeper", names(zookeeper, z -> z.name));
     uniqueNames("flume", names(flume, f -> f.name));
-    return new MonitorConfig(storagePath, tiers, rrdcached, interval, kafka, zookeeper, flume);
+    WebConfig web = WebConfig.read(n.optObject("web"));
+    return new MonitorConfig(storagePath, tiers, rrdcached, interval, kafka, zookeeper, flume, web);
   }
 
   private static <T> List<String> names(List<T> items, Function<T, String> name) {
@@ -137,6 +142,6 @@ public final class MonitorConfig {
   @Override
   public String toString() {
     return "MonitorConfig{storage=" + storagePath + ", interval=" + intervalSeconds + "s, kafka=" + kafka
-        + ", zookeeper=" + zookeeper + ", flume=" + flume + "}";
+        + ", zookeeper=" + zookeeper + ", flume=" + flume + ", web=" + web + "}";
   }
 }

@@ -76,6 +76,16 @@ final class Node {
     return v.asInt();
   }
 
+  /** A whole number from {@code min} to {@code max}, or {@code fallback} when absent. */
+  int optInt(String name, int fallback, int min, int max) throws ConfigException {
+    if (!has(name)) return fallback;
+    JsonNode v = json.get(name);
+    if (!v.isIntegralNumber() || v.asLong() < min || v.asLong() > max) {
+      throw new ConfigException(at(name), "expected a whole number from " + min + " to " + max + ", got " + describe(v));
+    }
+    return v.asInt();
+  }
+
   boolean optBoolean(String name, boolean fallback) throws ConfigException {
     if (!has(name)) return fallback;
     JsonNode v = json.get(name);

@@ -3,23 +3,28 @@ package org.doflamingo.collect.kafka;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.ConsumerGroupListing;
 import org.apache.kafka.clients.admin.DescribeClusterResult;
 import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionInfo;
 import org.doflamingo.collect.CollectException;
@@ -40,10 +45,17 @@ public final class AdminCollector implements Collector {
   private final KafkaClusterConfig cluster;
   private final Admin admin;
   private final long timeoutMs;
+  private final LagEvaluator lag;
 
+  /** With Burrow-style lag status over a 5-minute window. */
   public AdminCollector(KafkaClusterConfig cluster, long timeoutMs) {
+    this(cluster, timeoutMs, new LagEvaluator(300_000, 0.8));
+  }
+
+  public AdminCollector(KafkaClusterConfig cluster, long timeoutMs, LagEvaluator lag) {
     this.cluster = cluster;
     this.timeoutMs = timeoutMs;
+    this.lag = lag;
     Properties p = new Properties();
     p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
     p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeoutMs);
@@ -69,8 +81,12 @@ public final class AdminCollector implements Collector {
 
   @Override
   public void scrape(Scrape out) throws CollectException {
+    long deadline = System.currentTimeMillis() + timeoutMs;
     DescribeClusterResult described = admin.describeCluster();
-    out.add(key("kafka.cluster.brokers"), SeriesKind.GAUGE, get(described.nodes(), "describing the cluster").size());
+    Collection<Node> nodes = get(described.nodes(), "describing the cluster");
+    Set<Integer> live = new HashSet<>();
+    for (Node n : nodes) live.add(n.id());
+    out.add(key("kafka.cluster.brokers"), SeriesKind.GAUGE, nodes.size());
     out.add(key("kafka.cluster.controller"), SeriesKind.GAUGE, get(described.controller(), "finding the controller").id());
 
     Collection<String> topics = get(admin.listTopics().names(), "listing topics");
@@ -81,7 +97,8 @@ public final class AdminCollector implements Collector {
       int underReplicated = 0;
       for (TopicPartitionInfo p : d.partitions()) {
         TopicPartition tp = new TopicPartition(d.name(), p.partition());
-        latest.put(tp, OffsetSpec.latest());
+        // A partition without a live leader has no log-end offset to read (its lag waits for the next scrape).
+        if (p.leader() != null && live.contains(p.leader().id())) latest.put(tp, OffsetSpec.latest());
         SeriesKey k = key("kafka.partition.leader", "topic", d.name(), "partition", String.valueOf(p.partition()));
         out.add(k, SeriesKind.GAUGE, p.leader() == null ? -1 : p.leader().id());
         out.add(key("kafka.partition.replicas", "topic", d.name(), "partition", String.valueOf(p.partition())),
@@ -92,8 +109,7 @@ public final class AdminCollector implements Collector {
       }
       out.add(key("kafka.topic.under_replicated_partitions", "topic", d.name()), SeriesKind.GAUGE, underReplicated);
     }
-    Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = latest.isEmpty() ? new HashMap<>()
-        : get(admin.listOffsets(latest).all(), "reading log-end offsets");
+    Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = logEndOffsets(latest, deadline);
     for (Map.Entry<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> e : ends.entrySet()) {
       out.add(key("kafka.partition.log_end_offset", "topic", e.getKey().topic(), "partition",
           String.valueOf(e.getKey().partition())), SeriesKind.GAUGE, e.getValue().offset());
@@ -105,9 +121,17 @@ public final class AdminCollector implements Collector {
     for (ConsumerGroupListing g : groups) specs.put(g.groupId(), new ListConsumerGroupOffsetsSpec());
     Map<String, Map<TopicPartition, OffsetAndMetadata>> committed =
         get(admin.listConsumerGroupOffsets(specs).all(), "reading committed offsets");
+    Map<String, ConsumerGroupDescription> groupDescriptions =
+        get(admin.describeConsumerGroups(specs.keySet()).all(), "describing groups");
+    long now = out.timeMillis();
     for (Map.Entry<String, Map<TopicPartition, OffsetAndMetadata>> g : new TreeMap<>(committed).entrySet()) {
       long maxLag = 0;
       long totalLag = 0;
+      double maxLagSeconds = 0;
+      LagStatus groupStatus = null;
+      ConsumerGroupDescription d = groupDescriptions.get(g.getKey());
+      int members = d == null ? 0 : d.members().size();
+      out.add(key("kafka.consumer.group.members", "group", g.getKey()), SeriesKind.GAUGE, members);
       for (Map.Entry<TopicPartition, OffsetAndMetadata> c : g.getValue().entrySet()) {
         if (c.getValue() == null) continue; // no commit for this partition yet
         ListOffsetsResult.ListOffsetsResultInfo end = ends.get(c.getKey());
@@ -120,10 +144,54 @@ public final class AdminCollector implements Collector {
             String.valueOf(c.getKey().partition())), SeriesKind.GAUGE, lag);
         maxLag = Math.max(maxLag, lag);
         totalLag += lag;
+        LagEvaluator.Verdict v = this.lag.observe(g.getKey(), c.getKey().topic(), c.getKey().partition(), now,
+            c.getValue().offset(), end.offset(), members > 0);
+        out.add(key("kafka.consumer.group.lag_seconds", "group", g.getKey(), "topic", c.getKey().topic(), "partition",
+            String.valueOf(c.getKey().partition())), SeriesKind.GAUGE, v.lagSeconds);
+        if (!Double.isNaN(v.lagSeconds)) maxLagSeconds = Math.max(maxLagSeconds, v.lagSeconds);
+        if (v.status != null) {
+          out.add(key("kafka.consumer.group.partition_status", "group", g.getKey(), "topic", c.getKey().topic(), "partition",
+              String.valueOf(c.getKey().partition())), SeriesKind.GAUGE, v.status.code);
+          groupStatus = v.status.worse(groupStatus);
+        }
       }
       out.add(key("kafka.consumer.group.max_lag", "group", g.getKey()), SeriesKind.GAUGE, maxLag);
       out.add(key("kafka.consumer.group.total_lag", "group", g.getKey()), SeriesKind.GAUGE, totalLag);
+      out.add(key("kafka.consumer.group.max_lag_seconds", "group", g.getKey()), SeriesKind.GAUGE, maxLagSeconds);
+      // a group is as bad as its worst partition; unknown until a window is complete
+      out.add(key("kafka.consumer.group.status", "group", g.getKey()), SeriesKind.GAUGE,
+          groupStatus == null ? Double.NaN : groupStatus.code);
     }
+    lag.forgetOlderThan(now);
+  }
+
+  /**
+   * Log-end offsets partition by partition: while leadership moves (a broker just died) some
+   * partitions cannot answer, and they must not cost the others theirs. Fails only when none answers.
+   */
+  private Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> logEndOffsets(Map<TopicPartition, OffsetSpec> latest,
+      long deadline) throws CollectException {
+    Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = new HashMap<>();
+    if (latest.isEmpty()) return ends;
+    int budget = (int) Math.max(1, deadline - System.currentTimeMillis());
+    ListOffsetsResult listed = admin.listOffsets(latest, new ListOffsetsOptions().timeoutMs(budget));
+    Throwable last = null;
+    for (TopicPartition tp : latest.keySet()) {
+      try {
+        ends.put(tp, listed.partitionResult(tp).get(Math.max(1, deadline - System.currentTimeMillis()), TimeUnit.MILLISECONDS));
+      } catch (ExecutionException e) {
+        last = e.getCause();
+      } catch (TimeoutException e) {
+        last = e;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new CollectException("Kafka cluster " + cluster.name + ": interrupted while reading log-end offsets", e);
+      }
+    }
+    if (ends.isEmpty()) {
+      throw new CollectException("Kafka cluster " + cluster.name + ": " + last + " while reading log-end offsets", last);
+    }
+    return ends;
   }
 
   private SeriesKey key(String name, String... labels) {

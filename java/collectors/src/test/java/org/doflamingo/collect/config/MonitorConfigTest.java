@@ -17,8 +17,9 @@ class MonitorConfigTest {
       + "\"storage\": {\"path\": \"/var/lib/doflamingo\", \"tiers\": \"2s:1d,1m:14d\", \"rrdcached\": \"unix:/run/rrdcached.sock\"},"
       + "\"intervalSeconds\": 5,"
       + "\"kafka\": [{\"name\": \"prod\", \"brokers\": ["
-      + "   {\"host\": \"k1\", \"jmxPort\": 9999, \"bootstrap\": \"k1:9092\"},"
+      + "   {\"id\": 1, \"host\": \"k1\", \"jmxPort\": 9999, \"bootstrap\": \"k1:9092\"},"
       + "   {\"host\": \"k2\", \"jmxPort\": 9999}],"
+      + "  \"clients\": [{\"name\": \"billing-consumer\", \"host\": \"c1\", \"jmxPort\": 9997}],"
       + "  \"jmx\": {\"user\": \"monitor\", \"password\": \"s3cret-jmx\"}, \"jmxSsl\": true,"
       + "  \"sasl\": {\"user\": \"admin\", \"password\": \"s3cret-sasl\"}}],"
       + "\"zookeeper\": [{\"name\": \"zk\", \"servers\": [{\"host\": \"z1\", \"clientPort\": 2181, \"adminPort\": 8080, \"jmxPort\": 9998},"
@@ -36,6 +37,10 @@ class MonitorConfigTest {
     KafkaClusterConfig k = c.kafka.get(0);
     assertEquals("prod", k.name);
     assertEquals("k1:9092,k2:9092", k.bootstrapServers());
+    assertEquals(1, k.brokers.get(0).id);
+    assertEquals(-1, k.brokers.get(1).id, "no id: labelled by address");
+    assertEquals("billing-consumer", k.clients.get(0).name);
+    assertEquals(9997, k.clients.get(0).jmxPort);
     assertEquals("monitor", k.jmx.user());
     assertEquals("s3cret-jmx", k.jmx.password());
     assertTrue(k.jmxSsl);
@@ -88,8 +93,14 @@ class MonitorConfigTest {
     assertError("kafka[0].brokers[0].bootstrap: expected host:port with a port 1-65535, got \"k1\"",
         FULL.replace("\"bootstrap\": \"k1:9092\"", "\"bootstrap\": \"k1\""));
     assertError("kafka[0].brokers[1].host: is required", FULL.replace("\"host\": \"k2\", ", ""));
-    assertError("kafka[0].brokers[0].jmxport: unknown setting; expected one of [bootstrap, host, jmxPort]",
-        FULL.replace("{\"host\": \"k1\", \"jmxPort\": 9999", "{\"host\": \"k1\", \"jmxport\": 9999"));
+    assertError("kafka[0].brokers[0].jmxport: unknown setting; expected one of [bootstrap, host, id, jmxPort]",
+        FULL.replace("\"host\": \"k1\", \"jmxPort\": 9999", "\"host\": \"k1\", \"jmxport\": 9999"));
+    assertError("kafka[0].brokers[0].id: expected a whole number from 0 to 2147483647, got the number -3",
+        FULL.replace("\"id\": 1,", "\"id\": -3,"));
+    assertError("kafka[0].brokers[1].id: broker id 1 is listed twice",
+        FULL.replace("{\"host\": \"k2\", \"jmxPort\": 9999}", "{\"id\": 1, \"host\": \"k2\", \"jmxPort\": 9999}"));
+    assertError("kafka[0].clients[0].jmxPort: is required (a port number 1-65535)",
+        FULL.replace("\"host\": \"c1\", \"jmxPort\": 9997", "\"host\": \"c1\""));
     assertError("storage: is required", "{\"flume\": [{\"name\": \"a\", \"host\": \"h\", \"httpPort\": 1}]}");
     assertError("kafka: expected a list [...], got an object", "{\"storage\": {\"path\": \"d\"}, \"kafka\": {}}");
     assertError("kafka[0].brokers: a cluster needs at least one broker",
@@ -101,6 +112,44 @@ class MonitorConfigTest {
         "{\"storage\": {\"path\": \"d\"}, \"flume\": [{\"name\": \"a\", \"host\": \"h\"}]}");
     assertError("nothing to watch: list at least one of kafka, zookeeper, flume", "{\"storage\": {\"path\": \"d\"}}");
     assertError("expected a JSON object {...} at the top", "[1, 2]");
+  }
+
+  @Test
+  void webDefaultsToLoopbackWithoutUsers() throws Exception {
+    WebConfig web = MonitorConfig.parse("{\"storage\": {\"path\": \"d\"}, \"flume\": [{\"name\": \"a\", \"host\": \"h\", \"httpPort\": 1}]}").web;
+    assertEquals("127.0.0.1", web.bind);
+    assertEquals(8080, web.port);
+    assertTrue(web.users.isEmpty());
+  }
+
+  @Test
+  void readsWebSection(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+    Path file = tmp.resolve("admin.password");
+    Files.write(file, "s3cret-web\n".getBytes(StandardCharsets.UTF_8));
+    MonitorConfig c = MonitorConfig.parse(FULL.replace("\"intervalSeconds\": 5,", "\"intervalSeconds\": 5, \"web\": {\"bind\": \"0.0.0.0\", "
+        + "\"port\": 9090, \"users\": [{\"user\": \"admin\", \"passwordFile\": \"" + file + "\"}, {\"user\": \"ops\", \"password\": \"pw2\"}]},"));
+    assertEquals("0.0.0.0", c.web.bind);
+    assertEquals(9090, c.web.port);
+    assertEquals("admin", c.web.users.get(0).user());
+    assertEquals("s3cret-web", c.web.users.get(0).password());
+    assertEquals("pw2", c.web.users.get(1).password());
+    assertFalse(c.toString().contains("s3cret-web"), c.toString());
+  }
+
+  @Test
+  void webErrorsNameTheField() throws Exception {
+    String base = "{\"storage\": {\"path\": \"d\"}, \"flume\": [{\"name\": \"a\", \"host\": \"h\", \"httpPort\": 1}], \"web\": ";
+    assertError("web.port: expected a port number 1-65535, got the number 0", base + "{\"port\": 0}}");
+    assertError("web.bind: must not be empty", base + "{\"bind\": \" \"}}");
+    assertError("web.adress: unknown setting; expected one of [bind, port, users]", base + "{\"adress\": \"x\"}}");
+    assertError("web.users[0].user: is required", base + "{\"users\": [{\"password\": \"x\"}]}}");
+    assertError("web.users[0]: give exactly one of password, passwordFile, passwordEnv", base + "{\"users\": [{\"user\": \"u\"}]}}");
+    assertError("web.users[1].user: \"u\" is listed twice",
+        base + "{\"users\": [{\"user\": \"u\", \"password\": \"x\"}, {\"user\": \"u\", \"password\": \"y\"}]}}");
+    assertError("web: expected an object {...}, got a list", base + "[]}");
+    assertEquals(9000, WebConfig.parse("{\"port\": 9000}").port, "the section alone reads the same way");
+    assertEquals("web.port: expected a port number 1-65535, got the string \"x\"",
+        assertThrows(ConfigException.class, () -> WebConfig.parse("{\"port\": \"x\"}")).getMessage());
   }
 
   @Test

@@ -17,15 +17,21 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.doflamingo.collect.CollectException;
 import org.doflamingo.collect.EngineScrape;
 import org.doflamingo.collect.catalogue.MetricCatalogue;
+import org.doflamingo.collect.config.MonitorConfig;
+import org.doflamingo.collect.kafka.AdminCollector;
 import org.doflamingo.cluster.KafkaBroker;
 import org.doflamingo.cluster.KafkaCluster;
+import org.doflamingo.cluster.MonitorJson;
 import org.doflamingo.cluster.ZooKeeperEnsemble;
 import org.doflamingo.engine.Engine;
 import org.doflamingo.engine.EngineConfig;
 import org.doflamingo.engine.SeriesData;
 import org.junit.jupiter.api.Test;
 
-/** Real brokers scraped over JMX into the engine; a broker killed shows in the stored history. */
+/**
+ * Real brokers scraped over JMX (and the cluster over the Admin API) into the engine; a broker
+ * killed shows in the stored history as under-replicated partitions and shrunk ISRs.
+ */
 class KafkaJmxCollectionTest {
   @Test
   void aKilledBrokerLeavesUnderReplicatedPartitionsInTheHistory() throws Exception {
@@ -40,6 +46,8 @@ class KafkaJmxCollectionTest {
       }
       EngineScrape.Ids ids = new EngineScrape.Ids(engine);
       Map<Integer, JmxCollector> collectors = new HashMap<>();
+      AdminCollector admin = new AdminCollector(MonitorConfig.parse(
+          MonitorJson.of(base, 2, "it", null, kafka, null)).kafka.get(0), 10_000);
       for (KafkaBroker b : kafka.brokers()) {
         Map<String, String> labels = new HashMap<>();
         labels.put("cluster", "it");
@@ -60,7 +68,9 @@ class KafkaJmxCollectionTest {
 
         kafka.broker(3).kill();
         double maxUrp = 0;
-        for (long deadline = System.currentTimeMillis() + 60_000; maxUrp == 0 && System.currentTimeMillis() < deadline; ) {
+        double minIsr = 3;
+        for (long deadline = System.currentTimeMillis() + 60_000;
+            (maxUrp == 0 || minIsr == 3) && System.currentTimeMillis() < deadline; ) {
           Thread.sleep(2000);
           for (int id = 1; id <= 2; id++) {
             EngineScrape scrape = new EngineScrape(engine, ids, System.currentTimeMillis());
@@ -74,8 +84,19 @@ class KafkaJmxCollectionTest {
               if (!Double.isNaN(v)) maxUrp = Math.max(maxUrp, v);
             }
           }
+          // ISR shrinks as the cluster reports them. (IsrShrinksPerSec counts only leader-driven
+          // shrinks of a live follower; a killed broker is dropped by the controller instead.)
+          EngineScrape scrape = new EngineScrape(engine, ids, System.currentTimeMillis());
+          admin.scrape(scrape);
+          scrape.commit();
+          for (int isr : engine.select("kafka.partition.in_sync_replicas", Collections.singletonMap("topic", "orders"))) {
+            for (double v : engine.query(isr, start, System.currentTimeMillis(), 2000).values) {
+              if (!Double.isNaN(v)) minIsr = Math.min(minIsr, v);
+            }
+          }
         }
         assertTrue(maxUrp > 0, "UnderReplicatedPartitions never rose after broker 3 was killed");
+        assertEquals(2.0, minIsr, "the ISR shrink to 2 replicas is in the history");
         CollectException down = assertThrows(CollectException.class,
             () -> collectors.get(3).scrape(new EngineScrape(engine, ids, System.currentTimeMillis())));
         assertTrue(down.getMessage().startsWith("JMX target " + kafka.broker(3).host() + ":" + kafka.broker(3).jmxPort()),
@@ -86,6 +107,7 @@ class KafkaJmxCollectionTest {
         assertTrue(stored.known() >= 2, "history of broker 1 holds the scrapes: " + stored.known());
       } finally {
         collectors.values().forEach(JmxCollector::close);
+        admin.close();
       }
     }
   }

@@ -1,0 +1,81 @@
+package org.opencloudengine.flamingo2.doflamingo;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import org.doflamingo.collect.Monitor;
+import org.doflamingo.collect.config.ConfigException;
+import org.doflamingo.collect.config.MonitorConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * The module's one {@link Monitor}: opened when the host's context starts, closed when it stops.
+ * Its configuration is the JSON file named by system property {@value #CONFIG_PROPERTY}, else
+ * environment variable {@value #CONFIG_ENV}, else {@value #DEFAULT_CONFIG}. A missing or bad
+ * configuration never stops the host (Flamingo has other work to do): it is logged once, and every
+ * REST answer carries it as the reason Doflamingo is not running. (Spring's lifecycle interfaces
+ * rather than {@code @PostConstruct}: JDK 11+ hosts need not carry javax.annotation.)
+ */
+@Component
+public class DoflamingoMonitor implements InitializingBean, DisposableBean {
+  public static final String CONFIG_PROPERTY = "doflamingo.config";
+  public static final String CONFIG_ENV = "DOFLAMINGO_CONFIG";
+  public static final String DEFAULT_CONFIG = "/etc/doflamingo/doflamingo.json";
+
+  private static final Logger log = LoggerFactory.getLogger(DoflamingoMonitor.class);
+
+  private volatile Monitor monitor;
+  private volatile String notRunning = "not started yet";
+
+  @Override
+  public void afterPropertiesSet() {
+    Path file = configFile();
+    try {
+      MonitorConfig config = MonitorConfig.load(file);
+      monitor = Monitor.open(config, System.currentTimeMillis());
+      notRunning = null;
+      log.info("Doflamingo watching {} targets from {}, history under {}", monitor.targets().size(), file, config.storagePath);
+    } catch (ConfigException e) {
+      notRunning = "configuration " + file + ": " + e.getMessage();
+      log.error("Doflamingo is not running: {}", notRunning);
+    } catch (RuntimeException e) {
+      // storage that cannot be opened (permissions, disk), the native library missing
+      notRunning = e.getMessage() == null ? e.toString() : e.getMessage();
+      log.error("Doflamingo is not running: {}", notRunning, e);
+    }
+  }
+
+  static Path configFile() {
+    String property = System.getProperty(CONFIG_PROPERTY);
+    if (property != null && !property.isEmpty()) return Paths.get(property);
+    String env = System.getenv(CONFIG_ENV);
+    if (env != null && !env.isEmpty()) return Paths.get(env);
+    return Paths.get(DEFAULT_CONFIG);
+  }
+
+  /** The running monitor; throws {@link NotRunningException} with the reason when there is none. */
+  public Monitor get() {
+    Monitor m = monitor;
+    if (m == null) throw new NotRunningException("Doflamingo is not running: " + notRunning);
+    return m;
+  }
+
+  /** The running monitor or null. */
+  public Monitor orNull() {
+    return monitor;
+  }
+
+  @Override
+  public void destroy() {
+    Monitor m = monitor;
+    monitor = null;
+    notRunning = "stopped";
+    if (m != null) {
+      m.close();
+      log.info("Doflamingo stopped; buffered values written back");
+    }
+  }
+}

@@ -1,0 +1,178 @@
+package org.opencloudengine.flamingo2.doflamingo.web;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.doflamingo.engine.Aggregation;
+import org.doflamingo.engine.Consolidation;
+import org.opencloudengine.flamingo2.doflamingo.DoflamingoMonitor;
+import org.opencloudengine.flamingo2.doflamingo.NotRunningException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
+/**
+ * The REST API every area answers under {@code /monitoring/<area>}, in Flamingo's {@link Response}
+ * envelope. {@code clusterName} (optional everywhere) picks one cluster, ensemble or agent; label
+ * filters are {@code label=key=value}, repeatable; times are epoch milliseconds. Bad arguments get
+ * a 400 naming the parameter, a monitor that is not running a 503 saying why. Public: Spring 4.1
+ * does not map the handler methods of a package-private base class (javac adds visibility bridges).
+ */
+public abstract class AreaController {
+  private static final Logger log = LoggerFactory.getLogger(AreaController.class);
+  private static final int MAX_PAGE = 5000;
+
+  private final DoflamingoMonitor monitor;
+  private final Area area;
+
+  AreaController(DoflamingoMonitor monitor, Area area) {
+    this.monitor = monitor;
+    this.area = area;
+  }
+
+  MonitoringQueries queries() {
+    return new MonitoringQueries(monitor.get(), area);
+  }
+
+  /** Targets with their collection state (UP, DOWN, UNKNOWN), last error and timings. */
+  @RequestMapping(value = "/targets", method = RequestMethod.GET)
+  public Response targets(@RequestParam(value = "clusterName", required = false) String cluster) {
+    return Response.list(queries().targets(cluster));
+  }
+
+  /** Series of the area: id, metric, labels, kind, unit; paged. */
+  @RequestMapping(value = "/series", method = RequestMethod.GET)
+  public Response series(@RequestParam(value = "clusterName", required = false) String cluster,
+      @RequestParam(value = "metric", required = false) String metric,
+      @RequestParam(value = "label", required = false) List<String> labels,
+      @RequestParam(value = "start", defaultValue = "0") int start,
+      @RequestParam(value = "limit", defaultValue = "1000") int limit) {
+    return page(queries().series(cluster, metric, labels(labels)), null, false, start, limit);
+  }
+
+  /** History of many series over one range at one resolution. */
+  @RequestMapping(value = "/history", method = RequestMethod.GET)
+  public Response history(@RequestParam("ids") String ids, @RequestParam("from") long from, @RequestParam("to") long to,
+      @RequestParam(value = "resolution", defaultValue = "0") long resolution,
+      @RequestParam(value = "consolidation", defaultValue = "AVERAGE") String consolidation) {
+    return Response.list(queries().history(ids(ids), from, to, resolution,
+        parse(Consolidation.class, "consolidation", consolidation)));
+  }
+
+  /** A metric combined over label values (e.g. MessagesInPerSec summed per topic). */
+  @RequestMapping(value = "/groupBy", method = RequestMethod.GET)
+  public Response groupBy(@RequestParam("metric") String metric,
+      @RequestParam(value = "clusterName", required = false) String cluster,
+      @RequestParam(value = "label", required = false) List<String> labels,
+      @RequestParam(value = "by", required = false) List<String> by,
+      @RequestParam(value = "aggregation", defaultValue = "SUM") String aggregation,
+      @RequestParam("from") long from, @RequestParam("to") long to,
+      @RequestParam(value = "resolution", defaultValue = "0") long resolution) {
+    return Response.list(queries().groupBy(metric, cluster, labels(labels), by == null ? Collections.<String>emptyList() : by,
+        parse(Aggregation.class, "aggregation", aggregation), from, to, resolution));
+  }
+
+  /** Health tiles (green/amber/red with reasons) from the catalogue's rules and the targets' states. */
+  @RequestMapping(value = "/health", method = RequestMethod.GET)
+  public Response health(@RequestParam(value = "clusterName", required = false) String cluster) {
+    return Response.list(queries().health(cluster));
+  }
+
+  /** Sorts (by any field of the items, nulls last) and pages a list. */
+  static Response page(List<Map<String, Object>> items, String sort, boolean descending, int start, int limit) {
+    if (start < 0) throw new IllegalArgumentException("start: expected 0 or more, got " + start);
+    if (limit < 1 || limit > MAX_PAGE) throw new IllegalArgumentException("limit: expected 1 to " + MAX_PAGE + ", got " + limit);
+    if (sort != null) {
+      Comparator<Map<String, Object>> c = (a, b) -> compare(a.get(sort), b.get(sort));
+      items = new ArrayList<>(items);
+      items.sort(descending ? c.reversed() : c);
+    }
+    int from = Math.min(start, items.size());
+    return Response.page(items.subList(from, Math.min(items.size(), from + limit)), items.size(), start, limit);
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static int compare(Object a, Object b) {
+    if (a == null || b == null) return a == null ? (b == null ? 0 : 1) : -1;
+    if (a instanceof Comparable && a.getClass() == b.getClass()) return ((Comparable) a).compareTo(b);
+    return String.valueOf(a).compareTo(String.valueOf(b));
+  }
+
+  static Map<String, String> labels(List<String> pairs) {
+    Map<String, String> out = new HashMap<>();
+    if (pairs == null) return out;
+    for (String p : pairs) {
+      int eq = p.indexOf('=');
+      if (eq <= 0) throw new IllegalArgumentException("label: expected key=value, got \"" + p + "\"");
+      out.put(p.substring(0, eq), p.substring(eq + 1));
+    }
+    return out;
+  }
+
+  static int[] ids(String text) {
+    String[] parts = text.split(",");
+    int[] out = new int[parts.length];
+    for (int i = 0; i < parts.length; i++) {
+      try {
+        out[i] = Integer.parseInt(parts[i].trim());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("ids: expected series ids separated by commas, got \"" + parts[i].trim() + "\"");
+      }
+    }
+    return out;
+  }
+
+  static <E extends Enum<E>> E parse(Class<E> type, String parameter, String value) {
+    try {
+      return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(parameter + ": expected one of " + Arrays.toString(type.getEnumConstants())
+          + ", got \"" + value + "\"");
+    }
+  }
+
+  @ExceptionHandler(IllegalArgumentException.class)
+  @ResponseStatus(HttpStatus.BAD_REQUEST)
+  public Response badArgument(IllegalArgumentException e) {
+    return Response.error("BAD_REQUEST", e.getMessage());
+  }
+
+  @ExceptionHandler(MissingServletRequestParameterException.class)
+  @ResponseStatus(HttpStatus.BAD_REQUEST)
+  public Response missing(MissingServletRequestParameterException e) {
+    return Response.error("BAD_REQUEST", e.getParameterName() + ": is required");
+  }
+
+  /** Spring 4.1 does not name the parameter here; the value and the expected type say enough. */
+  @ExceptionHandler(TypeMismatchException.class)
+  @ResponseStatus(HttpStatus.BAD_REQUEST)
+  public Response mismatch(TypeMismatchException e) {
+    String type = e.getRequiredType() == null ? "another type" : e.getRequiredType().getSimpleName().toLowerCase(Locale.ROOT);
+    return Response.error("BAD_REQUEST", "expected a " + type + ", got \"" + e.getValue() + "\"");
+  }
+
+  @ExceptionHandler(NotRunningException.class)
+  @ResponseStatus(HttpStatus.SERVICE_UNAVAILABLE)
+  public Response notRunning(NotRunningException e) {
+    return Response.error("NOT_RUNNING", e.getMessage());
+  }
+
+  @ExceptionHandler(RuntimeException.class)
+  @ResponseStatus(HttpStatus.INTERNAL_SERVER_ERROR)
+  public Response failed(RuntimeException e) {
+    log.error("Doflamingo /monitoring/{} failed", area.name().toLowerCase(Locale.ROOT), e);
+    return Response.error("FAILED", e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+  }
+}

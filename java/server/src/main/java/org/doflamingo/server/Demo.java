@@ -1,0 +1,93 @@
+package org.doflamingo.server;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.doflamingo.cluster.DemoTraffic;
+import org.doflamingo.cluster.FlumeAgent;
+import org.doflamingo.cluster.KafkaCluster;
+import org.doflamingo.cluster.MonitorJson;
+import org.doflamingo.cluster.ZooKeeperEnsemble;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The demo's clusters, real ones from the cluster harness (each member its own JVM on
+ * 127.0.0.1): 3 ZooKeeper servers, 3 Kafka brokers, a Flume agent draining into Kafka, the 2016
+ * demo's traffic ({@link DemoTraffic}: fast-messages and summary-markers, a consumer group that
+ * falls behind and catches up), all under one data folder, and the configuration that watches
+ * them ({@code doflamingo.json} there).
+ */
+final class Demo implements AutoCloseable {
+  /** Steps shown while the demo starts: ZooKeeper, Kafka, Flume, traffic here, then the web host. */
+  static final int STEPS = 5;
+  static final String FLUME_TOPIC = "flume-events";
+  private static final Logger log = LoggerFactory.getLogger(Demo.class);
+
+  /** Everything started, in start order; closed in reverse. */
+  private final List<AutoCloseable> started = new ArrayList<>();
+  private final Path configFile;
+
+  private Demo(Path configFile) {
+    this.configFile = configFile;
+  }
+
+  Path configFile() {
+    return configFile;
+  }
+
+  /** Starts the clusters under {@code dir} (wiping what an earlier demo left, except the history). */
+  static Demo start(Path dir, Progress progress) throws Exception {
+    Path base = dir.toAbsolutePath();
+    Demo demo = new Demo(base.resolve("doflamingo.json"));
+    try {
+      ZooKeeperEnsemble zk = demo.add(progress.step("ZooKeeper: 3 servers", () -> ZooKeeperEnsemble.start(base, 3)));
+      KafkaCluster kafka = demo.add(progress.step("Kafka: 3 brokers", () -> KafkaCluster.start(base, zk, 3)));
+      FlumeAgent flume = demo.add(progress.step("Flume: an agent with a Kafka sink", () -> {
+        createTopic(kafka, FLUME_TOPIC);
+        return FlumeAgent.startKafkaFlow(base.resolve("flume"), kafka.bootstrapServers(), FLUME_TOPIC);
+      }));
+      // the demo traffic (java/cluster's DemoTraffic), closed before Flume, Kafka and ZooKeeper
+      demo.add(progress.step("Traffic: producers and a lagging consumer group", () -> DemoTraffic.start(kafka, flume)));
+      Path storage = base.resolve("rrd");
+      Files.createDirectories(storage);
+      String json = MonitorJson.of(storage, 2, "demo", zk, kafka, Collections.singletonList(flume));
+      Files.write(demo.configFile, json.getBytes(StandardCharsets.UTF_8));
+      return demo;
+    } catch (Exception | Error e) {
+      demo.close();
+      throw e;
+    }
+  }
+
+  private <T extends AutoCloseable> T add(T member) {
+    started.add(member);
+    return member;
+  }
+
+  /** As DemoCluster does: 3 partitions on 3 replicas, before the sink first writes. */
+  private static void createTopic(KafkaCluster kafka, String topic) throws Exception {
+    try (Admin admin = kafka.admin()) {
+      admin.createTopics(Collections.singletonList(new NewTopic(topic, 3, (short) 3))).all().get(60, TimeUnit.SECONDS);
+    }
+  }
+
+  /** Stops what was started, last first (traffic before Flume before Kafka before ZooKeeper). */
+  @Override
+  public void close() {
+    for (int i = started.size() - 1; i >= 0; i--) {
+      try {
+        started.get(i).close();
+      } catch (Exception e) {
+        log.warn("stopping {}: {}", started.get(i), e.toString());
+      }
+    }
+    started.clear();
+  }
+}

@@ -1,0 +1,194 @@
+package org.doflamingo.server;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import org.doflamingo.collect.config.ConfigException;
+import org.doflamingo.collect.config.MonitorConfig;
+import org.doflamingo.collect.config.WebConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The standalone server: the stand-in Flamingo 2 host with the Doflamingo module in it.
+ *
+ * <pre>
+ * --config FILE [--port N]       watch what FILE names; listen on web.bind:web.port (or N)
+ * demo [--port N] [--data DIR]   start real clusters under DIR (default target/demo), then watch them
+ * </pre>
+ *
+ * Exit codes: 0 after Ctrl-C, 2 for what the operator has to fix (arguments, configuration, a
+ * taken port), 1 when something failed inside.
+ */
+public final class Main {
+  /** Where the module reads its configuration from: the file's absolute path. */
+  public static final String CONFIG_PROPERTY = "doflamingo.config";
+  static final int FAILED = 1;
+  static final int FIX_SETTINGS = 2;
+  static final String USAGE = "usage: doflamingo --config FILE [--port N]\n"
+      + "       doflamingo demo [--port N] [--data DIR]";
+  private static final Logger log = LoggerFactory.getLogger(Main.class);
+
+  private final PrintStream out;
+  private final PrintStream err;
+
+  Main(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  public static void main(String[] args) {
+    int code = new Main(System.out, System.err).run(args);
+    if (code != 0) System.exit(code);
+  }
+
+  /** Starts what {@code args} ask for and blocks until it is stopped; returns the exit code. */
+  int run(String[] args) {
+    Options options;
+    try {
+      options = Options.parse(args);
+    } catch (IllegalArgumentException e) {
+      err.println(e.getMessage());
+      err.println(USAGE);
+      return FIX_SETTINGS;
+    }
+    if (options.help) {
+      out.println(USAGE);
+      return 0;
+    }
+    try {
+      Host.requireOpenJavaLang();
+    } catch (HostException e) {
+      err.println(e.getMessage());
+      return FIX_SETTINGS;
+    }
+    return options.demo ? demo(options) : serve(options.config, options.port, null, null);
+  }
+
+  private int demo(Options options) {
+    // the demo's configuration has no web section: the defaults, or --port
+    try {
+      Host.requirePortFree(WebConfig.DEFAULT_BIND, options.port > 0 ? options.port : WebConfig.DEFAULT_PORT);
+    } catch (HostException e) {
+      err.println(e.getMessage());
+      return FIX_SETTINGS;
+    }
+    Demo demo;
+    Progress progress = new Progress(out, Demo.STEPS);
+    out.println("Doflamingo demo: data under " + options.data.toAbsolutePath());
+    try {
+      demo = Demo.start(options.data, progress);
+    } catch (Exception e) {
+      progress.close();
+      err.println("the demo clusters did not start: " + e.getMessage());
+      log.debug("demo start", e);
+      return FAILED;
+    }
+    return serve(demo.configFile(), options.port, demo, progress);
+  }
+
+  /**
+   * Loads the configuration, starts the host, waits until Ctrl-C. On the way out the host stops
+   * first (the module closes its engine while the clusters still answer), then the demo's clusters.
+   *
+   * @param port the port to use instead of web.port, or -1
+   * @param demo clusters to stop after the host, or null
+   * @param progress the demo's steps, or null
+   */
+  private int serve(Path file, int port, Demo demo, Progress progress) {
+    Host host;
+    try {
+      MonitorConfig config = MonitorConfig.load(file);
+      System.setProperty(CONFIG_PROPERTY, file.toAbsolutePath().toString());
+      int listen = port > 0 ? port : config.web.port;
+      host = progress == null ? Host.start(config.web, listen)
+          : progress.step("Doflamingo: web host on " + config.web.bind + ":" + listen, () -> Host.start(config.web, listen));
+    } catch (ConfigException e) {
+      err.println(e.getMessage());
+      return stopped(demo, progress, FIX_SETTINGS);
+    } catch (HostException e) {
+      err.println(e.getMessage());
+      if (!e.isSettings()) log.error("web host start", e.getCause());
+      return stopped(demo, progress, e.isSettings() ? FIX_SETTINGS : FAILED);
+    } catch (Exception e) {
+      err.println("the web host did not start: " + e);
+      log.error("web host start", e);
+      return stopped(demo, progress, FAILED);
+    }
+    if (progress != null) progress.close();
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      host.close();
+      if (demo != null) demo.close();
+    }, "doflamingo-stop"));
+    out.println("Doflamingo on " + host.uri() + " (configuration " + file.toAbsolutePath() + "); Ctrl-C stops it");
+    try {
+      host.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return 0;
+  }
+
+  private static int stopped(Demo demo, Progress progress, int code) {
+    if (progress != null) progress.close();
+    if (demo != null) demo.close();
+    return code;
+  }
+
+  /** The command line. */
+  static final class Options {
+    boolean help;
+    boolean demo;
+    Path config;
+    Path data = Paths.get("target", "demo");
+    /** -1: web.port */
+    int port = -1;
+
+    static Options parse(String[] args) {
+      Options o = new Options();
+      boolean dataGiven = false;
+      for (int i = 0; i < args.length; i++) {
+        String a = args[i];
+        switch (a) {
+          case "-h":
+          case "--help":
+            o.help = true;
+            return o;
+          case "demo":
+            o.demo = true;
+            break;
+          case "--config":
+            o.config = Paths.get(value(args, ++i, a));
+            break;
+          case "--data":
+            o.data = Paths.get(value(args, ++i, a));
+            dataGiven = true;
+            break;
+          case "--port":
+            o.port = port(value(args, ++i, a));
+            break;
+          default:
+            throw new IllegalArgumentException("unknown argument " + a);
+        }
+      }
+      if (o.demo == (o.config != null)) throw new IllegalArgumentException("give either --config FILE or demo");
+      if (dataGiven && !o.demo) throw new IllegalArgumentException("--data is for the demo");
+      return o;
+    }
+
+    private static String value(String[] args, int i, String option) {
+      if (i >= args.length || args[i].startsWith("--")) throw new IllegalArgumentException(option + " needs a value");
+      return args[i];
+    }
+
+    private static int port(String s) {
+      try {
+        int p = Integer.parseInt(s);
+        if (p >= 1 && p <= 65535) return p;
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+      throw new IllegalArgumentException("--port: expected a port number 1-65535, got " + s);
+    }
+  }
+}
