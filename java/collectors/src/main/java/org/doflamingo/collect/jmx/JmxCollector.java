@@ -2,10 +2,11 @@ package org.doflamingo.collect.jmx;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -14,9 +15,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.management.Attribute;
 import javax.management.AttributeList;
 import javax.management.InstanceNotFoundException;
+import javax.management.MBeanAttributeInfo;
+import javax.management.MBeanInfo;
 import javax.management.MBeanServerConnection;
 import javax.management.ObjectName;
 import javax.management.openmbean.CompositeData;
@@ -34,10 +38,15 @@ import org.doflamingo.engine.SeriesKind;
  * Reads one JMX target (a broker, a ZooKeeper server, a Flume agent) over RMI: one connection
  * kept open and reopened after a failure, MBean names found with the sources' patterns and found
  * again every {@code rediscoverEvery} scrapes or when one vanished, attributes read in bulk (one
- * getAttributes per MBean, several in flight at once), the whole scrape bounded by a timeout.
+ * getAttributes per MBean, {@code parallelReads} readers working through the MBeans at once), the
+ * whole scrape bounded by a timeout. The series each attribute lands on are worked out when its
+ * MBean is discovered, so that a scrape only reads and adds up numbers.
  * Not thread-safe: the scheduler runs one scrape of a target at a time.
  */
 public final class JmxCollector implements Collector {
+  /** Stands for the result of an MBean that vanished between discovery and read. */
+  private static final AttributeList GONE = new AttributeList();
+
   private final String target;
   private final JMXServiceURL url;
   private final Map<String, Object> environment = new HashMap<>();
@@ -45,12 +54,59 @@ public final class JmxCollector implements Collector {
   private final Map<String, String> targetLabels;
   private final long timeoutMs;
   private final int rediscoverEvery;
+  private final int parallelReads;
   private final ExecutorService readers;
 
   private JMXConnector connector;
   private MBeanServerConnection connection;
-  private Map<JmxSource, List<ObjectName>> discovered;
+  private List<Bean> discovered;
+  /**
+   * MBeans of the every-attribute sources, per source and name, kept from one discovery to the
+   * next: an MBean's info is asked and its series are made once, when it first shows up.
+   */
+  private Map<JmxSource, Map<ObjectName, Bean>> known = new HashMap<>();
   private int scrapesSinceDiscovery;
+
+  /** A series of this target, and what the scrape under way has added up on it. */
+  private static final class Series {
+    final SeriesKey key;
+    final SeriesKind kind;
+    double sum;
+    boolean seen;
+
+    Series(SeriesKey key, SeriesKind kind) {
+      this.key = key;
+      this.kind = kind;
+    }
+
+    void add(double v, List<Series> touched) {
+      if (seen) {
+        sum += v;
+      } else {
+        seen = true;
+        sum = v;
+        touched.add(this);
+      }
+    }
+  }
+
+  /** An MBean found at discovery: the source that found it, the attributes asked of it, their series. */
+  private static final class Bean {
+    final JmxSource source;
+    final ObjectName name;
+    final String[] attributes;
+    /** The series of each attribute (of each composite item, for a catalogue source). */
+    final Series[] series;
+    /** Every-attribute sources: the series of composite items by attribute and item, made when first read. */
+    Map<String, Map<String, Series>> items;
+
+    Bean(JmxSource source, ObjectName name, String[] attributes, Series[] series) {
+      this.source = source;
+      this.name = name;
+      this.attributes = attributes;
+      this.series = series;
+    }
+  }
 
   /**
    * @param targetLabels labels every series of this target carries, e.g. cluster and broker
@@ -70,7 +126,8 @@ public final class JmxCollector implements Collector {
     this.targetLabels = new TreeMap<>(targetLabels);
     this.timeoutMs = timeoutMs;
     this.rediscoverEvery = 30;
-    this.readers = Executors.newFixedThreadPool(Math.max(1, parallelReads), r -> {
+    this.parallelReads = Math.max(1, parallelReads);
+    this.readers = Executors.newFixedThreadPool(this.parallelReads, r -> {
       Thread t = new Thread(r, "doflamingo-jmx-" + target);
       t.setDaemon(true);
       return t;
@@ -84,9 +141,7 @@ public final class JmxCollector implements Collector {
 
   /** MBeans found at the last discovery, for tests and the operator. */
   public int mbeanCount() {
-    int n = 0;
-    if (discovered != null) for (List<ObjectName> names : discovered.values()) n += names.size();
-    return n;
+    return discovered == null ? 0 : discovered.size();
   }
 
   /**
@@ -100,11 +155,22 @@ public final class JmxCollector implements Collector {
     try {
       if (connection == null) connect(deadline);
       if (discovered == null || ++scrapesSinceDiscovery >= rediscoverEvery) discover(deadline);
-      Map<SeriesKey, double[]> values = new LinkedHashMap<>();
-      Map<SeriesKey, SeriesKind> kinds = new HashMap<>();
-      boolean vanished = read(deadline, values, kinds);
+      AttributeList[] results = read(deadline);
       // Several MBeans may land on one series (Kafka's request metrics per API version): summed.
-      for (Map.Entry<SeriesKey, double[]> e : values.entrySet()) out.add(e.getKey(), kinds.get(e.getKey()), e.getValue()[0]);
+      List<Series> touched = new ArrayList<>();
+      boolean vanished = false;
+      try {
+        for (int n = 0; n < results.length; n++) {
+          if (results[n] == GONE) {
+            vanished = true;
+          } else {
+            add(discovered.get(n), results[n], touched);
+          }
+        }
+        for (Series s : touched) out.add(s.key, s.kind, s.sum);
+      } finally {
+        for (Series s : touched) s.seen = false;
+      }
       if (vanished) discovered = null; // a topic or partition went away: look again next time
     } catch (CollectException e) {
       disconnect();
@@ -124,56 +190,157 @@ public final class JmxCollector implements Collector {
   }
 
   private void discover(long deadline) throws CollectException {
-    Map<JmxSource, List<ObjectName>> found = new LinkedHashMap<>();
-    for (JmxSource s : sources) {
-      found.put(s, new ArrayList<>(bounded(deadline, "listing MBeans " + s.pattern, () -> connection.queryNames(s.pattern, null))));
-    }
-    discovered = found;
-    scrapesSinceDiscovery = 0;
-  }
-
-  private boolean read(long deadline, Map<SeriesKey, double[]> values, Map<SeriesKey, SeriesKind> kinds)
-      throws CollectException {
-    List<Future<Object[]>> reads = new ArrayList<>();
-    for (Map.Entry<JmxSource, List<ObjectName>> e : discovered.entrySet()) {
-      JmxSource s = e.getKey();
-      for (ObjectName name : e.getValue()) {
-        reads.add(readers.submit(() -> {
+    List<Future<Set<ObjectName>>> queries = new ArrayList<>();
+    for (JmxSource s : sources) queries.add(readers.submit(() -> connection.queryNames(s.pattern, null)));
+    List<Bean> found = new ArrayList<>();
+    Map<SeriesKey, Series> series = new HashMap<>();
+    Map<JmxSource, Map<ObjectName, Bean>> stillKnown = new HashMap<>();
+    List<Future<Bean>> infos = new ArrayList<>();
+    for (int q = 0; q < sources.size(); q++) {
+      JmxSource s = sources.get(q);
+      Set<ObjectName> names = await(queries.get(q), deadline, "listing MBeans " + s.pattern);
+      if (!s.everyAttribute) {
+        for (ObjectName name : names) {
+          Series[] of = new Series[s.attributes.length];
+          for (int i = 0; i < of.length; i++) {
+            SeriesKey key = key(s, name, i);
+            of[i] = series.get(key);
+            if (of[i] == null) series.put(key, of[i] = new Series(key, s.kinds[i]));
+          }
+          found.add(new Bean(s, name, s.attributes, of));
+        }
+        continue;
+      }
+      Map<ObjectName, Bean> before = known.getOrDefault(s, Collections.<ObjectName, Bean>emptyMap());
+      Map<ObjectName, Bean> now = new HashMap<>();
+      stillKnown.put(s, now);
+      for (ObjectName name : names) {
+        Bean b = before.get(name);
+        if (b != null) {
+          now.put(name, b);
+          if (b.attributes.length > 0) found.add(b);
+          continue;
+        }
+        // First seen: which of its attributes may hold numbers (asked once, several in flight).
+        infos.add(readers.submit(() -> {
           try {
-            return new Object[] {s, name, connection.getAttributes(name, s.attributes)};
+            return everyAttributeBean(s, name, connection.getMBeanInfo(name));
           } catch (InstanceNotFoundException gone) {
-            return new Object[] {s, name, null};
+            return null;
           }
         }));
       }
     }
-    boolean vanished = false;
-    for (Future<Object[]> f : reads) {
-      Object[] r = await(f, deadline, "reading attributes");
-      JmxSource s = (JmxSource) r[0];
-      ObjectName name = (ObjectName) r[1];
-      AttributeList list = (AttributeList) r[2];
-      if (list == null) {
-        vanished = true;
-        continue;
-      }
-      for (Attribute a : list.asList()) {
+    for (Future<Bean> f : infos) {
+      Bean b = await(f, deadline, "reading MBean info");
+      if (b == null) continue;
+      stillKnown.get(b.source).put(b.name, b);
+      if (b.attributes.length > 0) found.add(b);
+    }
+    known = stillKnown;
+    discovered = found;
+    scrapesSinceDiscovery = 0;
+  }
+
+  private Bean everyAttributeBean(JmxSource s, ObjectName name, MBeanInfo info) {
+    List<String> names = new ArrayList<>();
+    for (MBeanAttributeInfo a : info.getAttributes()) {
+      if (a.isReadable() && JmxSource.numericType(a.getType())) names.add(a.getName());
+    }
+    Series[] series = new Series[names.size()];
+    for (int i = 0; i < series.length; i++) {
+      series[i] = new Series(everyKey(s, name, names.get(i), null), SeriesKind.ofMeterAttribute(names.get(i)));
+    }
+    return new Bean(s, name, names.toArray(new String[0]), series);
+  }
+
+  /**
+   * One getAttributes per discovered MBean, {@code parallelReads} readers taking the next MBean
+   * as each finishes; the results in discovery order ({@link #GONE} for an MBean that vanished).
+   */
+  private AttributeList[] read(long deadline) throws CollectException {
+    List<Bean> beans = discovered;
+    AttributeList[] results = new AttributeList[beans.size()];
+    AtomicInteger next = new AtomicInteger();
+    List<Future<Void>> workers = new ArrayList<>();
+    for (int w = 0; w < Math.min(parallelReads, beans.size()); w++) {
+      workers.add(readers.submit(() -> {
+        for (int n = next.getAndIncrement(); n < results.length; n = next.getAndIncrement()) {
+          Bean b = beans.get(n);
+          try {
+            results[n] = connection.getAttributes(b.name, b.attributes);
+          } catch (InstanceNotFoundException gone) {
+            results[n] = GONE;
+          }
+        }
+        return null;
+      }));
+    }
+    try {
+      for (Future<Void> w : workers) await(w, deadline, "reading attributes");
+    } finally {
+      next.set(results.length); // after a failure the other readers take nothing more
+    }
+    return results;
+  }
+
+  /** Adds the numbers of one MBean's attributes to their series. */
+  private void add(Bean b, AttributeList list, List<Series> touched) {
+    JmxSource s = b.source;
+    int at = 0;
+    for (Attribute a : list.asList()) {
+      if (!s.everyAttribute) {
         for (int i = 0; i < s.attributes.length; i++) {
           if (!s.attributes[i].equals(a.getName())) continue;
           Double v = number(a.getValue(), s.items[i]);
-          if (v == null) continue; // not a number: nothing to store
-          SeriesKey key = key(s, name, i);
-          double[] acc = values.get(key);
-          if (acc == null) {
-            values.put(key, new double[] {v});
-            kinds.put(key, s.kinds[i]);
-          } else {
-            acc[0] += v;
-          }
+          if (v != null) b.series[i].add(v, touched); // not a number: nothing to store
         }
+        continue;
+      }
+      // Every-attribute sources: values come back in the order asked, the failed ones left out.
+      int i = indexOf(b.attributes, a.getName(), at);
+      if (i < 0) continue;
+      at = i + 1;
+      Object value = a.getValue();
+      if (value instanceof CompositeData) {
+        CompositeData composite = (CompositeData) value;
+        for (String item : composite.getCompositeType().keySet()) {
+          Double v = number(composite.get(item), null);
+          if (v != null) item(b, a.getName(), item).add(v, touched);
+        }
+      } else {
+        Double v = number(value, null);
+        if (v != null) b.series[i].add(v, touched);
       }
     }
-    return vanished;
+  }
+
+  private static int indexOf(String[] names, String name, int from) {
+    for (int i = 0; i < names.length; i++) {
+      int j = (from + i) % names.length;
+      if (names[j].equals(name)) return j;
+    }
+    return -1;
+  }
+
+  private Series item(Bean b, String attribute, String item) {
+    if (b.items == null) b.items = new HashMap<>();
+    Map<String, Series> of = b.items.get(attribute);
+    if (of == null) b.items.put(attribute, of = new HashMap<>());
+    Series s = of.get(item);
+    if (s == null) of.put(item, s = new Series(everyKey(b.source, b.name, attribute, item), SeriesKind.GAUGE));
+    return s;
+  }
+
+  private SeriesKey everyKey(JmxSource s, ObjectName name, String attribute, String item) {
+    Map<String, String> labels = new TreeMap<>(targetLabels);
+    for (Map.Entry<String, String> p : name.getKeyPropertyList().entrySet()) {
+      String v = p.getValue();
+      if (s.labels(p.getKey())) labels.put(p.getKey(), v.startsWith("\"") ? ObjectName.unquote(v) : v);
+    }
+    labels.put("attribute", attribute);
+    if (item != null) labels.put("item", item);
+    return SeriesKey.of(name.getDomain(), labels);
   }
 
   private SeriesKey key(JmxSource s, ObjectName name, int attribute) {

@@ -28,14 +28,45 @@ public final class JmxSource {
   final SeriesKind[] kinds;
   /** When several attributes map to one series they are told apart by label "attribute". */
   final boolean attributeLabel;
+  /** Reads every numeric attribute of each MBean, found in its MBeanInfo: see {@link #everyNumericAttribute}. */
+  final boolean everyAttribute;
 
-  private JmxSource(String series, ObjectName pattern, String[] attributes, String[] items, SeriesKind[] kinds) {
+  private JmxSource(String series, ObjectName pattern, String[] attributes, String[] items, SeriesKind[] kinds,
+      boolean everyAttribute) {
     this.series = series;
     this.pattern = pattern;
     this.attributes = attributes;
     this.items = items;
     this.kinds = kinds;
-    this.attributeLabel = attributes.length > 1;
+    this.attributeLabel = everyAttribute || attributes.length > 1;
+    this.everyAttribute = everyAttribute;
+  }
+
+  /**
+   * Every numeric attribute of every MBean {@code pattern} matches ({@code *:*}: all of them), for a
+   * full scrape. Which attributes those are comes from each MBean's MBeanInfo, asked once when the
+   * MBean is first discovered: readable ones of a numeric, boolean, {@code Object} (Yammer gauges)
+   * or composite type; values that turn out not to be numbers are skipped, and so is every
+   * non-numeric item of a composite. A value lands on series {@code <domain>} (e.g.
+   * {@code kafka.log}) with every key property the pattern leaves open as a label, plus labels
+   * "attribute" and, for an item of a composite attribute, "item". Nothing is summed: Kafka's
+   * per-version request MBeans keep their "version". "Count" is a counter, the rest gauges.
+   */
+  public static JmxSource everyNumericAttribute(ObjectName pattern) {
+    return new JmxSource(pattern.getCanonicalName(), pattern, new String[0], new String[0], new SeriesKind[0], true);
+  }
+
+  /** Whether an attribute of this declared type (MBeanAttributeInfo.getType) may hold a number. */
+  static boolean numericType(String type) {
+    switch (type) {
+      case "byte": case "short": case "int": case "long": case "float": case "double": case "boolean":
+      case "java.lang.Byte": case "java.lang.Short": case "java.lang.Integer": case "java.lang.Long":
+      case "java.lang.Float": case "java.lang.Double": case "java.lang.Boolean": case "java.lang.Number":
+      case "java.lang.Object": case "javax.management.openmbean.CompositeData":
+        return true;
+      default:
+        return false;
+    }
   }
 
   /** The JMX sources of catalogue metrics; metrics read some other way are left out. */
@@ -70,16 +101,18 @@ public final class JmxSource {
       kinds[i] = names.length == 1 ? ("counter".equals(spec.kind) ? SeriesKind.COUNTER : SeriesKind.GAUGE)
           : SeriesKind.ofMeterAttribute(attributes[i]);
     }
-    return new JmxSource(spec.name, pattern, attributes, items, kinds);
+    return new JmxSource(spec.name, pattern, attributes, items, kinds, false);
   }
 
   /** Whether key property {@code key} of a matched name becomes a label. */
   boolean labels(String key) {
-    return !IGNORED_KEYS.contains(key) && (pattern.getKeyProperty(key) == null || pattern.isPropertyValuePattern(key));
+    return (everyAttribute || !IGNORED_KEYS.contains(key))
+        && (pattern.getKeyProperty(key) == null || pattern.isPropertyValuePattern(key));
   }
 
   @Override
   public String toString() {
-    return series + " <- " + pattern + " " + Arrays.toString(attributes);
+    return everyAttribute ? "<domain> <- " + pattern + " every numeric attribute"
+        : series + " <- " + pattern + " " + Arrays.toString(attributes);
   }
 }

@@ -161,6 +161,105 @@ class JmxCollectorTest {
     }
   }
 
+  public interface MixedMBean {
+    String getName();
+
+    int getThreads();
+
+    boolean isUp();
+
+    Object getValue();
+
+    javax.management.openmbean.CompositeData getUsage();
+
+    long[] getIds();
+  }
+
+  public static final class Mixed implements MixedMBean {
+    @Override
+    public String getName() {
+      return "not a number";
+    }
+
+    @Override
+    public int getThreads() {
+      return 8;
+    }
+
+    @Override
+    public boolean isUp() {
+      return true;
+    }
+
+    @Override
+    public Object getValue() {
+      return "a gauge holding text";
+    }
+
+    @Override
+    public javax.management.openmbean.CompositeData getUsage() {
+      try {
+        javax.management.openmbean.CompositeType type = new javax.management.openmbean.CompositeType("usage", "usage",
+            new String[] {"used", "max", "note"}, new String[] {"used", "max", "note"},
+            new javax.management.openmbean.OpenType<?>[] {javax.management.openmbean.SimpleType.LONG,
+                javax.management.openmbean.SimpleType.LONG, javax.management.openmbean.SimpleType.STRING});
+        return new javax.management.openmbean.CompositeDataSupport(type, new String[] {"used", "max", "note"},
+            new Object[] {10L, 20L, "text"});
+      } catch (javax.management.openmbean.OpenDataException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    @Override
+    public long[] getIds() {
+      return new long[] {1, 2};
+    }
+  }
+
+  @Test
+  void everyNumericAttributeOfEveryMBean() throws Exception {
+    server.registerMBean(new StandardMBean(new Mixed(), MixedMBean.class), new ObjectName("app:type=Pool,name=\"a,b\""));
+    sources = java.util.Collections.singletonList(JmxSource.everyNumericAttribute(new ObjectName("*:*")));
+    try (JmxCollector c = collector(5000)) {
+      Recorder r = new Recorder();
+      c.scrape(r);
+      assertEquals(10, c.mbeanCount(), "every MBean with a numeric attribute (the server delegate has only text)");
+      SeriesKey threads = SeriesKey.of("app", "cluster", "test", "broker", "1", "type", "Pool", "name", "a,b",
+          "attribute", "Threads");
+      assertEquals(8.0, r.values.get(threads));
+      assertEquals(SeriesKind.GAUGE, r.kinds.get(threads));
+      assertEquals(1.0, r.values.get(SeriesKey.of("app", "cluster", "test", "broker", "1", "type", "Pool", "name", "a,b",
+          "attribute", "Up")));
+      assertEquals(20.0, r.values.get(SeriesKey.of("app", "cluster", "test", "broker", "1", "type", "Pool", "name", "a,b",
+          "attribute", "Usage", "item", "max")));
+      long app = r.values.keySet().stream().filter(k -> k.name().equals("app")).count();
+      assertEquals(4, app, "strings, text in an Object attribute, arrays and text items are no numbers: " + r.values.keySet());
+      SeriesKey count = SeriesKey.of("kafka.server", "cluster", "test", "broker", "1", "type", "BrokerTopicMetrics",
+          "name", "MessagesInPerSec", "topic", "orders", "attribute", "Count");
+      assertEquals(40.0, r.values.get(count));
+      assertEquals(SeriesKind.COUNTER, r.kinds.get(count));
+      assertEquals(1.5, r.values.get(SeriesKey.of("kafka.server", "cluster", "test", "broker", "1", "type", "BrokerTopicMetrics",
+          "name", "MessagesInPerSec", "topic", "orders", "attribute", "OneMinuteRate")));
+      assertEquals(9.0, r.values.get(SeriesKey.of("kafka.network", "cluster", "test", "broker", "1", "type", "RequestMetrics",
+          "name", "RequestsPerSec", "request", "Produce", "version", "9", "attribute", "Count")), "nothing summed in a full scrape");
+      assertEquals(1002.0, r.values.get(SeriesKey.of("kafka.log", "cluster", "test", "broker", "1", "type", "Log",
+          "name", "Size", "topic", "orders", "partition", "2", "attribute", "Value")));
+
+      // MBeans that come and go are followed; the others keep their attribute lists
+      server.unregisterMBean(new ObjectName("kafka.log:type=Log,name=Size,topic=orders,partition=2"));
+      server.registerMBean(new StandardMBean(new Gauge(7), GaugeMBean.class),
+          new ObjectName("kafka.log:type=Log,name=Size,topic=orders,partition=3"));
+      c.scrape(new Recorder());
+      r = new Recorder();
+      c.scrape(r);
+      assertEquals(7.0, r.values.get(SeriesKey.of("kafka.log", "cluster", "test", "broker", "1", "type", "Log",
+          "name", "Size", "topic", "orders", "partition", "3", "attribute", "Value")));
+      assertFalse(r.values.containsKey(SeriesKey.of("kafka.log", "cluster", "test", "broker", "1", "type", "Log",
+          "name", "Size", "topic", "orders", "partition", "2", "attribute", "Value")));
+      assertEquals(8.0, r.values.get(threads));
+    }
+  }
+
   @Test
   void vanishedAndNewMBeansAreFoundAgain() throws Exception {
     try (JmxCollector c = collector(5000)) {
