@@ -602,7 +602,12 @@ std::vector<GroupResult> Engine::groupBy(const GroupQuery& q) {
 std::vector<std::uint32_t> Engine::select(const std::string& name, const std::vector<Label>& filter) const {
   std::shared_lock<std::shared_mutex> life(lifecycle_);
   checkOpen();
-  return registry_->select(name, filter);
+  std::vector<std::uint32_t> ids = registry_->select(name, filter);
+  // intern() registers a key before it sets up the series' state: a series another thread is
+  // interning right now is left out until it can be queried (seen as "unknown series id").
+  const std::size_t ready = stateCount_.load(std::memory_order_acquire);
+  ids.erase(std::remove_if(ids.begin(), ids.end(), [ready](std::uint32_t id) { return id >= ready; }), ids.end());
+  return ids;
 }
 
 SeriesKey Engine::key(std::uint32_t id) const {
