@@ -95,6 +95,15 @@ std::int32_t NativeEngine::kind(std::int32_t id) {
 
 Bytes NativeEngine::metricNames() { return encodeStrings(engine_->metricNames()); }
 
+std::vector<long long> NativeEngine::tiersMs() const {
+  std::vector<long long> out;
+  for (const Tier& t : engine_->tiers()) {
+    out.push_back(t.stepSeconds * 1000);
+    out.push_back(t.retentionSeconds * 1000);
+  }
+  return out;
+}
+
 void setLogHandler(LogHandler* handler, std::int32_t minLevel) {
   std::unique_ptr<HandlerSink> next = handler ? std::make_unique<HandlerSink>(handler) : nullptr;
   setLogSink(next.get(), minLevel);

@@ -70,6 +70,8 @@ class NativeEngine {
   Bytes metricNames();  // encodeStrings
   EngineStats stats() { return engine_->stats(); }
   std::int64_t baseStepMs() const { return engine_->tiers().front().stepSeconds * 1000; }
+  // The RRD tiers, finest first, flattened as [stepMs, retentionMs, stepMs, retentionMs, ...].
+  std::vector<long long> tiersMs() const;
 
  private:
   std::unique_ptr<Engine> engine_;

@@ -3,8 +3,10 @@
 // Drives Debian's chromium (CHROMIUM or /usr/bin/chromium) through playwright-core. Checks: the
 // menu opens Kafka, ZooKeeper and Flume; Overview charts get a point newer than the page load by
 // push, without reload; health tiles have a health colour and a tooltip; the consumer-group grid
-// pages and sorts on the server; a group name holding markup shows as text and runs nothing.
-// Exit code 0 when every check passes; each failure is printed.
+// pages and sorts on the server; a group name holding markup shows as text and runs nothing; a
+// group's partitions open below it; the Timeline draws the stored history of a chosen past range;
+// the pages speak Korean when asked; no console errors. Exit code 0 when every check passes; each
+// failure is printed. SCREENSHOTS=<dir> also saves a screenshot of each page there (README's).
 import { chromium } from 'playwright-core';
 
 const url = process.argv[2];
@@ -13,6 +15,7 @@ if (!url) {
   console.error('usage: node pages.test.mjs <server url> [markup group name]');
   process.exit(2);
 }
+const screenshots = process.env.SCREENSHOTS;
 const failures = [];
 function check(ok, what) {
   console.log((ok ? 'ok   ' : 'FAIL ') + what);
@@ -28,8 +31,14 @@ try {
   const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
   page.on('dialog', async (d) => { alerted = true; await d.dismiss(); });
   page.on('pageerror', (e) => failures.push('page error: ' + e.message));
+  page.on('console', (m) => { if (m.type() === 'error') failures.push('console error: ' + m.text()); });
+  async function shot(name) {
+    if (!screenshots) return;
+    await page.waitForTimeout(500); // the last layout and chart frame
+    await page.screenshot({ path: screenshots + '/' + name + '.png' });
+  }
   const loadedAt = Date.now();
-  await page.goto(url);
+  await page.goto(url + '?lang=en');
   await page.waitForFunction(() => window.Ext && Ext.ComponentQuery.query('treepanel')[0]
     && Ext.ComponentQuery.query('treepanel')[0].getStore().getCount() > 0, null, { timeout: 30000 });
 
@@ -49,6 +58,7 @@ try {
       return board && document.querySelectorAll('.doflamingo-chart .u-over').length;
     }, null, { timeout: 30000 }).then((h) => h.jsonValue()).catch(() => 0);
     check(charts > 0, area + ': the menu opens it and its Overview draws charts (' + charts + ')');
+    await shot(area.toLowerCase() + '-overview');
   }
 
   // Kafka stays open: a pushed point newer than the page load reaches a chart without reload.
@@ -104,6 +114,55 @@ try {
     .some((c) => c.textContent === name), markupGroup, { timeout: 30000 }).then(() => true).catch(() => false);
   check(shown, 'a group named ' + markupGroup + ' shows as text');
   check(!alerted && (await page.locator('.x-grid-cell-inner script').count()) === 0, 'and no script from it runs or enters the page');
+
+  // Drill-down to a consumer group: selecting one lists its partitions with their lag below.
+  await filter.fill('');
+  await page.waitForFunction(() => {
+    const s = Ext.ComponentQuery.query('doflamingo-kafka-groups grid')[0].getStore();
+    return !s.isLoading() && s.getCount() > 1;
+  }, null, { timeout: 30000 });
+  const picked = await page.evaluate((markup) => {
+    const grid = Ext.ComponentQuery.query('doflamingo-kafka-groups grid')[0];
+    const record = grid.getStore().getRange().find((r) => r.get('group') !== markup) || grid.getStore().first();
+    grid.getSelectionModel().select(record);
+    return record.get('group');
+  }, markupGroup);
+  const partitions = await page.waitForFunction(() => {
+    const grid = Ext.ComponentQuery.query('doflamingo-kafka-groups grid')[1];
+    const rows = grid && grid.getStore().getRange();
+    return rows && rows.length && rows.every((r) => r.get('topic') && r.get('partition') !== undefined)
+      && rows.map((r) => ({ topic: r.get('topic'), partition: r.get('partition'), lag: r.get('lag') }));
+  }, null, { timeout: 20000 }).then((h) => h.jsonValue()).catch(() => []);
+  check(partitions.length > 0 && partitions.some((r) => typeof r.lag === 'number'),
+    'consumer group ' + picked + ': its partitions open below with their lag (' + partitions.length + ')');
+  await shot('kafka-consumer-groups');
+
+  // Timeline: a chosen past range (ending 20 s ago) is read from the stored history and drawn.
+  await page.locator('.x-tab', { hasText: /^Timeline$/ }).click();
+  const range = await page.evaluate((since) => {
+    const timeline = Ext.ComponentQuery.query('doflamingo-timeline').find((t) => t.area === 'kafka');
+    const to = Date.now() - 20000, from = Math.min(since, to - 60000);
+    timeline.setRange(from, to);
+    return { from: timeline.from, to: timeline.to };
+  }, loadedAt - 60000);
+  const drawn = await page.waitForFunction((r) => {
+    const charts = Ext.ComponentQuery.query('doflamingo-timelinechart').filter((c) => c.plot && c.window);
+    const inRange = charts.filter((c) => c.window.xs.some((x, i) => x * 1000 >= r.from && x * 1000 <= r.to
+      && c.window.ys.some((y) => y[i] !== null && y[i] !== undefined)));
+    const scale = charts.length && charts[0].plot.scales.x;
+    return inRange.length > 0 && scale && Math.abs(scale.min * 1000 - r.from) < 1000 && Math.abs(scale.max * 1000 - r.to) < 1000
+      && inRange.length;
+  }, range, { timeout: 30000 }).then((h) => h.jsonValue()).catch(() => 0);
+  check(drawn > 0, 'Timeline: a chosen past range shows stored history (' + drawn + ' charts with points in it)');
+  await shot('kafka-timeline');
+
+  // The pages in another language: Korean labels from the module's bundle, names still as they are.
+  await page.goto(url + '?lang=ko');
+  await page.waitForFunction(() => window.Ext && Ext.ComponentQuery.query('treepanel')[0]
+    && Ext.ComponentQuery.query('treepanel')[0].getStore().getCount() > 0, null, { timeout: 30000 });
+  await open('Kafka');
+  const tabs = await page.evaluate(() => [...document.querySelectorAll('.x-tab')].map((t) => t.textContent.trim()));
+  check(tabs.includes('개요') && tabs.includes('타임라인'), 'Korean: the tabs read ' + tabs.join(', '));
 } finally {
   await browser.close();
 }

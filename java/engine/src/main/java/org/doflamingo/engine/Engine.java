@@ -157,6 +157,14 @@ public final class Engine extends NativeHandle {
     });
   }
 
+  /** The RRD tiers, finest first: how long each resolution is kept. */
+  public List<Tier> tiers() {
+    long[] flat = call(handle::tiersMs);
+    List<Tier> out = new ArrayList<>(flat.length / 2);
+    for (int i = 0; i + 1 < flat.length; i += 2) out.add(new Tier(flat[i], flat[i + 1]));
+    return Collections.unmodifiableList(out);
+  }
+
   /** The finest step of the RRD files and the live ring. */
   public long baseStepMs() {
     return call(handle::baseStepMs);

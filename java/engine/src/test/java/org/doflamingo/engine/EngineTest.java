@@ -139,6 +139,21 @@ class EngineTest {
   }
 
   @Test
+  void tiersAreTheConfiguredOnesFinestFirst() throws Exception {
+    try (Engine engine = Engine.open(EngineConfig.at(TestDirs.fresh("tier-list")).tiers("10s:2h,1m:1d,1h:1w"))) {
+      List<Tier> tiers = engine.tiers();
+      assertEquals(3, tiers.size());
+      assertEquals(10_000, tiers.get(0).stepMs);
+      assertEquals(2 * 3_600_000, tiers.get(0).retentionMs);
+      assertEquals(60_000, tiers.get(1).stepMs);
+      assertEquals(86_400_000, tiers.get(1).retentionMs);
+      assertEquals(3_600_000, tiers.get(2).stepMs);
+      assertEquals(7 * 86_400_000L, tiers.get(2).retentionMs);
+      assertEquals(engine.baseStepMs(), tiers.get(0).stepMs);
+    }
+  }
+
+  @Test
   void hostileNamesRoundTripExactly() throws Exception {
     String group = "grp\"/../<img src=x onerror=alert(1)>\\\u0000한글 \uD83D\uDE00";
     try (Engine engine = Engine.open(EngineConfig.at(TestDirs.fresh("names")))) {

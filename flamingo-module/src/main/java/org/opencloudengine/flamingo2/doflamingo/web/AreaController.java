@@ -90,6 +90,12 @@ public abstract class AreaController {
     return Response.list(queries().health(cluster));
   }
 
+  /** How far back history reaches: the RRD tiers and the oldest moment collected (the Timeline's range bar). */
+  @RequestMapping(value = "/retention", method = RequestMethod.GET)
+  public Response retention() {
+    return Response.object(queries().retention());
+  }
+
   /** Sorts (by any field of the items, nulls last) and pages a list. */
   static Response page(List<Map<String, Object>> items, String sort, boolean descending, int start, int limit) {
     if (start < 0) throw new IllegalArgumentException("start: expected 0 or more, got " + start);

@@ -18,6 +18,7 @@ import org.doflamingo.engine.Engine;
 import org.doflamingo.engine.Group;
 import org.doflamingo.engine.SeriesData;
 import org.doflamingo.engine.SeriesKey;
+import org.doflamingo.engine.Tier;
 import org.opencloudengine.flamingo2.doflamingo.TargetView;
 
 /**
@@ -31,6 +32,8 @@ final class MonitoringQueries {
   static final int MAX_POINTS = 20_000;
   /** A latest value older than this many base steps is not current. */
   private static final int CURRENT_STEPS = 5;
+  /** Every target's collection state over time (CollectionService writes it). */
+  private static final String UP_SERIES = "doflamingo.target.up";
 
   private final Monitor monitor;
   private final Engine engine;
@@ -110,6 +113,38 @@ final class MonitoringQueries {
       s.put("labels", key.labels());
       out.add(s);
     }
+    return out;
+  }
+
+  /**
+   * How far back the history reaches: the RRD tiers (step and how long each is kept) and the
+   * oldest moment anything was collected, from every target's {@code doflamingo.target.up} series
+   * (the whole installation's: those series name the collector, not the area). Tiers are read
+   * finest first over their whole retention, and the first whose span holds the start of the
+   * history answers, so the moment is as precise as the history still is. {@code oldest} is null
+   * before the first collection.
+   */
+  Map<String, Object> retention() {
+    List<Tier> tiers = engine.tiers();
+    long now = System.currentTimeMillis();
+    int[] ids = engine.select(UP_SERIES, Collections.<String, String>emptyMap());
+    long oldest = Long.MAX_VALUE;
+    for (Tier tier : tiers) {
+      long from = now - tier.retentionMs;
+      for (int id : ids) oldest = Math.min(oldest, firstPoint(engine.query(id, from, now, tier.stepMs)));
+      if (oldest != Long.MAX_VALUE && oldest > from + tier.stepMs) break; // began inside this tier's span
+    }
+    List<Map<String, Object>> tierViews = new ArrayList<>();
+    for (Tier t : tiers) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("step", t.stepMs);
+      m.put("retention", t.retentionMs);
+      tierViews.add(m);
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("oldest", oldest == Long.MAX_VALUE ? null : oldest);
+    out.put("now", now);
+    out.put("tiers", tierViews);
     return out;
   }
 
@@ -317,6 +352,12 @@ final class MonitoringQueries {
     for (double v : d.values) values.add(Double.isNaN(v) ? null : v); // JSON has no NaN
     m.put("values", values);
     return m;
+  }
+
+  /** The time of the first value, Long.MAX_VALUE when there is none. */
+  private static long firstPoint(SeriesData d) {
+    for (int i = 0; i < d.values.length; i++) if (!Double.isNaN(d.values[i])) return d.startMs + i * d.stepMs;
+    return Long.MAX_VALUE;
   }
 
   private static double latest(SeriesData d) {

@@ -37,6 +37,7 @@ class MonitoringControllersTest {
     Monitor m = monitor.get();
     long step = m.engine().baseStepMs();
     t = System.currentTimeMillis() / step * step;
+    TestMonitors.write(m, t - 3 * step, SeriesKey.of("doflamingo.target.up", "target", "kafka prod admin k1:9092"), 1);
     TestMonitors.write(m, t - step,
         SeriesKey.of("kafka.log.Log.Size", "cluster", "prod", "broker", "1", "topic", "orders", "partition", "0"), 100,
         SeriesKey.of("kafka.log.Log.Size", "cluster", "prod", "broker", "1", "topic", "orders", "partition", "1"), 50);
@@ -107,6 +108,16 @@ class MonitoringControllersTest {
         .param("from", String.valueOf(t - 2 * step)).param("to", String.valueOf(t)).param("resolution", String.valueOf(step)))
         .andExpect(jsonPath("$.list[?(@.labels.topic == 'orders')].values[*]", hasItem(180.0)))
         .andExpect(jsonPath("$.list[?(@.labels.topic == 'orders')].series", contains(2)));
+  }
+
+  @Test
+  void retentionGivesTheTiersAndTheOldestCollection() throws Exception {
+    long step = monitor.get().engine().baseStepMs();
+    mvc.perform(get("/monitoring/zookeeper/retention"))
+        .andExpect(jsonPath("$.object.oldest").value(t - 3 * step))
+        .andExpect(jsonPath("$.object.tiers[0].step").value((int) step))
+        .andExpect(jsonPath("$.object.tiers[0].retention").value(86_400_000))
+        .andExpect(jsonPath("$.object.tiers[3].retention").value(5 * 365 * 86_400_000L));
   }
 
   @Test

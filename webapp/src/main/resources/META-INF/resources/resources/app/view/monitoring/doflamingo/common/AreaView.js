@@ -6,6 +6,7 @@
 Ext.define('Flamingo2.view.monitoring.doflamingo.common.AreaView', {
     extend: 'Ext.panel.Panel',
     requires: [
+        'Flamingo2.view.monitoring.doflamingo.common.Messages',
         'Flamingo2.view.monitoring.doflamingo.common.HealthTiles',
         'Flamingo2.view.monitoring.doflamingo.common.ChartBoard',
         'Flamingo2.view.monitoring.doflamingo.common.Timeline',
@@ -17,15 +18,15 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.common.AreaView', {
     border: false,
     /** @cfg {String} area */
     area: null,
-    /** @cfg {String} clusterLabel what the area calls a cluster */
-    clusterLabel: 'Cluster',
-    /** @cfg {Object[]} drillDown the area's own tabs */
+    /** @cfg {String} clusterLabel the label key of what the area calls a cluster */
+    clusterLabel: 'doflamingo.kafka.cluster',
+    /** @cfg {Object[]} drillDown the area's own tabs, their titles label keys */
     drillDown: [],
 
     initComponent: function () {
-        var me = this;
+        var me = this, Messages = Flamingo2.view.monitoring.doflamingo.common.Messages;
         me.tbar = [{
-            xtype: 'combo', reference: 'cluster', fieldLabel: me.clusterLabel, labelWidth: 70, width: 300,
+            xtype: 'combo', reference: 'cluster', fieldLabel: Messages.t(me.clusterLabel), labelWidth: 70, width: 300,
             queryMode: 'local', editable: false, displayField: 'name', valueField: 'name',
             // names come from the monitored systems: shown as text in the list too
             tpl: '<tpl for="."><div class="x-boundlist-item">{name:htmlEncode}</div></tpl>',
@@ -36,14 +37,16 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.common.AreaView', {
             xtype: 'tabpanel', reference: 'tabs',
             listeners: {tabchange: 'onTabChange'},
             items: [{
-                title: 'Overview', reference: 'overview', xtype: 'container',
+                title: Messages.t('doflamingo.tab.overview'), reference: 'overview', xtype: 'container',
                 layout: {type: 'vbox', align: 'stretch'},
                 items: [
                     {xtype: 'doflamingo-healthtiles', reference: 'tiles', area: me.area, listeners: {jump: 'onJump'}},
                     {xtype: 'doflamingo-chartboard', reference: 'board', area: me.area, flex: 1, listeners: {jump: 'onJump'}}
                 ]
-            }].concat(me.drillDown, [
-                {title: 'Timeline', reference: 'timeline', xtype: 'doflamingo-timeline', area: me.area}
+            }].concat(me.drillDown.map(function (tab) {
+                return Ext.apply({}, {title: Messages.t(tab.title)}, tab);
+            }), [
+                {title: Messages.t('doflamingo.tab.timeline'), reference: 'timeline', xtype: 'doflamingo-timeline', area: me.area}
             ])
         }];
         me.callParent(arguments);

@@ -7,6 +7,7 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.common.ChartBoard', {
     extend: 'Ext.panel.Panel',
     alias: 'widget.doflamingo-chartboard',
     requires: [
+        'Flamingo2.view.monitoring.doflamingo.common.Messages',
         'Flamingo2.view.monitoring.doflamingo.common.ChartCatalogue',
         'Flamingo2.view.monitoring.doflamingo.common.LiveChart'
     ],
@@ -24,7 +25,7 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.common.ChartBoard', {
         var me = this;
         me.defs = Flamingo2.view.monitoring.doflamingo.common.ChartCatalogue.of(me.area);
         me.tbar = [{
-            text: 'Charts',
+            text: Flamingo2.view.monitoring.doflamingo.common.Messages.t('doflamingo.board.charts'),
             itemId: 'choose',
             menu: {
                 items: me.defs.map(function (def) {
@@ -32,7 +33,7 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.common.ChartBoard', {
                         checkHandler: me.onChoose, scope: me};
                 })
             }
-        }, {xtype: 'tbtext', text: 'Live, pushed every collection; click a chart to open the Timeline there.'}];
+        }, {xtype: 'tbtext', text: Ext.String.htmlEncode(Flamingo2.view.monitoring.doflamingo.common.Messages.t('doflamingo.board.hint'))}];
         me.callParent(arguments);
     },
 

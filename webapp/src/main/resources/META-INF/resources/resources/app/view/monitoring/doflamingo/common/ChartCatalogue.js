@@ -6,49 +6,54 @@
  */
 Ext.define('Flamingo2.view.monitoring.doflamingo.common.ChartCatalogue', {
     singleton: true,
+    requires: ['Flamingo2.view.monitoring.doflamingo.common.Messages'],
 
     areas: {
         kafka: [
-            {key: 'heap', title: 'Heap used', metric: 'kafka.jvm.heap.used', unit: 'bytes', by: 'broker'},
-            {key: 'msgIn', title: 'Messages in', metric: 'kafka.server.BrokerTopicMetrics.MessagesInPerSec', unit: 'messages/s', by: 'broker', without: 'topic'},
-            {key: 'bytesIn', title: 'Bytes in', metric: 'kafka.server.BrokerTopicMetrics.BytesInPerSec', unit: 'bytes/s', by: 'broker', without: 'topic'},
-            {key: 'bytesOut', title: 'Bytes out', metric: 'kafka.server.BrokerTopicMetrics.BytesOutPerSec', unit: 'bytes/s', by: 'broker', without: 'topic'},
-            {key: 'produceTime', title: 'Produce request time', metric: 'kafka.network.RequestMetrics.TotalTimeMs.Produce', unit: 'ms', by: 'broker'},
-            {key: 'fetchTime', title: 'Fetch (consumer) request time', metric: 'kafka.network.RequestMetrics.TotalTimeMs.FetchConsumer', unit: 'ms', by: 'broker'},
-            {key: 'underReplicated', title: 'Under-replicated partitions', metric: 'kafka.server.ReplicaManager.UnderReplicatedPartitions', unit: 'partitions', by: 'broker'},
-            {key: 'fetchRate', title: 'Consumer fetch rate (min)', metric: 'kafka.consumer.fetch-rate', unit: 'fetches/s', by: 'client'},
-            {key: 'consumed', title: 'Messages consumed', metric: 'kafka.consumer.records-consumed-rate', unit: 'records/s', by: 'client'},
+            {key: 'heap', metric: 'kafka.jvm.heap.used', unit: 'bytes', by: 'broker'},
+            {key: 'msgIn', metric: 'kafka.server.BrokerTopicMetrics.MessagesInPerSec', unit: 'messages/s', by: 'broker', without: 'topic'},
+            {key: 'bytesIn', metric: 'kafka.server.BrokerTopicMetrics.BytesInPerSec', unit: 'bytes/s', by: 'broker', without: 'topic'},
+            {key: 'bytesOut', metric: 'kafka.server.BrokerTopicMetrics.BytesOutPerSec', unit: 'bytes/s', by: 'broker', without: 'topic'},
+            {key: 'produceTime', metric: 'kafka.network.RequestMetrics.TotalTimeMs.Produce', unit: 'ms', by: 'broker'},
+            {key: 'fetchTime', metric: 'kafka.network.RequestMetrics.TotalTimeMs.FetchConsumer', unit: 'ms', by: 'broker'},
+            {key: 'underReplicated', metric: 'kafka.server.ReplicaManager.UnderReplicatedPartitions', unit: 'partitions', by: 'broker'},
+            {key: 'fetchRate', metric: 'kafka.consumer.fetch-rate', unit: 'fetches/s', by: 'client'},
+            {key: 'consumed', metric: 'kafka.consumer.records-consumed-rate', unit: 'records/s', by: 'client'},
             // 10,000 groups cannot all be lines: the groups lagging most when the chart opens
-            {key: 'maxLag', title: 'Max lag (worst groups)', metric: 'kafka.consumer.group.max_lag', unit: 'messages', by: 'group', worstGroups: true},
-            {key: 'lagSeconds', title: 'Max lag in seconds (worst groups)', metric: 'kafka.consumer.group.max_lag_seconds', unit: 's', by: 'group', worstGroups: true},
-            {key: 'cpu', title: 'Process CPU', metric: 'kafka.process.cpu', unit: 'ratio', by: 'broker'},
+            {key: 'maxLag', metric: 'kafka.consumer.group.max_lag', unit: 'messages', by: 'group', worstGroups: true},
+            {key: 'lagSeconds', metric: 'kafka.consumer.group.max_lag_seconds', unit: 's', by: 'group', worstGroups: true},
+            {key: 'cpu', metric: 'kafka.process.cpu', unit: 'ratio', by: 'broker'},
             // the synthetic probe (when configured): which broker's partitions fail to take writes
-            {key: 'probe', title: 'Probe produce availability', metric: 'kafka.probe.broker_produce_availability', unit: 'ratio', by: 'broker'}
+            {key: 'probe', metric: 'kafka.probe.broker_produce_availability', unit: 'ratio', by: 'broker'}
         ],
         zookeeper: [
-            {key: 'avgLatency', title: 'Average latency', metric: 'zookeeper.avg_latency', unit: 'ms', by: 'server'},
-            {key: 'maxLatency', title: 'Max latency', metric: 'zookeeper.max_latency', unit: 'ms', by: 'server'},
-            {key: 'connections', title: 'Connections', metric: 'zookeeper.num_alive_connections', unit: 'connections', by: 'server'},
-            {key: 'outstanding', title: 'Outstanding requests', metric: 'zookeeper.outstanding_requests', unit: 'requests', by: 'server'},
-            {key: 'packetsIn', title: 'Packets received', metric: 'zookeeper.packets_received', unit: 'packets/s', by: 'server'},
-            {key: 'znodes', title: 'Znodes', metric: 'zookeeper.znode_count', unit: 'znodes', by: 'server'},
-            {key: 'watches', title: 'Watches', metric: 'zookeeper.watch_count', unit: 'watches', by: 'server'},
-            {key: 'heap', title: 'Heap used', metric: 'zookeeper.jvm.heap.used', unit: 'bytes', by: 'server'}
+            {key: 'avgLatency', metric: 'zookeeper.avg_latency', unit: 'ms', by: 'server'},
+            {key: 'maxLatency', metric: 'zookeeper.max_latency', unit: 'ms', by: 'server'},
+            {key: 'connections', metric: 'zookeeper.num_alive_connections', unit: 'connections', by: 'server'},
+            {key: 'outstanding', metric: 'zookeeper.outstanding_requests', unit: 'requests', by: 'server'},
+            {key: 'packetsIn', metric: 'zookeeper.packets_received', unit: 'packets/s', by: 'server'},
+            {key: 'znodes', metric: 'zookeeper.znode_count', unit: 'znodes', by: 'server'},
+            {key: 'watches', metric: 'zookeeper.watch_count', unit: 'watches', by: 'server'},
+            {key: 'heap', metric: 'zookeeper.jvm.heap.used', unit: 'bytes', by: 'server'}
         ],
         flume: [
-            {key: 'fill', title: 'Channel fill', metric: 'flume.channel.ChannelFillPercentage', unit: 'percent', by: 'component'},
-            {key: 'size', title: 'Channel size', metric: 'flume.channel.ChannelSize', unit: 'events', by: 'component'},
-            {key: 'put', title: 'Channel put rate', metric: 'flume.channel.EventPutSuccessCount', unit: 'events/s', by: 'component'},
-            {key: 'take', title: 'Channel drain rate', metric: 'flume.channel.EventTakeSuccessCount', unit: 'events/s', by: 'component'},
-            {key: 'accepted', title: 'Source events accepted', metric: 'flume.source.EventAcceptedCount', unit: 'events/s', by: 'component'},
-            {key: 'drained', title: 'Sink events drained', metric: 'flume.sink.EventDrainSuccessCount', unit: 'events/s', by: 'component'},
-            {key: 'failed', title: 'Sink connection failures', metric: 'flume.sink.ConnectionFailedCount', unit: 'failures/s', by: 'component'},
-            {key: 'heap', title: 'Heap used', metric: 'flume.jvm.heap.used', unit: 'bytes', by: 'agent'}
+            {key: 'fill', metric: 'flume.channel.ChannelFillPercentage', unit: 'percent', by: 'component'},
+            {key: 'size', metric: 'flume.channel.ChannelSize', unit: 'events', by: 'component'},
+            {key: 'put', metric: 'flume.channel.EventPutSuccessCount', unit: 'events/s', by: 'component'},
+            {key: 'take', metric: 'flume.channel.EventTakeSuccessCount', unit: 'events/s', by: 'component'},
+            {key: 'accepted', metric: 'flume.source.EventAcceptedCount', unit: 'events/s', by: 'component'},
+            {key: 'drained', metric: 'flume.sink.EventDrainSuccessCount', unit: 'events/s', by: 'component'},
+            {key: 'failed', metric: 'flume.sink.ConnectionFailedCount', unit: 'failures/s', by: 'component'},
+            {key: 'heap', metric: 'flume.jvm.heap.used', unit: 'bytes', by: 'agent'}
         ]
     },
 
+    /** The area's charts, each with its title in the user's language. */
     of: function (area) {
-        return this.areas[area];
+        var Messages = Flamingo2.view.monitoring.doflamingo.common.Messages;
+        return this.areas[area].map(function (def) {
+            return Ext.apply({title: Messages.t('doflamingo.chart.' + area + '.' + def.key)}, def);
+        });
     },
 
     /** Labels every line of a chart shares: not worth repeating in the legend. */

@@ -10,6 +10,7 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.common.HealthTiles', {
     extend: 'Ext.view.View',
     alias: 'widget.doflamingo-healthtiles',
     requires: [
+        'Flamingo2.view.monitoring.doflamingo.common.Messages',
         'Flamingo2.view.monitoring.doflamingo.common.Rest',
         'Flamingo2.view.monitoring.doflamingo.common.Live'
     ],
@@ -21,7 +22,6 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.common.HealthTiles', {
     /** Consumer groups can be thousands: the tiles show the unhealthy ones and count the rest. */
     maxGreenGroups: 0,
     itemSelector: 'div.doflamingo-tile',
-    emptyText: '<div class="doflamingo-tiles-empty">No health yet</div>',
     scrollable: 'y',
     maxHeight: 220,
     tpl: [
@@ -35,6 +35,7 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.common.HealthTiles', {
     ],
 
     initComponent: function () {
+        this.emptyText = '<div class="doflamingo-tiles-empty">' + Ext.String.htmlEncode(Flamingo2.view.monitoring.doflamingo.common.Messages.t('doflamingo.tiles.empty')) + '</div>';
         this.store = Ext.create('Ext.data.Store', {
             fields: ['group', 'kind', 'name', 'health', 'reasons', 'badge']
         });
@@ -81,7 +82,7 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.common.HealthTiles', {
     },
 
     reload: function () {
-        var me = this, Rest = Flamingo2.view.monitoring.doflamingo.common.Rest;
+        var me = this, Rest = Flamingo2.view.monitoring.doflamingo.common.Rest, Messages = Flamingo2.view.monitoring.doflamingo.common.Messages;
         var params = me.cluster ? {clusterName: me.cluster} : {};
         Promise.all([Rest.get(me.area, 'health', params), me.badges(params)]).then(function (answers) {
             if (me.isDestroyed || me.destroyed) return;
@@ -95,8 +96,8 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.common.HealthTiles', {
                 tiles.push(t);
             });
             if (greenGroups > me.maxGreenGroups) {
-                tiles.push({group: me.cluster || '', kind: 'groups', name: (greenGroups - me.maxGreenGroups) + ' healthy',
-                    health: 'GREEN', reasons: ['Consumer groups with every rule green; see Consumer groups']});
+                tiles.push({group: me.cluster || '', kind: 'groups', name: Messages.t('doflamingo.tiles.healthyGroups', greenGroups - me.maxGreenGroups),
+                    health: 'GREEN', reasons: [Messages.t('doflamingo.tiles.healthyGroupsReason')]});
             }
             me.getStore().loadData(tiles);
         })['catch'](function (e) {

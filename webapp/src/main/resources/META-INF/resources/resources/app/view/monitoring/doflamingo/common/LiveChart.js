@@ -1,7 +1,7 @@
 /**
  * One live uPlot chart of the Overview: the last 15 minutes from REST history, then each pushed
- * point (STOMP /topic/doflamingo/metric/<metric>) as it comes, redrawn at most once per animation
- * frame. Subscribed only while running (its board is visible); on resume the history is read
+ * point (STOMP /topic/doflamingo/metric/<metric>) as it comes, redrawn through the RedrawQueue
+ * (a few charts per animation frame). Subscribed only while running (its board is visible); on resume the history is read
  * again, so a hidden tab never leaves a gap. A click on the plot asks to open the Timeline at
  * that moment ('jump' event with the time in ms).
  */
@@ -9,12 +9,14 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.common.LiveChart', {
     extend: 'Ext.Component',
     alias: 'widget.doflamingo-livechart',
     requires: [
+        'Flamingo2.view.monitoring.doflamingo.common.Messages',
         'Flamingo2.view.monitoring.doflamingo.common.Rest',
         'Flamingo2.view.monitoring.doflamingo.common.Live',
         'Flamingo2.view.monitoring.doflamingo.common.Libs',
         'Flamingo2.view.monitoring.doflamingo.common.Units',
         'Flamingo2.view.monitoring.doflamingo.common.ChartCatalogue',
-        'Flamingo2.view.monitoring.doflamingo.common.SeriesWindow'
+        'Flamingo2.view.monitoring.doflamingo.common.SeriesWindow',
+        'Flamingo2.view.monitoring.doflamingo.common.RedrawQueue'
     ],
 
     cls: 'doflamingo-chart',
@@ -118,7 +120,7 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.common.LiveChart', {
         me.destroyPlot();
         me.plotEl.dom.textContent = '';
         if (series.length === 0) {
-            me.showMessage('No series of ' + me.def.metric + ' yet');
+            me.showMessage(Flamingo2.view.monitoring.doflamingo.common.Messages.t('doflamingo.chart.noSeries', me.def.metric));
             return;
         }
         me.plot = new uPlot(me.plotOptions(series), me.window.data, me.plotEl.dom);
@@ -150,7 +152,7 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.common.LiveChart', {
         };
     },
 
-    /** Pushed points [[seriesId, timeMs, value], ...]: the chart's own go in, one redraw per frame. */
+    /** Pushed points [[seriesId, timeMs, value], ...]: the chart's own go in, then one redraw is queued. */
     addPoints: function (points) {
         var me = this, w = me.window, changed = false;
         if (!w) return;
@@ -163,16 +165,13 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.common.LiveChart', {
         if (!changed) return;
         w.trim();
         me.lastPointMs = w.last();
-        if (!me.frame) {
-            me.frame = requestAnimationFrame(function () {
-                me.frame = null;
-                me.redraw();
-            });
-        }
+        Flamingo2.view.monitoring.doflamingo.common.RedrawQueue.request(me);
     },
 
+    /** Draws now (uPlot's batch), not in a later microtask, so the queue's frame budget sees the cost. */
     redraw: function () {
-        if (this.plot) this.plot.setData(this.window.data);
+        var me = this;
+        if (me.plot) me.plot.batch(function (plot) { plot.setData(me.window.data); });
     },
 
     /** The plot's height (axes included): the component's less the title and two lines of legend. */
@@ -203,7 +202,7 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.common.LiveChart', {
 
     onDestroy: function () {
         this.stop();
-        if (this.frame) cancelAnimationFrame(this.frame);
+        Flamingo2.view.monitoring.doflamingo.common.RedrawQueue.cancel(this);
         this.destroyPlot();
         this.callParent(arguments);
     }

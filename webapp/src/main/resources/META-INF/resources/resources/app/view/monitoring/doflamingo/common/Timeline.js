@@ -8,6 +8,8 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.common.Timeline', {
     extend: 'Ext.panel.Panel',
     alias: 'widget.doflamingo-timeline',
     requires: [
+        'Flamingo2.view.monitoring.doflamingo.common.Rest',
+        'Flamingo2.view.monitoring.doflamingo.common.Messages',
         'Flamingo2.view.monitoring.doflamingo.common.ChartCatalogue',
         'Flamingo2.view.monitoring.doflamingo.common.TimelineChart',
         'Ext.slider.Multi',
@@ -23,12 +25,16 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.common.Timeline', {
     /** @cfg {String} area */
     area: null,
     cluster: null,
-    /** How far back the range bar reaches: the 1-minute tier's two weeks and then some. */
-    retentionMs: 30 * 24 * 3600 * 1000,
+    /**
+     * The oldest moment of the retained history (GET retention); the range bar spans from it to
+     * now, and at least minHistoryMs, so a young installation still gets a usable bar.
+     */
+    oldest: null,
+    minHistoryMs: 3600 * 1000,
     minSpanMs: 60 * 1000,
 
     initComponent: function () {
-        var me = this, now = Date.now();
+        var me = this, now = Date.now(), Messages = Flamingo2.view.monitoring.doflamingo.common.Messages;
         me.to = now;
         me.from = now - 3600 * 1000;
         me.tabIndex = 0; // focusable, for the keys
@@ -38,21 +44,24 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.common.Timeline', {
             items: [{
                 xtype: 'toolbar', border: false,
                 items: [
-                    {xtype: 'datefield', itemId: 'date', fieldLabel: 'At', labelWidth: 20, width: 140, format: 'Y-m-d'},
+                    {xtype: 'datefield', itemId: 'date', fieldLabel: Messages.t('doflamingo.timeline.at'), labelWidth: 20, width: 140, format: 'Y-m-d'},
                     {xtype: 'timefield', itemId: 'time', width: 90, format: 'H:i', increment: 15},
                     {xtype: 'combo', itemId: 'span', width: 90, editable: false, queryMode: 'local', value: 3600000,
-                        store: [[900000, '15 min'], [3600000, '1 h'], [6 * 3600000, '6 h'], [86400000, '1 day'], [7 * 86400000, '7 days']]},
-                    {text: 'Go', itemId: 'go', handler: me.onGo, scope: me},
+                        store: [[900000, Messages.t('doflamingo.span.15m')], [3600000, Messages.t('doflamingo.span.1h')],
+                            [6 * 3600000, Messages.t('doflamingo.span.6h')], [86400000, Messages.t('doflamingo.span.1d')],
+                            [7 * 86400000, Messages.t('doflamingo.span.7d')]]},
+                    {text: Messages.t('doflamingo.timeline.go'), itemId: 'go', handler: me.onGo, scope: me},
                     '-',
-                    {text: '◀', tooltip: 'Earlier (←)', handler: function () { me.pan(-0.5); }},
-                    {text: '▶', tooltip: 'Later (→)', handler: function () { me.pan(0.5); }},
-                    {text: '+', tooltip: 'Zoom in (+, wheel, drag across a chart)', handler: function () { me.zoom(0.5); }},
-                    {text: '−', tooltip: 'Zoom out (-, wheel)', handler: function () { me.zoom(2); }},
-                    {text: 'Now', handler: function () { me.setRange(Date.now() - (me.to - me.from), Date.now()); }},
+                    {text: '◀', tooltip: Messages.t('doflamingo.timeline.earlier'), handler: function () { me.pan(-0.5); }},
+                    {text: '▶', tooltip: Messages.t('doflamingo.timeline.later'), handler: function () { me.pan(0.5); }},
+                    {text: '+', tooltip: Messages.t('doflamingo.timeline.zoomIn'), handler: function () { me.zoom(0.5); }},
+                    {text: '−', tooltip: Messages.t('doflamingo.timeline.zoomOut'), handler: function () { me.zoom(2); }},
+                    {text: Messages.t('doflamingo.timeline.now'), handler: function () { me.setRange(Date.now() - (me.to - me.from), Date.now()); }},
                     '-',
-                    {xtype: 'checkbox', itemId: 'compare', boxLabel: 'Compare with', listeners: {change: me.reload, scope: me}},
+                    {xtype: 'checkbox', itemId: 'compare', boxLabel: Messages.t('doflamingo.timeline.compare'), listeners: {change: me.reload, scope: me}},
                     {xtype: 'combo', itemId: 'offset', width: 90, editable: false, queryMode: 'local', value: 86400000,
-                        store: [[3600000, '−1 h'], [86400000, '−24 h'], [7 * 86400000, '−7 days']],
+                        store: [[3600000, Messages.t('doflamingo.offset.1h')], [86400000, Messages.t('doflamingo.offset.1d')],
+                            [7 * 86400000, Messages.t('doflamingo.offset.7d')]],
                         listeners: {change: me.reload, scope: me}},
                     '->',
                     {xtype: 'tbtext', itemId: 'rangeText'}
@@ -73,6 +82,13 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.common.Timeline', {
     afterRender: function () {
         var me = this;
         me.callParent(arguments);
+        Flamingo2.view.monitoring.doflamingo.common.Rest.get(me.area, 'retention').then(function (r) {
+            if (me.isDestroyed || me.destroyed) return;
+            me.oldest = r.object.oldest;
+            me.reload();
+        })['catch'](function (e) {
+            Ext.toast(Ext.String.htmlEncode(e.message)); // the bar keeps its default hour
+        });
         me.el.on('keydown', me.onKey, me);
         me.body.on('wheel', function (e) {
             if (!e.getTarget('.u-over')) return;
@@ -90,12 +106,18 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.common.Timeline', {
         if (this.rendered) this.reload();
     },
 
+    /** [oldest, now] of the range bar, in ms. */
+    history: function () {
+        var now = Date.now();
+        return [Math.min(this.oldest || now, now - this.minHistoryMs), now];
+    },
+
     /** Shows [from, to] (ms), kept inside the retained history and never past now. */
     setRange: function (from, to) {
-        var now = Date.now(), span = Math.max(this.minSpanMs, to - from);
-        span = Math.min(span, this.retentionMs);
-        to = Math.min(now, from + span);
-        from = Math.max(now - this.retentionMs, to - span);
+        var bounds = this.history(), span = Math.max(this.minSpanMs, to - from);
+        span = Math.min(span, bounds[1] - bounds[0]);
+        to = Math.min(bounds[1], from + span);
+        from = Math.max(bounds[0], to - span);
         this.from = from;
         this.to = to;
         this.reload();
@@ -138,18 +160,20 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.common.Timeline', {
 
     /** The range bar: thousandths of the retained history, oldest on the left. */
     onBar: function (slider) {
-        var values = slider.getValues(), now = Date.now(), oldest = now - this.retentionMs;
-        this.setRange(oldest + values[0] / 1000 * this.retentionMs, oldest + values[1] / 1000 * this.retentionMs);
+        var values = slider.getValues(), bounds = this.history(), length = bounds[1] - bounds[0];
+        this.setRange(bounds[0] + values[0] / 1000 * length, bounds[0] + values[1] / 1000 * length);
     },
 
     reload: function () {
-        var me = this, now = Date.now(), oldest = now - me.retentionMs;
+        var me = this, bounds = me.history(), oldest = bounds[0], length = bounds[1] - bounds[0];
         if (!me.rendered) return;
         var compare = me.down('#compare').getValue() ? me.down('#offset').getValue() : 0;
         me.down('#rangeText').setText(Ext.String.htmlEncode(Ext.Date.format(new Date(me.from), 'Y-m-d H:i:s') + ' – ' +
             Ext.Date.format(new Date(me.to), 'Y-m-d H:i:s')));
-        var bar = me.down('#bar'), left = Math.round((me.from - oldest) / me.retentionMs * 1000),
-            right = Math.round((me.to - oldest) / me.retentionMs * 1000);
+        var bar = me.down('#bar'), left = Math.round((me.from - oldest) / length * 1000),
+            right = Math.round((me.to - oldest) / length * 1000);
+        bar.el.dom.title = Flamingo2.view.monitoring.doflamingo.common.Messages.t('doflamingo.timeline.since',
+            Ext.Date.format(new Date(oldest), 'Y-m-d H:i'));
         // thumb by thumb (the form Ext 5.1 has), in an order the thumbs' mutual constraint allows
         if (left > bar.getValue(1)) bar.setValue(1, right, false, false);
         bar.setValue(0, left, false, false);

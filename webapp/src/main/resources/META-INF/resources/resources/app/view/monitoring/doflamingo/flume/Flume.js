@@ -14,8 +14,8 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.flume.Flume', {
     controller: 'doflamingoFlume',
     viewModel: {type: 'doflamingoFlume'},
     area: 'flume',
-    clusterLabel: 'Agent',
+    clusterLabel: 'doflamingo.flume.agent',
     drillDown: [
-        {title: 'Flow', reference: 'flow', xtype: 'doflamingo-flume-flow'}
+        {title: 'doflamingo.flume.tab.flow', reference: 'flow', xtype: 'doflamingo-flume-flow'}
     ]
 });

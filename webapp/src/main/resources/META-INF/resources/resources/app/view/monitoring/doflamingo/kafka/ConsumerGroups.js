@@ -8,6 +8,7 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.kafka.ConsumerGroups', {
     alias: 'widget.doflamingo-kafka-groups',
     requires: [
         'Flamingo2.view.monitoring.doflamingo.common.Units',
+        'Flamingo2.view.monitoring.doflamingo.common.Messages',
         'Ext.grid.Panel',
         'Ext.toolbar.Paging'
     ],
@@ -16,7 +17,7 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.kafka.ConsumerGroups', {
     border: false,
 
     initComponent: function () {
-        var me = this, Units = Flamingo2.view.monitoring.doflamingo.common.Units;
+        var me = this, Units = Flamingo2.view.monitoring.doflamingo.common.Units, Messages = Flamingo2.view.monitoring.doflamingo.common.Messages;
         function text(v) { return Ext.String.htmlEncode(v === null || v === undefined ? '' : String(v)); }
         function count(v) { return v === null || v === undefined ? '–' : Ext.util.Format.number(v, '0,000'); }
         function health(v) {
@@ -25,32 +26,32 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.kafka.ConsumerGroups', {
         me.items = [{
             region: 'center', xtype: 'grid', reference: 'groupGrid', itemId: 'groupGrid',
             bind: {store: '{groups}'},
-            emptyText: 'No consumer groups',
+            emptyText: Ext.String.htmlEncode(Messages.t('doflamingo.groups.empty')),
             tbar: [{
-                xtype: 'textfield', itemId: 'filter', emptyText: 'Group name contains…', width: 260,
+                xtype: 'textfield', itemId: 'filter', emptyText: Messages.t('doflamingo.groups.filter'), width: 260,
                 listeners: {change: {fn: me.onFilter, scope: me, buffer: 300}}
             }],
             bbar: {xtype: 'pagingtoolbar', bind: {store: '{groups}'}, displayInfo: true},
             columns: [
-                {text: 'Group', dataIndex: 'group', flex: 2, renderer: text},
-                {text: 'Status', dataIndex: 'status', width: 100, renderer: text},
-                {text: 'Health', dataIndex: 'health', width: 110, renderer: health},
-                {text: 'Max lag', dataIndex: 'maxLag', width: 110, align: 'right', renderer: count},
-                {text: 'Total lag', dataIndex: 'totalLag', width: 110, align: 'right', renderer: count},
-                {text: 'Max lag (s)', dataIndex: 'maxLagSeconds', width: 110, align: 'right',
+                {text: Messages.t('doflamingo.groups.group'), dataIndex: 'group', flex: 2, renderer: text},
+                {text: Messages.t('doflamingo.groups.status'), dataIndex: 'status', width: 100, renderer: text},
+                {text: Messages.t('doflamingo.groups.health'), dataIndex: 'health', width: 110, renderer: health},
+                {text: Messages.t('doflamingo.groups.maxLag'), dataIndex: 'maxLag', width: 110, align: 'right', renderer: count},
+                {text: Messages.t('doflamingo.groups.totalLag'), dataIndex: 'totalLag', width: 110, align: 'right', renderer: count},
+                {text: Messages.t('doflamingo.groups.maxLagSeconds'), dataIndex: 'maxLagSeconds', width: 110, align: 'right',
                     renderer: function (v) { return v === null || v === undefined ? '–' : Units.format(v, 's'); }},
-                {text: 'Members', dataIndex: 'members', width: 90, align: 'right', renderer: count}
+                {text: Messages.t('doflamingo.groups.members'), dataIndex: 'members', width: 90, align: 'right', renderer: count}
             ],
             listeners: {select: me.onGroup, scope: me}
         }, {
             region: 'south', xtype: 'grid', itemId: 'partitionGrid', height: 230, split: true,
-            title: 'Partitions of the selected group',
+            title: Ext.String.htmlEncode(Messages.t('doflamingo.groups.partitionsTitle')),
             bind: {store: '{groupPartitions}'},
             columns: [
-                {text: 'Topic', dataIndex: 'topic', flex: 2, renderer: text},
-                {text: 'Partition', dataIndex: 'partition', width: 90, align: 'right'},
-                {text: 'Committed offset', dataIndex: 'committedOffset', width: 150, align: 'right', renderer: count},
-                {text: 'Lag', dataIndex: 'lag', width: 110, align: 'right', renderer: count}
+                {text: Messages.t('doflamingo.groups.topic'), dataIndex: 'topic', flex: 2, renderer: text},
+                {text: Messages.t('doflamingo.groups.partition'), dataIndex: 'partition', width: 90, align: 'right'},
+                {text: Messages.t('doflamingo.groups.committedOffset'), dataIndex: 'committedOffset', width: 150, align: 'right', renderer: count},
+                {text: Messages.t('doflamingo.groups.lag'), dataIndex: 'lag', width: 110, align: 'right', renderer: count}
             ]
         }];
         me.callParent(arguments);
@@ -84,7 +85,7 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.kafka.ConsumerGroups', {
 
     onGroup: function (grid, record) {
         var grid2 = this.down('#partitionGrid');
-        grid2.setTitle('Partitions of ' + Ext.String.htmlEncode(record.get('group')));
+        grid2.setTitle(Ext.String.htmlEncode(Flamingo2.view.monitoring.doflamingo.common.Messages.t('doflamingo.groups.partitionsOf', record.get('group'))));
         this.lookupViewModel().getStore('groupPartitions').load({params: {group: record.get('group'), clusterName: record.get('cluster')}});
     }
 });

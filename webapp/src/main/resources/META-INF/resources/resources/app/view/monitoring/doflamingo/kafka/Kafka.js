@@ -16,9 +16,9 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.kafka.Kafka', {
     controller: 'doflamingoKafka',
     viewModel: {type: 'doflamingoKafka'},
     area: 'kafka',
-    clusterLabel: 'Cluster',
+    clusterLabel: 'doflamingo.kafka.cluster',
     drillDown: [
-        {title: 'Consumer groups', reference: 'groups', xtype: 'doflamingo-kafka-groups'},
-        {title: 'Partitions', reference: 'partitions', xtype: 'doflamingo-kafka-partitions'}
+        {title: 'doflamingo.kafka.tab.groups', reference: 'groups', xtype: 'doflamingo-kafka-groups'},
+        {title: 'doflamingo.kafka.tab.partitions', reference: 'partitions', xtype: 'doflamingo-kafka-partitions'}
     ]
 });

@@ -2,29 +2,29 @@
 Ext.define('Flamingo2.view.monitoring.doflamingo.zookeeper.Servers', {
     extend: 'Ext.grid.Panel',
     alias: 'widget.doflamingo-zookeeper-servers',
-    requires: ['Flamingo2.view.monitoring.doflamingo.common.LatestTable'],
+    requires: ['Flamingo2.view.monitoring.doflamingo.common.LatestTable', 'Flamingo2.view.monitoring.doflamingo.common.Messages'],
 
     bind: {store: '{servers}'},
-    emptyText: 'No servers read yet',
     roles: ['standalone', 'follower', 'leader', 'observer'],
 
     initComponent: function () {
-        var me = this;
+        var me = this, Messages = Flamingo2.view.monitoring.doflamingo.common.Messages;
+        me.emptyText = Ext.String.htmlEncode(Messages.t('doflamingo.zookeeper.empty'));
         function text(v) { return Ext.String.htmlEncode(v === null || v === undefined ? '–' : String(v)); }
         function n(v) { return v === null || v === undefined ? '–' : Ext.util.Format.number(v, '0,000.##'); }
         me.columns = [
-            {text: 'Server', dataIndex: 'server', flex: 2, renderer: text},
-            {text: 'Role', dataIndex: 'state', width: 100, renderer: function (v) {
-                return v === null || v === undefined ? '<span class="doflamingo-red-text">down</span>' : text(me.roles[v] || v);
+            {text: Messages.t('doflamingo.zookeeper.server'), dataIndex: 'server', flex: 2, renderer: text},
+            {text: Messages.t('doflamingo.zookeeper.role'), dataIndex: 'state', width: 100, renderer: function (v) {
+                return v === null || v === undefined ? '<span class="doflamingo-red-text">' + text(Messages.t('doflamingo.zookeeper.down')) + '</span>' : text(me.roles[v] || v);
             }},
-            {text: 'Avg latency (ms)', dataIndex: 'avgLatency', width: 130, align: 'right', renderer: n},
-            {text: 'Max latency (ms)', dataIndex: 'maxLatency', width: 130, align: 'right', renderer: n},
-            {text: 'Outstanding', dataIndex: 'outstanding', width: 110, align: 'right', renderer: n},
-            {text: 'Connections', dataIndex: 'connections', width: 110, align: 'right', renderer: n},
-            {text: 'Znodes', dataIndex: 'znodes', width: 100, align: 'right', renderer: n},
-            {text: 'Watches', dataIndex: 'watches', width: 100, align: 'right', renderer: n},
-            {text: 'Ephemerals', dataIndex: 'ephemerals', width: 100, align: 'right', renderer: n},
-            {text: 'Followers (synced)', dataIndex: 'followers', width: 140, align: 'right', renderer: function (v, m, r) {
+            {text: Messages.t('doflamingo.zookeeper.avgLatency'), dataIndex: 'avgLatency', width: 130, align: 'right', renderer: n},
+            {text: Messages.t('doflamingo.zookeeper.maxLatency'), dataIndex: 'maxLatency', width: 130, align: 'right', renderer: n},
+            {text: Messages.t('doflamingo.zookeeper.outstanding'), dataIndex: 'outstanding', width: 110, align: 'right', renderer: n},
+            {text: Messages.t('doflamingo.zookeeper.connections'), dataIndex: 'connections', width: 110, align: 'right', renderer: n},
+            {text: Messages.t('doflamingo.zookeeper.znodes'), dataIndex: 'znodes', width: 100, align: 'right', renderer: n},
+            {text: Messages.t('doflamingo.zookeeper.watches'), dataIndex: 'watches', width: 100, align: 'right', renderer: n},
+            {text: Messages.t('doflamingo.zookeeper.ephemerals'), dataIndex: 'ephemerals', width: 100, align: 'right', renderer: n},
+            {text: Messages.t('doflamingo.zookeeper.followers'), dataIndex: 'followers', width: 140, align: 'right', renderer: function (v, m, r) {
                 return v === null || v === undefined ? '' : n(v) + ' (' + n(r.get('syncedFollowers')) + ')';
             }}
         ];

@@ -15,8 +15,8 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.zookeeper.ZooKeeper', {
     controller: 'doflamingoZooKeeper',
     viewModel: {type: 'doflamingoZooKeeper'},
     area: 'zookeeper',
-    clusterLabel: 'Ensemble',
+    clusterLabel: 'doflamingo.zookeeper.ensemble',
     drillDown: [
-        {title: 'Servers', reference: 'servers', xtype: 'doflamingo-zookeeper-servers'}
+        {title: 'doflamingo.zookeeper.tab.servers', reference: 'servers', xtype: 'doflamingo-zookeeper-servers'}
     ]
 });
