@@ -143,13 +143,21 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.common.LiveChart', {
             },
             legend: {live: true},
             scales: {x: {time: true}},
-            axes: [{}, {size: 70, values: function (u, vals) { return vals.map(function (v) { return Units.format(v, unit); }); }}],
+            axes: [{}, {size: me.axisSize, values: function (u, vals) { return vals.map(function (v) { return Units.format(v, unit); }); }}],
             series: [{}].concat(series.map(function (s, i) {
                 return {label: s.label, stroke: s.stroke || me.palette[i % me.palette.length], width: s.dash ? 1 : 1.5,
                     dash: s.dash, spanGaps: false, points: {show: false},
                     value: function (u, v) { return Units.format(v, unit); }};
             }))
         };
+    },
+
+    /** The value axis as wide as its widest label ("19.5 KiB/s") and the gap to the plot. */
+    axisSize: function (u, values) {
+        if (!values) return 50;
+        u.ctx.font = u.axes[1].font[0];
+        var widest = values.reduce(function (w, v) { return Math.max(w, u.ctx.measureText(v).width); }, 0);
+        return Math.ceil(widest / (window.devicePixelRatio || 1)) + 16;
     },
 
     /** Pushed points [[seriesId, timeMs, value], ...]: the chart's own go in, then one redraw is queued. */

@@ -25,7 +25,11 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.common.SeriesWindow', {
         });
         var times = Object.keys(buckets).map(Number).sort(function (a, b) { return a - b; });
         var at = {};
-        times.forEach(function (t, i) { at[t] = i; me.xs.push(t); });
+        times.forEach(function (t, i) {
+            if (i > 0 && me.isGap(times[i - 1], t)) me.xs.push(me.gapMark(times[i - 1]));
+            at[t] = me.xs.length;
+            me.xs.push(t);
+        });
         me.ys.forEach(function (y) { for (var i = 0; i < times.length; i++) y.push(null); });
         histories.forEach(function (h, s) {
             for (var i = 0; i < h.values.length; i++) {
@@ -33,6 +37,19 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.common.SeriesWindow', {
             }
         });
         me.trim();
+    },
+
+    /**
+     * Only steps with a value are kept, so a stretch with none (the monitor or the target was
+     * down) would be drawn as a straight line across it: a time of no value is put just after the
+     * last point before such a gap, and uPlot breaks the line there.
+     */
+    isGap: function (before, after) {
+        return after - before > 2 * this.stepMs / 1000;
+    },
+
+    gapMark: function (before) {
+        return before + this.stepMs / 1000;
     },
 
     bucket: function (timeMs) {
@@ -45,6 +62,11 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.common.SeriesWindow', {
         while (i >= 0 && xs[i] > b) i--;
         if (i < 0 || xs[i] !== b) {
             i++;
+            if (i === xs.length && i > 0 && this.isGap(xs[i - 1], b)) {
+                xs.push(this.gapMark(xs[i - 1]));
+                this.ys.forEach(function (y) { y.push(null); });
+                i++;
+            }
             if (i === xs.length) {
                 xs.push(b);
                 this.ys.forEach(function (y) { y.push(null); });

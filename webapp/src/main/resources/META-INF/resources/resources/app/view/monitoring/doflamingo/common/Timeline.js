@@ -85,7 +85,7 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.common.Timeline', {
         Flamingo2.view.monitoring.doflamingo.common.Rest.get(me.area, 'retention').then(function (r) {
             if (me.isDestroyed || me.destroyed) return;
             me.oldest = r.object.oldest;
-            me.reload();
+            if (me.rendered) me.showRange();
         })['catch'](function (e) {
             Ext.toast(Ext.String.htmlEncode(e.message)); // the bar keeps its default hour
         });
@@ -164,10 +164,18 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.common.Timeline', {
         this.setRange(bounds[0] + values[0] / 1000 * length, bounds[0] + values[1] / 1000 * length);
     },
 
+    /** Reads the range into every chart (with the comparison range when asked) and shows it. */
     reload: function () {
-        var me = this, bounds = me.history(), oldest = bounds[0], length = bounds[1] - bounds[0];
+        var me = this;
         if (!me.rendered) return;
         var compare = me.down('#compare').getValue() ? me.down('#offset').getValue() : 0;
+        me.showRange();
+        me.items.each(function (c) { c.load(me.from, me.to, compare); });
+    },
+
+    /** The range in the text, the fields and on the bar (whose ends are the retained history's). */
+    showRange: function () {
+        var me = this, bounds = me.history(), oldest = bounds[0], length = bounds[1] - bounds[0];
         me.down('#rangeText').setText(Ext.String.htmlEncode(Ext.Date.format(new Date(me.from), 'Y-m-d H:i:s') + ' – ' +
             Ext.Date.format(new Date(me.to), 'Y-m-d H:i:s')));
         var bar = me.down('#bar'), left = Math.round((me.from - oldest) / length * 1000),
@@ -180,6 +188,5 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.common.Timeline', {
         bar.setValue(1, right, false, false);
         me.down('#date').setValue(new Date(me.from));
         me.down('#time').setValue(new Date(me.from));
-        me.items.each(function (c) { c.load(me.from, me.to, compare); });
     }
 });

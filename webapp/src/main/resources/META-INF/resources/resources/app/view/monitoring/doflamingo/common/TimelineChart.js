@@ -36,7 +36,7 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.common.TimelineChart', {
                 histories.push({id: 'then' + h.id, start: h.start + offsetMs, step: h.step, values: h.values});
             });
             me.draw(series, histories);
-            me.plot.setScale('x', {min: from / 1000, max: to / 1000});
+            if (me.plot) me.plot.setScale('x', {min: from / 1000, max: to / 1000}); // none when it has no series
         })['catch'](function (e) {
             if (generation === me.generation && !me.gone()) me.showMessage(e.message);
         });
