@@ -1,7 +1,8 @@
 // Live-chart redraw benchmark: node webapp/bench/charts.bench.mjs [updates]
 // 12 uPlot charts, each holding an hour of 2 s points (1,800) for 4 series, in headless Chromium
 // (Debian's, through playwright-core), fed the way the Overview feeds them: each update brings one
-// new point per series to every chart (SeriesWindow.put + trim, the pages' own class). Two ways of
+// new point per series to every chart. The charts are the pages' own LiveChart components (their
+// plot options, SeriesWindow and RedrawQueue); only REST and STOMP are left out. Two ways of
 // redrawing, taking turns in the same page:
 //  - all at once: the 12 charts drawn in one go (what the pages did before the RedrawQueue);
 //  - queued: the pages' RedrawQueue, a few charts per animation frame within its budget.
@@ -22,8 +23,9 @@ const ext = execFileSync('unzip', ['-p', extJar, 'META-INF/resources/webjars/ext
 const uplot = readFileSync(join(webapp, 'node_modules/uplot/dist/uPlot.iife.min.js'), 'utf8');
 const uplotCss = readFileSync(join(webapp, 'node_modules/uplot/dist/uPlot.min.css'), 'utf8');
 const common = join(webapp, 'src/main/resources/META-INF/resources/resources/app/view/monitoring/doflamingo/common');
-const seriesWindow = readFileSync(join(common, 'SeriesWindow.js'), 'utf8');
-const redrawQueue = readFileSync(join(common, 'RedrawQueue.js'), 'utf8');
+// the pages' own classes, dependencies first: the charts are real LiveCharts fed as the push feeds them
+const classes = ['Messages', 'Units', 'Rest', 'Libs', 'Live', 'ChartCatalogue', 'SeriesWindow', 'RedrawQueue', 'LiveChart']
+  .map((name) => readFileSync(join(common, name + '.js'), 'utf8'));
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
@@ -34,28 +36,24 @@ try {
   await page.setContent('<!DOCTYPE html><html><head><style>' + uplotCss + '</style></head><body></body></html>');
   await page.addScriptTag({ content: ext });
   await page.addScriptTag({ content: uplot });
-  await page.addScriptTag({ content: seriesWindow });
-  await page.addScriptTag({ content: redrawQueue });
+  for (const source of classes) await page.addScriptTag({ content: source });
   const result = await page.evaluate(async (updates) => {
     const CHARTS = 12, SERIES = 4, STEP = 2000, POINTS = 1800;
     const start = Date.now() - POINTS * STEP;
     const charts = [];
     for (let c = 0; c < CHARTS; c++) {
-      const w = Ext.create('Flamingo2.view.monitoring.doflamingo.common.SeriesWindow', SERIES, STEP, 3600 * 1000);
-      w.fill(Array.from({ length: SERIES }, (_, s) => ({
-        start, step: STEP, values: Array.from({ length: POINTS }, (_, i) => 100 + 50 * Math.sin(i / 50 + s + c) + Math.random() * 10),
+      const chart = Ext.create('Flamingo2.view.monitoring.doflamingo.common.LiveChart', {
+        renderTo: document.body, width: 500, height: 230, area: 'kafka',
+        def: { key: 'bench' + c, title: 'Chart ' + c, metric: 'bench.metric', unit: 'bytes/s', by: 'broker' },
+      });
+      const series = Array.from({ length: SERIES }, (_, s) => ({ id: c * SERIES + s, labels: { broker: String(s) }, label: String(s) }));
+      chart.draw(series, series.map((x, s) => ({
+        id: x.id, start, step: STEP,
+        values: Array.from({ length: POINTS }, (_, i) => 1e5 + 5e4 * Math.sin(i / 50 + s + c) + Math.random() * 1e4),
       })));
-      const el = document.createElement('div');
-      document.body.appendChild(el);
-      const plot = new uPlot({
-        width: 500, height: 160, scales: { x: { time: true } }, legend: { live: true },
-        cursor: { sync: { key: 'bench' } },
-        series: [{}].concat(Array.from({ length: SERIES }, (_, s) => ({ label: 's' + s, stroke: ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728'][s], width: 1.5, points: { show: false } }))),
-      }, w.data, el);
-      charts.push({ w, plot });
+      chart.ids = series.map((x) => x.id);
+      charts.push(chart);
     }
-    // drawn now, as LiveChart.redraw does (uPlot's batch skips its microtask)
-    for (const c of charts) c.redraw = () => c.plot.batch((p) => p.setData(c.w.data));
     const queue = Flamingo2.view.monitoring.doflamingo.common.RedrawQueue;
     const drawFrame = queue.drawFrame;
     let frameTimes = [];
@@ -69,20 +67,21 @@ try {
     let t = start + POINTS * STEP;
     for (let u = 0; u < 2 * updates; u++) {
       t += STEP;
-      for (const { w } of charts) {
-        for (let s = 0; s < SERIES; s++) w.put(s, t + s * 37, 100 + Math.random() * 60);
-        w.trim();
-      }
+      const points = (c) => Array.from({ length: SERIES }, (_, s) => [c.ids[s], t + s * 37, 1e5 + Math.random() * 6e4]);
       if (u % 2 === 0) {
         const t0 = performance.now();
-        for (const c of charts) c.redraw();
+        for (const c of charts) {
+          for (const [id, time, value] of points(c)) c.window.put(c.index[id], time, value);
+          c.window.trim();
+          c.redraw();
+        }
         const took = performance.now() - t0;
         results.once.total.push(took);
         results.once.longest.push(took);
         results.once.frames.push(1);
       } else {
         frameTimes = [];
-        for (const c of charts) queue.request(c);
+        for (const c of charts) c.addPoints(points(c)); // the push's path: into the window, then queued
         while (queue.waiting.length || queue.frame !== null) await nextFrame();
         results.queued.total.push(frameTimes.reduce((a, b) => a + b, 0));
         results.queued.longest.push(Math.max(...frameTimes));
@@ -90,7 +89,7 @@ try {
       }
       await nextFrame();
     }
-    return { results, points: charts[0].w.xs.length };
+    return { results, points: charts[0].window.xs.length };
   }, updates);
   const f = (v) => v.toFixed(2);
   const stats = (list) => {

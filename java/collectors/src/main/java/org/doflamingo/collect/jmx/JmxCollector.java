@@ -61,6 +61,18 @@ public final class JmxCollector implements Collector {
   private MBeanServerConnection connection;
   private List<Bean> discovered;
   /**
+   * A discovery under way, started by an earlier scrape. It runs on its own thread against its own
+   * deadline, not a scrape's: on a broker with tens of thousands of MBeans listing them alone can
+   * take longer than a scrape may, and bound by the scrape it would be cut short every time and the
+   * target would never come up. Meanwhile scrapes read the MBeans found before (rediscovery costs
+   * them nothing) or, before the first discovery ends, say that it is still under way.
+   */
+  private Future<Discovery> discovering;
+  /** An MBean of the list went away (a topic or partition deleted, or moved): the next scrape waits a little for a new list. */
+  private boolean vanished;
+  private final ExecutorService discoverer;
+  private final long discoveryTimeoutMs;
+  /**
    * MBeans of the every-attribute sources, per source and name, kept from one discovery to the
    * next: an MBean's info is asked and its series are made once, when it first shows up.
    */
@@ -108,6 +120,17 @@ public final class JmxCollector implements Collector {
     }
   }
 
+  /** What a discovery found: the MBeans to read, and the every-attribute MBeans known by source. */
+  private static final class Discovery {
+    final List<Bean> found;
+    final Map<JmxSource, Map<ObjectName, Bean>> known;
+
+    Discovery(List<Bean> found, Map<JmxSource, Map<ObjectName, Bean>> known) {
+      this.found = found;
+      this.known = known;
+    }
+  }
+
   /**
    * @param targetLabels labels every series of this target carries, e.g. cluster and broker
    * @param parallelReads getAttributes calls in flight at once on the connection
@@ -132,6 +155,13 @@ public final class JmxCollector implements Collector {
       t.setDaemon(true);
       return t;
     });
+    // its own thread: a discovery waits for the readers' answers, so it must never take a reader's place
+    this.discoverer = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "doflamingo-jmx-discovery-" + target);
+      t.setDaemon(true);
+      return t;
+    });
+    this.discoveryTimeoutMs = Math.max(60_000, 20 * timeoutMs);
   }
 
   @Override
@@ -147,18 +177,35 @@ public final class JmxCollector implements Collector {
   /**
    * Reads every source into {@code out}. Throws {@link CollectException} naming the target when it
    * cannot be reached, refuses the credentials or does not answer within the timeout; the
-   * connection is then dropped and reopened at the next scrape.
+   * connection is then dropped and reopened at the next scrape. Before its first discovery has
+   * ended it throws too, saying so, but keeps the connection and the discovery going.
    */
   @Override
   public void scrape(Scrape out) throws CollectException {
     long deadline = System.currentTimeMillis() + timeoutMs;
     try {
       if (connection == null) connect(deadline);
-      if (discovered == null || ++scrapesSinceDiscovery >= rediscoverEvery) discover(deadline);
+      if (discovering == null && (discovered == null || ++scrapesSinceDiscovery >= rediscoverEvery)) {
+        MBeanServerConnection on = connection;
+        discovering = discoverer.submit(() -> discover(on, System.currentTimeMillis() + discoveryTimeoutMs));
+      }
+      if (discovering != null && (discovered == null || vanished || discovering.isDone())) {
+        // with MBeans known, wait at most half the scrape for the new list: the reads need the rest
+        long now = System.currentTimeMillis();
+        Discovery d = awaitDiscovery(discovered == null ? deadline : now + (deadline - now) / 2);
+        if (d != null) {
+          known = d.known;
+          discovered = d.found;
+          scrapesSinceDiscovery = 0;
+          vanished = false;
+        } else if (discovered == null) {
+          throw new StillDiscovering("JMX target " + target + ": still discovering its MBeans after the scrape's "
+              + timeoutMs + " ms; the discovery goes on (up to " + discoveryTimeoutMs / 1000 + " s) and collection starts when it ends");
+        }
+      }
       AttributeList[] results = read(deadline);
       // Several MBeans may land on one series (Kafka's request metrics per API version): summed.
       List<Series> touched = new ArrayList<>();
-      boolean vanished = false;
       try {
         for (int n = 0; n < results.length; n++) {
           if (results[n] == GONE) {
@@ -171,10 +218,41 @@ public final class JmxCollector implements Collector {
       } finally {
         for (Series s : touched) s.seen = false;
       }
-      if (vanished) discovered = null; // a topic or partition went away: look again next time
+      if (vanished) scrapesSinceDiscovery = rediscoverEvery; // a topic or partition went away: look again
+    } catch (StillDiscovering e) {
+      throw e;
     } catch (CollectException e) {
       disconnect();
       throw e;
+    }
+  }
+
+  /** Not a failure of the target: the connection and the discovery are kept. */
+  private static final class StillDiscovering extends CollectException {
+    private static final long serialVersionUID = 1L;
+
+    StillDiscovering(String message) {
+      super(message);
+    }
+  }
+
+  /** The running discovery's result once it has ended, or null if it is still under way at the deadline. */
+  private Discovery awaitDiscovery(long deadline) throws CollectException {
+    Future<Discovery> f = discovering;
+    try {
+      Discovery d = f.get(Math.max(1, deadline - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
+      discovering = null;
+      return d;
+    } catch (TimeoutException e) {
+      return null;
+    } catch (ExecutionException e) {
+      discovering = null;
+      Throwable cause = e.getCause();
+      if (cause instanceof CollectException) throw (CollectException) cause;
+      throw new CollectException("JMX target " + target + ": " + cause + " while discovering MBeans", cause);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // the scrape was abandoned; the discovery itself goes on
+      throw new StillDiscovering("JMX target " + target + ": interrupted while waiting for its MBean discovery");
     }
   }
 
@@ -189,7 +267,8 @@ public final class JmxCollector implements Collector {
     }
   }
 
-  private void discover(long deadline) throws CollectException {
+  /** Lists the sources' MBeans (and asks new every-attribute MBeans what they hold), by {@code deadline}. */
+  private Discovery discover(MBeanServerConnection connection, long deadline) throws CollectException {
     List<Future<Set<ObjectName>>> queries = new ArrayList<>();
     for (JmxSource s : sources) queries.add(readers.submit(() -> connection.queryNames(s.pattern, null)));
     List<Bean> found = new ArrayList<>();
@@ -198,7 +277,7 @@ public final class JmxCollector implements Collector {
     List<Future<Bean>> infos = new ArrayList<>();
     for (int q = 0; q < sources.size(); q++) {
       JmxSource s = sources.get(q);
-      Set<ObjectName> names = await(queries.get(q), deadline, "listing MBeans " + s.pattern);
+      Set<ObjectName> names = await(queries.get(q), deadline, discoveryTimeoutMs, "listing MBeans " + s.pattern);
       if (!s.everyAttribute) {
         for (ObjectName name : names) {
           Series[] of = new Series[s.attributes.length];
@@ -232,14 +311,12 @@ public final class JmxCollector implements Collector {
       }
     }
     for (Future<Bean> f : infos) {
-      Bean b = await(f, deadline, "reading MBean info");
+      Bean b = await(f, deadline, discoveryTimeoutMs, "reading MBean info");
       if (b == null) continue;
       stillKnown.get(b.source).put(b.name, b);
       if (b.attributes.length > 0) found.add(b);
     }
-    known = stillKnown;
-    discovered = found;
-    scrapesSinceDiscovery = 0;
+    return new Discovery(found, stillKnown);
   }
 
   private Bean everyAttributeBean(JmxSource s, ObjectName name, MBeanInfo info) {
@@ -277,7 +354,7 @@ public final class JmxCollector implements Collector {
       }));
     }
     try {
-      for (Future<Void> w : workers) await(w, deadline, "reading attributes");
+      for (Future<Void> w : workers) await(w, deadline, timeoutMs, "reading attributes");
     } finally {
       next.set(results.length); // after a failure the other readers take nothing more
     }
@@ -364,15 +441,16 @@ public final class JmxCollector implements Collector {
   }
 
   private <T> T bounded(long deadline, String what, Callable<T> call) throws CollectException {
-    return await(readers.submit(call), deadline, what);
+    return await(readers.submit(call), deadline, timeoutMs, what);
   }
 
-  private <T> T await(Future<T> f, long deadline, String what) throws CollectException {
+  /** @param budgetMs the time the deadline allowed, for the message */
+  private <T> T await(Future<T> f, long deadline, long budgetMs, String what) throws CollectException {
     try {
       return f.get(Math.max(1, deadline - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       f.cancel(true);
-      throw new CollectException("JMX target " + target + ": no answer within " + timeoutMs + " ms while " + what);
+      throw new CollectException("JMX target " + target + ": no answer within " + budgetMs + " ms while " + what);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       String message = cause instanceof SecurityException ? "credentials refused" : String.valueOf(cause);
@@ -384,6 +462,9 @@ public final class JmxCollector implements Collector {
   }
 
   private void disconnect() {
+    if (discovering != null) discovering.cancel(true);
+    discovering = null;
+    vanished = false;
     if (connector != null) closeQuietly(connector);
     connector = null;
     connection = null;
@@ -401,6 +482,7 @@ public final class JmxCollector implements Collector {
   @Override
   public void close() {
     disconnect();
+    discoverer.shutdownNow();
     readers.shutdownNow();
   }
 }

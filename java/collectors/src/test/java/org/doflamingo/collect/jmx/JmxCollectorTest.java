@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.net.ServerSocket;
 import java.rmi.registry.LocateRegistry;
 import java.rmi.registry.Registry;
@@ -20,6 +22,7 @@ import javax.management.StandardMBean;
 import javax.management.remote.JMXConnectorServer;
 import javax.management.remote.JMXConnectorServerFactory;
 import javax.management.remote.JMXServiceURL;
+import javax.management.remote.MBeanServerForwarder;
 import org.doflamingo.collect.CollectException;
 import org.doflamingo.collect.Scrape;
 import org.doflamingo.collect.catalogue.MetricCatalogue;
@@ -291,6 +294,66 @@ class JmxCollectorTest {
       c.scrape(r);
       assertFalse(r.values.isEmpty());
     }
+  }
+
+  /**
+   * A broker with tens of thousands of MBeans takes longer to list them than a scrape may last:
+   * the discovery goes on past the scrape, on the same connection, and collection starts when it
+   * ends (cut short by every scrape's deadline, it would never end).
+   */
+  @Test
+  void aDiscoveryLongerThanAScrapeGoesOnAndCollectionStartsWhenItEnds() throws Exception {
+    connector.stop();
+    connector = JMXConnectorServerFactory.newJMXConnectorServer(
+        new JMXServiceURL("service:jmx:rmi://127.0.0.1:" + port + "/jndi/rmi://127.0.0.1:" + port + "/jmxrmi"), null, server);
+    connector.setMBeanServerForwarder(listingSlowly(server, 1500));
+    connector.start();
+    try (JmxCollector c = collector(400)) {
+      CollectException first = assertThrows(CollectException.class, () -> c.scrape(new Recorder()));
+      assertTrue(first.getMessage().contains("still discovering its MBeans"), first.getMessage());
+      Recorder r = new Recorder();
+      long giveUp = System.currentTimeMillis() + 15_000;
+      while (r.values.isEmpty()) {
+        try {
+          c.scrape(r);
+        } catch (CollectException e) {
+          assertTrue(e.getMessage().contains("still discovering"), e.getMessage());
+          assertTrue(System.currentTimeMillis() < giveUp, "the discovery never ended");
+        }
+      }
+      assertEquals(1001.0, r.values.get(SeriesKey.of("kafka.log.Log.Size", "cluster", "test", "broker", "1",
+          "topic", "orders", "partition", "1")));
+      assertEquals(1, connector.getConnectionIds().length, "one connection throughout: waiting for discovery dropped none");
+    }
+  }
+
+  /** The server, its queryNames answering only once {@code ms} have passed since the first was asked. */
+  private static MBeanServerForwarder listingSlowly(MBeanServer server, long ms) {
+    long[] firstAsked = {0};
+    return (MBeanServerForwarder) Proxy.newProxyInstance(JmxCollectorTest.class.getClassLoader(),
+        new Class<?>[] {MBeanServerForwarder.class}, (proxy, method, args) -> {
+          switch (method.getName()) {
+            case "getMBeanServer":
+              return server;
+            case "setMBeanServer":
+              return null;
+            case "queryNames":
+              long wait;
+              synchronized (firstAsked) {
+                if (firstAsked[0] == 0) firstAsked[0] = System.currentTimeMillis();
+                wait = firstAsked[0] + ms - System.currentTimeMillis();
+              }
+              if (wait > 0) Thread.sleep(wait);
+              break;
+            default:
+              break;
+          }
+          try {
+            return method.invoke(server, args);
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
   }
 
   @Test
