@@ -7,7 +7,11 @@
 // group's partitions open below it; the Timeline draws the stored history of a chosen past range;
 // the pages speak Korean when asked; no console errors. Exit code 0 when every check passes; each
 // failure is printed. SCREENSHOTS=<dir> also saves a screenshot of each page there (README's).
+// EXTJS=<an Ext JS SDK folder> runs the pages on that Ext JS instead of the server's 6.2.0 WebJar
+// (build/ext-all.js and the Neptune theme package), e.g. Flamingo 2's own webapp/resources/ext (5.1.1).
 import { chromium } from 'playwright-core';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 
 const url = process.argv[2];
 const markupGroup = process.argv[3] || '<script>alert(1)</script>';
@@ -29,6 +33,7 @@ const browser = await chromium.launch({
 let alerted = false;
 try {
   const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+  if (process.env.EXTJS) await serveExtJs(page, process.env.EXTJS);
   page.on('dialog', async (d) => { alerted = true; await d.dismiss(); });
   page.on('pageerror', (e) => check(false, 'no page error: ' + e.message));
   page.on('console', (m) => { if (m.type() === 'error') check(false, 'no console error: ' + m.text() + ' ' + JSON.stringify(m.location())); });
@@ -175,6 +180,32 @@ try {
 } finally {
   await browser.close();
 }
+/** The WebJar's Ext JS 6.2.0 files answered from an Ext JS SDK folder (5.x and 6.x lay them out alike). */
+async function serveExtJs(page, sdk) {
+  const theme = join(sdk, 'packages/ext-theme-neptune/build');
+  const files = [
+    [/\/build\/ext-all\.js$/, () => join(sdk, 'build/ext-all.js')],
+    [/\/classic\/theme-neptune\/theme-neptune\.js$/, () => join(theme, 'ext-theme-neptune.js')],
+    [/\/classic\/theme-neptune\/resources\/theme-neptune-all\.css$/, () => join(theme, 'resources/ext-theme-neptune-all.css')],
+    [/\/classic\/theme-neptune\/resources\/(.+)$/, (m) => join(theme, 'resources', m[1])],
+  ];
+  await page.route('**/webjars/extjs/6.2.0/**', async (route) => {
+    const path = new URL(route.request().url()).pathname;
+    for (const [pattern, file] of files) {
+      const m = pattern.exec(path);
+      if (!m) continue;
+      const type = path.endsWith('.js') ? 'application/javascript' : path.endsWith('.css') ? 'text/css' : undefined;
+      try {
+        return await route.fulfill({ body: await readFile(file(m)), contentType: type });
+      } catch (e) {
+        return route.fulfill({ status: 404 }); // not in that SDK: the page shows what is missing
+      }
+    }
+    return route.fulfill({ status: 404 });
+  });
+  console.log('Ext JS from ' + sdk);
+}
+
 if (failures.length) {
   console.log(failures.length + ' check(s) failed');
   process.exit(1);
