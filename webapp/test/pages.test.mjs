@@ -46,6 +46,7 @@ try {
   await page.goto(url + '?lang=en');
   await page.waitForFunction(() => window.Ext && Ext.ComponentQuery.query('treepanel')[0]
     && Ext.ComponentQuery.query('treepanel')[0].getStore().getCount() > 0, null, { timeout: 30000 });
+  console.log('Ext JS ' + await page.evaluate(() => Ext.getVersion().version));
 
   async function open(name) {
     await page.locator('.x-tree-node-text', { hasText: new RegExp('^' + name + '$') }).click();
@@ -82,6 +83,20 @@ try {
   await first.hover();
   const tipShown = await page.waitForSelector('.x-tip', { state: 'visible', timeout: 5000 }).then(() => true).catch(() => false);
   check(tipShown, 'hovering a tile shows its tooltip');
+
+  // A click on a chart opens the Timeline at that moment (a quarter of an hour either side, up to now).
+  const box = await page.locator('.doflamingo-chart .u-over').first().boundingBox();
+  const clickedAt = Date.now();
+  await page.mouse.move(box.x + box.width * 0.9, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.up();
+  const jumped = await page.waitForFunction((t) => {
+    const timeline = Ext.ComponentQuery.query('doflamingo-timeline').find((c) => c.area === 'kafka');
+    // the click was near the right end of a 15-minute chart: a minute or two before t
+    return timeline && timeline.isVisible() && timeline.from < t - 120000 && timeline.to > t - 120000
+      && timeline.to - timeline.from <= 30 * 60000 && { from: timeline.from, to: timeline.to };
+  }, clickedAt, { timeout: 10000 }).then((h) => h.jsonValue()).catch(() => null);
+  check(jumped !== null, 'a click on a chart opens the Timeline around that moment ' + JSON.stringify(jumped));
 
   // Consumer groups: remote paging and sorting.
   await page.locator('.x-tab', { hasText: 'Consumer groups' }).click();
