@@ -133,7 +133,9 @@ public final class Monitor implements AutoCloseable {
     List<JmxSource> zkSources = jmxSources("zookeeper", "host");
     List<JmxSource> flumeSources = jmxSources("flume", "host");
     for (KafkaClusterConfig k : config.kafka) {
-      add("kafka-cluster", k.name, k.name, "Admin API " + k.bootstrapServers(), new AdminCollector(k, timeout), interval, timeout, nowMs);
+      AdminCollector admin = new AdminCollector(k, timeout);
+      admin.seedLagWindow(engine, nowMs); // after a restart, lag statuses are judged from the first scrape
+      add("kafka-cluster", k.name, k.name, "Admin API " + k.bootstrapServers(), admin, interval, timeout, nowMs);
       for (KafkaClusterConfig.Broker b : k.brokers) {
         String broker = b.id >= 0 ? String.valueOf(b.id) : b.host + ":" + b.jmxPort;
         add("kafka-broker", k.name, broker, "JMX " + b.host + ":" + b.jmxPort,

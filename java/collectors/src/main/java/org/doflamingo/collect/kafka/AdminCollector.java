@@ -31,6 +31,7 @@ import org.doflamingo.collect.CollectException;
 import org.doflamingo.collect.Collector;
 import org.doflamingo.collect.Scrape;
 import org.doflamingo.collect.config.KafkaClusterConfig;
+import org.doflamingo.engine.Engine;
 import org.doflamingo.engine.SeriesKey;
 import org.doflamingo.engine.SeriesKind;
 
@@ -213,6 +214,14 @@ public final class AdminCollector implements Collector {
       Thread.currentThread().interrupt();
       throw new CollectException("Kafka cluster " + cluster.name + ": interrupted while " + what, e);
     }
+  }
+
+  /**
+   * Refills the lag window from what this collector stored before a restart (see {@link LagHistory}),
+   * so statuses are judged from the first scrape. Returns the readings replayed.
+   */
+  public int seedLagWindow(Engine engine, long nowMs) {
+    return LagHistory.seed(engine, cluster.name, lag, nowMs);
   }
 
   @Override

@@ -80,6 +80,11 @@ public final class LagEvaluator {
     this.completeness = completeness;
   }
 
+  /** The span judged. */
+  public long windowMs() {
+    return windowMs;
+  }
+
   /** Records one reading of a group's partition and judges it. */
   public Verdict observe(String group, String topic, int partition, long timeMs, long committed, long logEnd, boolean groupHasMembers) {
     String key = group + '\u0000' + topic + '\u0000' + partition;
