@@ -3,7 +3,8 @@
 // Drives Debian's chromium (CHROMIUM or /usr/bin/chromium) through playwright-core. Checks: the
 // menu opens Kafka, ZooKeeper and Flume; Overview charts get a point newer than the page load by
 // push, without reload; health tiles have a health colour and a tooltip; the consumer-group grid
-// pages and sorts on the server; a group name holding markup shows as text and runs nothing.
+// pages and sorts on the server; a group name holding markup shows as text and runs nothing; the
+// Flume flow graph draws agents, components and the Kafka topic from the agents' configFile.
 // Exit code 0 when every check passes; each failure is printed.
 import { chromium } from 'playwright-core';
 
@@ -104,6 +105,25 @@ try {
     .some((c) => c.textContent === name), markupGroup, { timeout: 30000 }).then(() => true).catch(() => false);
   check(shown, 'a group named ' + markupGroup + ' shows as text');
   check(!alerted && (await page.locator('.x-grid-cell-inner script').count()) === 0, 'and no script from it runs or enters the page');
+
+  // Flume's flow graph: the agents as boxes with their components inside, the Kafka sink's topic
+  // as an end node, every name as SVG text (no element inside a text node).
+  await open('Flume');
+  await page.locator('.x-tab', { hasText: 'Flow' }).click();
+  const flow = await page.waitForFunction(() => {
+    const agents = document.querySelectorAll('.doflamingo-flow-agent').length;
+    const parts = document.querySelectorAll('.doflamingo-flow-node').length;
+    const topics = document.querySelectorAll('.doflamingo-flow-end[data-kind="topic"]').length;
+    return agents > 0 && parts >= 3 && topics > 0 && {
+      agents, parts, topics,
+      markup: document.querySelectorAll('.doflamingo-flow text *:not(title)').length,
+      dashed: document.querySelectorAll('.doflamingo-flow-dashed').length,
+    };
+  }, null, { timeout: 30000 }).then((h) => h.jsonValue()).catch(() => null);
+  check(flow !== null, 'Flume Flow: agents drawn as boxes with their components and the Kafka topic as an end node '
+    + JSON.stringify(flow));
+  check(flow !== null && flow.markup === 0 && flow.dashed === 0,
+    'Flume Flow: names are plain text, and the wiring from the agents\' configFile is drawn solid');
 } finally {
   await browser.close();
 }

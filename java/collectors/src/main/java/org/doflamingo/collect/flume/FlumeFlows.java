@@ -16,7 +16,9 @@ import org.doflamingo.collect.config.FlumeAgentConfig;
 import org.doflamingo.collect.config.KafkaClusterConfig;
 import org.doflamingo.collect.config.MonitorConfig;
 import org.doflamingo.engine.Engine;
+import org.doflamingo.engine.SeriesData;
 import org.doflamingo.engine.SeriesKey;
+import org.doflamingo.engine.SeriesKind;
 
 /**
  * The Flume transport network as a graph: every configured agent with its sources, channels and
@@ -38,8 +40,8 @@ import org.doflamingo.engine.SeriesKey;
  * text), agents also {@code host}, {@code wiring} (configured or assumed), {@code configFile},
  * {@code error} (why the file could not be used, naming the field) and {@code problems} (what Flume
  * would refuse in it); components also {@code agent}, {@code parent} (the agent node's id), {@code type},
- * {@code configured}, {@code reported} and their figures (per second for counters; null when not
- * current). Edges: {@code from}, {@code to}, {@code kind} (flow inside an agent, hop beyond it),
+ * {@code configured}, {@code reported} and their figures (rates per second, averaged over the
+ * last 30 s; fill and size as last read; null when not current). Edges: {@code from}, {@code to}, {@code kind} (flow inside an agent, hop beyond it),
  * {@code assumed}, and for a hop the sending sink's {@code rate}.
  */
 public final class FlumeFlows {
@@ -55,6 +57,8 @@ public final class FlumeFlows {
 
   /** A latest value older than this many base steps is not current (as the other REST answers judge it). */
   private static final int CURRENT_STEPS = 5;
+  /** Rates (counters) are averaged over this much of the recent past; see {@link Build#latest}. */
+  static final long RATE_WINDOW_MS = 30_000;
   private static final Set<String> WILDCARDS = new HashSet<>(java.util.Arrays.asList("0.0.0.0", "::", "[::]", "*", ""));
   private static final Set<String> LOOPBACK = new HashSet<>(java.util.Arrays.asList("localhost", "127.0.0.1", "::1", "[::1]"));
 
@@ -205,12 +209,28 @@ public final class FlumeFlows {
       }
     }
 
+    /**
+     * A gauge's newest value (fill, size) within the last {@link #CURRENT_STEPS} steps; a counter's
+     * rate as the mean over the last {@link #RATE_WINDOW_MS}: sinks drain in batches and back off
+     * up to 5 s while their channel is empty, so one step's rate flips between 0 and a burst.
+     */
     Double latest(String metric, String agent, String component) {
       Map<String, Map<String, Integer>> perAgent = series.get(metric);
       Integer id = perAgent == null || perAgent.get(agent) == null ? null : perAgent.get(agent).get(component);
       if (id == null) return null;
-      double v = engine.query(id, now - CURRENT_STEPS * step, now, step).latest();
-      return Double.isNaN(v) ? null : v;
+      if (engine.kind(id) != SeriesKind.COUNTER) {
+        double v = engine.query(id, now - CURRENT_STEPS * step, now, step).latest();
+        return Double.isNaN(v) ? null : v;
+      }
+      SeriesData d = engine.query(id, now - Math.max(RATE_WINDOW_MS, CURRENT_STEPS * step), now, step);
+      double sum = 0;
+      int known = 0;
+      for (double v : d.values) {
+        if (Double.isNaN(v)) continue;
+        sum += v;
+        known++;
+      }
+      return known == 0 ? null : sum / known;
     }
 
     /** Host names as compared: lower case; a loopback or wildcard address means the agent's own configured host. */

@@ -22,7 +22,7 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.flume.FlowGraph', {
     scrollable: true,
 
     /** Sizes in px: component boxes, the agent box around them, end nodes, gaps. */
-    size: {compW: 180, compH: 50, compGap: 10, colGap: 36, pad: 12, header: 40, endW: 200, endH: 46, layerGap: 110, unitGap: 28, top: 16},
+    size: {compW: 160, compH: 50, compGap: 10, colGap: 28, pad: 12, header: 40, endW: 180, endH: 46, layerGap: 90, unitGap: 28, top: 16},
 
     setCluster: function (cluster) {
         this.cluster = cluster;
@@ -239,7 +239,9 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.flume.FlowGraph', {
             .classed('doflamingo-flow-silent', function (n) { return !n.reported; });
         g.select('title').text(function (n) { return me.tip(n); });
         g.select('.doflamingo-flow-box').attr('width', s.compW).attr('height', s.compH);
-        g.select('.doflamingo-flow-name').text(function (n) { return me.clip(n.name + (n.type ? ' (' + n.type + ')' : ''), 27); });
+        g.select('.doflamingo-flow-name').text(function (n) {
+            return me.clip(n.name + (n.type && n.type !== n.name ? ' (' + n.type + ')' : ''), 24);
+        });
         g.select('.doflamingo-flow-figures').text(function (n) { return me.figures(n); });
         g.select('.doflamingo-flow-fill').attr('y', s.compH - 9)
             .attr('width', function (n) { return n.kind === 'channel' ? Math.max(1, (s.compW - 16) * Math.min(100, n.fill || 0) / 100) : 0; })
@@ -260,7 +262,7 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.flume.FlowGraph', {
         endG.select('title').text(function (n) { return me.tip(n); });
         endG.select('rect').attr('width', s.endW).attr('height', s.endH);
         endG.select('.doflamingo-flow-end-kind').text(function (n) { return me.endLabel(n); });
-        endG.select('.doflamingo-flow-name').text(function (n) { return me.clip(n.name, 30); });
+        endG.select('.doflamingo-flow-name').text(function (n) { return me.clip(n.name, 27); });
 
         svg.selectAll('text.doflamingo-flow-note').data([0]).join('text').attr('class', 'doflamingo-flow-note')
             .attr('x', 20).attr('y', L.height + 30)
