@@ -22,7 +22,7 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.flume.FlowGraph', {
     scrollable: true,
 
     /** Sizes in px: component boxes, the agent box around them, end nodes, gaps. */
-    size: {compW: 160, compH: 50, compGap: 10, colGap: 28, pad: 12, header: 40, endW: 180, endH: 46, layerGap: 90, unitGap: 28, top: 16},
+    size: {compW: 174, compH: 50, compGap: 10, colGap: 26, pad: 12, header: 40, endW: 180, endH: 46, layerGap: 80, unitGap: 28, top: 16},
 
     setCluster: function (cluster) {
         this.cluster = cluster;
@@ -244,7 +244,9 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.flume.FlowGraph', {
         });
         g.select('.doflamingo-flow-figures').text(function (n) { return me.figures(n); });
         g.select('.doflamingo-flow-fill').attr('y', s.compH - 9)
-            .attr('width', function (n) { return n.kind === 'channel' ? Math.max(1, (s.compW - 16) * Math.min(100, n.fill || 0) / 100) : 0; })
+            .attr('width', function (n) {
+                return n.kind === 'channel' && n.fill !== null && n.fill !== undefined ? Math.max(1, (s.compW - 16) * Math.min(100, n.fill) / 100) : 0;
+            })
             .attr('class', function (n) {
                 return 'doflamingo-flow-fill' + (n.fill > 90 ? ' doflamingo-red' : n.fill > 50 ? ' doflamingo-amber' : '');
             });
