@@ -106,8 +106,9 @@ public final class FlumeTopology {
 
     /**
      * For a Kafka sink, its topic ({@code kafka.topic}, else the older {@code topic}, else Flume's
-     * default {@code default-flume-topic}); for a Kafka source the first of {@code kafka.topics};
-     * else null.
+     * default {@code default-flume-topic}); for a Kafka source every topic of {@code kafka.topics}
+     * (else the older {@code topics}), comma-separated there ({@code kafka.topics.regex} names no
+     * topic and is not followed); else empty.
      */
     public List<String> topics() {
       if (!"kafka".equals(alias())) return Collections.emptyList();
