@@ -164,7 +164,11 @@ class FlumeFlowsControllerTest {
     }
     Map<String, Object> broken = g.node("agent", null, "broken");
     assertEquals("assumed", broken.get("wiring"));
-    assertEquals("flume[3].configFile: " + dir.resolve("gone.conf") + " does not exist", broken.get("error"));
+    String missing = "flume[3].configFile: " + dir.resolve("gone.conf") + " does not exist";
+    assertEquals(missing, broken.get("error"));
+    // said at start too, and the monitor runs: the broken agent's target is collected like the others
+    assertEquals(java.util.Collections.singletonList(missing), DoflamingoMonitor.unusableFlumeFiles(monitor.get().config()));
+    assertEquals(1L, monitor.get().targets().stream().filter(t -> t.group.equals("broken")).count());
   }
 
   @Test
