@@ -4,7 +4,8 @@
 // menu opens Kafka, ZooKeeper and Flume; Overview charts get a point newer than the page load by
 // push, without reload; health tiles have a health colour and a tooltip; the consumer-group grid
 // pages and sorts on the server; a group name holding markup shows as text and runs nothing; a
-// group's partitions open below it; the Timeline draws the stored history of a chosen past range;
+// group's partitions open below it; the Flume flow graph draws agents, components and the Kafka
+// topic from the agents' configFile; the Timeline draws the stored history of a chosen past range;
 // the pages speak Korean when asked; no console errors. Exit code 0 when every check passes; each
 // failure is printed. SCREENSHOTS=<dir> also saves a screenshot of each page there (README's).
 // EXTJS=<an Ext JS SDK folder> runs the pages on that Ext JS instead of the server's 6.2.0 WebJar
@@ -184,6 +185,26 @@ try {
   check(drawn > 0, 'Timeline: a chosen past range ' + JSON.stringify(range) + ' shows stored history ('
     + drawn + ' charts with points in it' + seen + ')');
   await shot('kafka-timeline');
+
+  // Flume's flow graph: the agents as boxes with their components inside, the Kafka sink's topic
+  // as an end node, every name as SVG text (no element inside a text node).
+  await open('Flume');
+  await page.locator('.x-tab', { hasText: 'Flow' }).click();
+  const flow = await page.waitForFunction(() => {
+    const agents = document.querySelectorAll('.doflamingo-flow-agent').length;
+    const parts = document.querySelectorAll('.doflamingo-flow-node').length;
+    const topics = document.querySelectorAll('.doflamingo-flow-end[data-kind="topic"]').length;
+    return agents > 0 && parts >= 3 && topics > 0 && {
+      agents, parts, topics,
+      markup: document.querySelectorAll('.doflamingo-flow text *:not(title)').length,
+      dashed: document.querySelectorAll('.doflamingo-flow-dashed').length,
+    };
+  }, null, { timeout: 30000 }).then((h) => h.jsonValue()).catch(() => null);
+  check(flow !== null, 'Flume Flow: agents drawn as boxes with their components and the Kafka topic as an end node '
+    + JSON.stringify(flow));
+  check(flow !== null && flow.markup === 0 && flow.dashed === 0,
+    'Flume Flow: names are plain text, and the wiring from the agents\' configFile is drawn solid');
+  await shot('flume-flow');
 
   // The pages in another language: Korean labels from the module's bundle, names still as they are.
   await page.goto(url + '?lang=ko');

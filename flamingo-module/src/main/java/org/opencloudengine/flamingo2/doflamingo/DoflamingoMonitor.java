@@ -2,10 +2,14 @@ package org.opencloudengine.flamingo2.doflamingo;
 
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
 import org.doflamingo.collect.Monitor;
 import org.doflamingo.collect.config.ConfigException;
+import org.doflamingo.collect.config.FlumeAgentConfig;
 import org.doflamingo.collect.config.KafkaClusterConfig;
 import org.doflamingo.collect.config.MonitorConfig;
+import org.doflamingo.collect.flume.FlumeTopologies;
 import org.doflamingo.probe.ProbeCollector;
 import org.doflamingo.probe.ProbeConfig;
 import org.slf4j.Logger;
@@ -48,6 +52,7 @@ public class DoflamingoMonitor implements InitializingBean, DisposableBean {
       monitor = m;
       notRunning = null;
       log.info("Doflamingo watching {} targets from {}, history under {}", monitor.targets().size(), file, config.storagePath);
+      unusableFlumeFiles(config);
     } catch (ConfigException e) {
       notRunning = "configuration " + file + ": " + e.getMessage();
       log.error("Doflamingo is not running: {}", notRunning);
@@ -64,6 +69,24 @@ public class DoflamingoMonitor implements InitializingBean, DisposableBean {
       if (k.probe == null) continue;
       m.add("kafka-probe", k.name, k.name, "probe topic " + k.probe.topic, new ProbeCollector(ProbeConfig.of(k)));
     }
+  }
+
+  /**
+   * The Flume agents' {@code configFile}s that cannot be used now, each error naming its field; said
+   * once at start as a warning. Never a reason not to run: those agents' metrics are collected as
+   * any other's, and their flow graph falls back to assumed wiring (the graph repeats the error
+   * while it lasts, and picks the file up once it is readable).
+   */
+  public static List<String> unusableFlumeFiles(MonitorConfig config) {
+    FlumeTopologies files = new FlumeTopologies();
+    List<String> errors = new ArrayList<>();
+    for (FlumeAgentConfig f : config.flume) {
+      String error = files.get(f).error;
+      if (error == null) continue;
+      errors.add(error);
+      log.warn("Doflamingo: {}; the agent's metrics are collected, its flow graph assumes how it is wired", error);
+    }
+    return errors;
   }
 
   static Path configFile() {

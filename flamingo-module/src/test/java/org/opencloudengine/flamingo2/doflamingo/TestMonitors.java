@@ -32,7 +32,12 @@ public final class TestMonitors {
 
   /** A started {@link DoflamingoMonitor} on {@link #config}. */
   public static DoflamingoMonitor open(Path dir) throws IOException {
-    System.setProperty(DoflamingoMonitor.CONFIG_PROPERTY, config(dir).toString());
+    return openConfig(config(dir));
+  }
+
+  /** A started {@link DoflamingoMonitor} on a configuration file of the test's own. */
+  public static DoflamingoMonitor openConfig(Path configFile) {
+    System.setProperty(DoflamingoMonitor.CONFIG_PROPERTY, configFile.toString());
     try {
       DoflamingoMonitor m = new DoflamingoMonitor();
       m.afterPropertiesSet();
@@ -51,7 +56,7 @@ public final class TestMonitors {
     s.commit();
   }
 
-  static int closedPort() throws IOException {
+  public static int closedPort() throws IOException {
     try (ServerSocket s = new ServerSocket(0)) {
       return s.getLocalPort();
     }

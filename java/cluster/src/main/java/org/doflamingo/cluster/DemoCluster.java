@@ -10,8 +10,9 @@ import org.apache.kafka.clients.admin.NewTopic;
 
 /**
  * Starts a whole pipeline for a demo and keeps it running until Ctrl-C: 3 ZooKeeper servers,
- * 3 Kafka brokers, a Flume agent (HTTP source -> memory channel -> Kafka sink, topic
- * {@code flume-events}) and the {@link DemoTraffic} with its default options. Prints every
+ * 3 Kafka brokers, two Flume agents as a small transport network (edge: HTTP source -> memory
+ * channel -> avro sink; collector: avro source -> memory channel -> Kafka sink, topic
+ * {@code flume-events}) and the {@link DemoTraffic} (posting to the edge) with its default options. Prints every
  * endpoint, then the traffic's figures every 10 s. Argument: the base directory (default: this
  * module's {@code target/demo-cluster}).
  * <pre>mvn -B -q -pl java/cluster exec:java -Dexec.mainClass=org.doflamingo.cluster.DemoCluster</pre>
@@ -41,11 +42,14 @@ public final class DemoCluster {
             admin.createTopics(Collections.singletonList(new NewTopic("flume-events", 3, (short) 3)))
                     .all().get(60, TimeUnit.SECONDS);
         }
-        FlumeAgent flume = FlumeAgent.startKafkaFlow(base.resolve("flume"), kafka.bootstrapServers(), "flume-events");
-        DemoTraffic traffic = DemoTraffic.start(kafka, flume);
+        FlumeAgent collector = FlumeAgent.startCollector(base.resolve("flume-collector"), "collector",
+                kafka.bootstrapServers(), "flume-events");
+        FlumeAgent edge = FlumeAgent.startEdge(base.resolve("flume-edge"), "edge", collector);
+        DemoTraffic traffic = DemoTraffic.start(kafka, edge);
         java.lang.Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             traffic.close();
-            flume.close();
+            edge.close();
+            collector.close();
             kafka.close();
             zk.close();
         }, "demo-cluster-close"));
@@ -58,7 +62,8 @@ public final class DemoCluster {
         for (KafkaBroker b : kafka.brokers()) {
             System.out.println("  " + b);
         }
-        System.out.println("Flume " + flume + ": http://127.0.0.1:" + flume.monitoringPort() + "/metrics");
+        System.out.println("Flume " + edge + ": http://127.0.0.1:" + edge.monitoringPort() + "/metrics, sending to");
+        System.out.println("Flume " + collector + ": http://127.0.0.1:" + collector.monitoringPort() + "/metrics");
         System.out.println("traffic: topics " + DemoTraffic.FAST_MESSAGES + " and " + DemoTraffic.SUMMARY_MARKERS
                 + ", consumer group " + DemoTraffic.GROUP + " (falls behind while extra producers run)");
         System.out.println("data and logs under " + base + "; Ctrl-C stops everything");
@@ -66,8 +71,8 @@ public final class DemoCluster {
         while (true) {
             Thread.sleep(10_000);
             try {
-                System.out.println(traffic + "; Kafka sink drained "
-                        + flume.metric(FlumeAgent.SINK, "EventDrainSuccessCount"));
+                System.out.println(traffic + "; avro hop drained " + edge.metric(FlumeAgent.AVRO_SINK, "EventDrainSuccessCount")
+                        + ", Kafka sink drained " + collector.metric(FlumeAgent.SINK, "EventDrainSuccessCount"));
             } catch (java.io.IOException e) {
                 System.out.println(traffic + "; Flume metrics: " + e);
             }

@@ -16,7 +16,9 @@ import java.util.regex.Pattern;
 /**
  * A Flume agent ({@code org.apache.flume.node.Application}) in its own JVM, with the HTTP JSON
  * monitoring ({@code -Dflume.monitoring.type=http}, {@code GET /metrics}) and remote JMX on.
- * {@link #startKafkaFlow} runs the usual pipeline: HTTP source -> memory channel -> Kafka sink.
+ * {@link #startKafkaFlow} runs the usual pipeline: HTTP source -> memory channel -> Kafka sink;
+ * {@link #startEdge} and {@link #startCollector} split it into a two-tier transport network, an
+ * edge agent sending over avro to a collector agent that writes to Kafka.
  */
 public final class FlumeAgent extends ClusterMember {
     static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
@@ -25,16 +27,24 @@ public final class FlumeAgent extends ClusterMember {
     public static final String SOURCE = "SOURCE.http";
     public static final String CHANNEL = "CHANNEL.mem";
     public static final String SINK = "SINK.kafka";
+    /** The collector's source ({@link #startCollector}) and the edge's sink ({@link #startEdge}). */
+    public static final String AVRO_SOURCE = "SOURCE.avro";
+    public static final String AVRO_SINK = "SINK.avro";
 
     private final String agentName;
     private final int monitoringPort = Ports.free();
     private final int sourcePort;
+    /** Whether the source on {@link #sourcePort} is Flume's HTTP source (so {@link #postEvents} works). */
+    private final boolean httpSource;
+    private final Path configFile;
 
-    private FlumeAgent(Path dir, String agentName, String config, int sourcePort) {
+    private FlumeAgent(Path dir, String agentName, String config, int sourcePort, boolean httpSource) {
         super(dir, Duration.ofSeconds(10));
         this.agentName = agentName;
         this.sourcePort = sourcePort;
+        this.httpSource = httpSource;
         Path conf = dir.resolve("flume.conf");
+        this.configFile = conf;
         Dirs.write(conf, config);
         Path log4j2 = dir.resolve("log4j2.xml");
         Dirs.write(log4j2, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -67,7 +77,7 @@ public final class FlumeAgent extends ClusterMember {
      * waits until {@code /metrics} answers JSON naming at least one component.
      */
     public static FlumeAgent start(Path dir, String agentName, String config) {
-        FlumeAgent agent = new FlumeAgent(Dirs.fresh(dir), agentName, config, -1);
+        FlumeAgent agent = new FlumeAgent(Dirs.fresh(dir), agentName, config, -1, false);
         agent.launch();
         return agent;
     }
@@ -78,30 +88,79 @@ public final class FlumeAgent extends ClusterMember {
      */
     public static FlumeAgent startKafkaFlow(Path dir, String bootstrapServers, String topic) {
         int sourcePort = Ports.free();
-        String config = ""
-                + "agent.sources = http\n"
-                + "agent.channels = mem\n"
-                + "agent.sinks = kafka\n"
-                + "\n"
-                + "agent.sources.http.type = http\n"
-                + "agent.sources.http.bind = " + Ports.HOST + "\n"
-                + "agent.sources.http.port = " + sourcePort + "\n"
-                + "agent.sources.http.channels = mem\n"
-                + "\n"
-                + "agent.channels.mem.type = memory\n"
-                + "agent.channels.mem.capacity = 10000\n"
-                + "agent.channels.mem.transactionCapacity = 1000\n"
-                + "\n"
-                + "agent.sinks.kafka.type = org.apache.flume.sink.kafka.KafkaSink\n"
-                + "agent.sinks.kafka.channel = mem\n"
-                + "agent.sinks.kafka.kafka.bootstrap.servers = " + bootstrapServers + "\n"
-                + "agent.sinks.kafka.kafka.topic = " + topic + "\n"
-                + "agent.sinks.kafka.flumeBatchSize = 100\n"
-                + "agent.sinks.kafka.kafka.producer.acks = all\n"
-                + "agent.sinks.kafka.kafka.producer.linger.ms = 5\n";
-        FlumeAgent agent = new FlumeAgent(Dirs.fresh(dir), "agent", config, sourcePort);
+        String config = components("agent", "http", "mem", "kafka")
+                + httpSource("agent", "http", sourcePort, "mem")
+                + memoryChannel("agent", "mem")
+                + kafkaSink("agent", "kafka", "mem", bootstrapServers, topic);
+        FlumeAgent agent = new FlumeAgent(Dirs.fresh(dir), "agent", config, sourcePort, true);
         agent.launch();
         return agent;
+    }
+
+    /**
+     * The collecting tier of a transport network: agent {@code name} with an avro source
+     * ({@link #AVRO_SOURCE}, on {@link #sourcePort()}) -> memory channel -> Kafka sink
+     * ({@link #SINK}) writing to {@code topic}. Feed it with {@link #startEdge}.
+     */
+    public static FlumeAgent startCollector(Path dir, String name, String bootstrapServers, String topic) {
+        int sourcePort = Ports.free();
+        String config = components(name, "avro", "mem", "kafka")
+                + name + ".sources.avro.type = avro\n"
+                + name + ".sources.avro.bind = " + Ports.HOST + "\n"
+                + name + ".sources.avro.port = " + sourcePort + "\n"
+                + name + ".sources.avro.channels = mem\n\n"
+                + memoryChannel(name, "mem")
+                + kafkaSink(name, "kafka", "mem", bootstrapServers, topic);
+        FlumeAgent agent = new FlumeAgent(Dirs.fresh(dir), name, config, sourcePort, false);
+        agent.launch();
+        return agent;
+    }
+
+    /**
+     * The client tier: agent {@code name} with an HTTP source ({@link #SOURCE}, {@link #postEvents})
+     * -> memory channel -> avro sink ({@link #AVRO_SINK}) sending to {@code next}'s avro source.
+     */
+    public static FlumeAgent startEdge(Path dir, String name, FlumeAgent next) {
+        if (next.httpSource || next.sourcePort < 0) {
+            throw new IllegalArgumentException(next + " has no avro source to send to: start it with startCollector");
+        }
+        int sourcePort = Ports.free();
+        String config = components(name, "http", "mem", "avro")
+                + httpSource(name, "http", sourcePort, "mem")
+                + memoryChannel(name, "mem")
+                + name + ".sinks.avro.type = avro\n"
+                + name + ".sinks.avro.channel = mem\n"
+                + name + ".sinks.avro.hostname = " + next.host() + "\n"
+                + name + ".sinks.avro.port = " + next.sourcePort + "\n"
+                + name + ".sinks.avro.batch-size = 100\n";
+        FlumeAgent agent = new FlumeAgent(Dirs.fresh(dir), name, config, sourcePort, true);
+        agent.launch();
+        return agent;
+    }
+
+    private static String components(String agent, String source, String channel, String sink) {
+        return agent + ".sources = " + source + "\n" + agent + ".channels = " + channel + "\n" + agent + ".sinks = " + sink + "\n\n";
+    }
+
+    private static String httpSource(String agent, String name, int port, String channel) {
+        String p = agent + ".sources." + name;
+        return p + ".type = http\n" + p + ".bind = " + Ports.HOST + "\n" + p + ".port = " + port + "\n" + p + ".channels = " + channel + "\n\n";
+    }
+
+    private static String memoryChannel(String agent, String name) {
+        String p = agent + ".channels." + name;
+        return p + ".type = memory\n" + p + ".capacity = 10000\n" + p + ".transactionCapacity = 1000\n\n";
+    }
+
+    private static String kafkaSink(String agent, String name, String channel, String bootstrapServers, String topic) {
+        String p = agent + ".sinks." + name;
+        return p + ".type = org.apache.flume.sink.kafka.KafkaSink\n"
+                + p + ".channel = " + channel + "\n"
+                + p + ".kafka.bootstrap.servers = " + bootstrapServers + "\n"
+                + p + ".kafka.topic = " + topic + "\n"
+                + p + ".flumeBatchSize = 100\n"
+                + p + ".kafka.producer.acks = all\n"
+                + p + ".kafka.producer.linger.ms = 5\n";
     }
 
     private void launch() {
@@ -133,9 +192,17 @@ public final class FlumeAgent extends ClusterMember {
         return monitoringPort;
     }
 
-    /** Port of the HTTP source of {@link #startKafkaFlow}, -1 for an agent of one's own configuration. */
+    /**
+     * Port of the harness's source: the HTTP source of {@link #startKafkaFlow} and {@link #startEdge},
+     * the avro source of {@link #startCollector}; -1 for an agent of one's own configuration.
+     */
     public int sourcePort() {
         return sourcePort;
+    }
+
+    /** The agent's properties file ({@code -f}), as an operator's monitor configuration names it ({@code configFile}). */
+    public Path configFile() {
+        return configFile;
     }
 
     /** Kills the agent if it runs, starts it again with the same configuration and ports. */
@@ -178,8 +245,8 @@ public final class FlumeAgent extends ClusterMember {
 
     /** Posts events to the HTTP source (Flume's JSON handler), one event per body; returns the HTTP status. */
     public int postEvents(List<String> bodies) throws IOException {
-        if (sourcePort < 0) {
-            throw new IllegalStateException("this agent has no HTTP source of the harness");
+        if (!httpSource) {
+            throw new IllegalStateException(this + " has no HTTP source of the harness");
         }
         StringBuilder json = new StringBuilder("[");
         for (int i = 0; i < bodies.size(); i++) {

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * Describes running clusters in Doflamingo's JSON configuration (see the collectors' {@code
- * MonitorConfig}), so tests and the demo watch them exactly as an operator's file would. Names
+ * MonitorConfig}), so tests and the demo watch them exactly as an operator's file would: Flume
+ * agents with their own properties file ({@code configFile}), so the flow graph shows their wiring. Names
  * come from the harness's members; none needs JSON escaping beyond what {@link #string} does.
  */
 public final class MonitorJson {
@@ -53,7 +54,8 @@ public final class MonitorJson {
             String sep = "";
             for (FlumeAgent f : flume) {
                 sb.append(sep).append("\n    {\"name\": ").append(string(f.agentName())).append(", \"host\": ").append(string(f.host()))
-                        .append(", \"httpPort\": ").append(f.monitoringPort()).append(", \"jmxPort\": ").append(f.jmxPort()).append('}');
+                        .append(", \"httpPort\": ").append(f.monitoringPort()).append(", \"jmxPort\": ").append(f.jmxPort())
+                        .append(",\n     \"configFile\": ").append(string(f.configFile().toAbsolutePath().toString())).append('}');
                 sep = ",";
             }
             sb.append("]");

@@ -23,6 +23,12 @@ public final class SeriesData {
     return i < values.length ? values[(int) i] : Double.NaN;
   }
 
+  /** The newest known value, or NaN when every value is unknown. */
+  public double latest() {
+    for (int i = values.length - 1; i >= 0; i--) if (!Double.isNaN(values[i])) return values[i];
+    return Double.NaN;
+  }
+
   /** Number of known (non-NaN) values. */
   public int known() {
     int n = 0;

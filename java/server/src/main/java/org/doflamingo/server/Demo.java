@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -19,7 +20,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The demo's clusters, real ones from the cluster harness (each member its own JVM on
- * 127.0.0.1): 3 ZooKeeper servers, 3 Kafka brokers, a Flume agent draining into Kafka, the 2016
+ * 127.0.0.1): 3 ZooKeeper servers, 3 Kafka brokers, a small Flume transport network (an edge agent,
+ * HTTP source -> memory channel -> avro sink, sending to a collector agent, avro source -> memory
+ * channel -> Kafka sink), the 2016
  * demo's traffic ({@link DemoTraffic}: fast-messages and summary-markers, a consumer group that
  * falls behind and catches up), all under one data folder, and the configuration that watches
  * them ({@code doflamingo.json} there).
@@ -49,16 +52,20 @@ final class Demo implements AutoCloseable {
     try {
       ZooKeeperEnsemble zk = demo.add(progress.step("ZooKeeper: 3 servers", () -> ZooKeeperEnsemble.start(base, 3)));
       KafkaCluster kafka = demo.add(progress.step("Kafka: 3 brokers", () -> KafkaCluster.start(base, zk, 3)));
-      FlumeAgent flume = demo.add(progress.step("Flume: an agent with a Kafka sink", () -> {
+      List<FlumeAgent> flume = progress.step("Flume: an edge agent sending over avro to a collector agent with a Kafka sink", () -> {
         createTopic(kafka, FLUME_TOPIC);
-        return FlumeAgent.startKafkaFlow(base.resolve("flume"), kafka.bootstrapServers(), FLUME_TOPIC);
-      }));
-      // the demo traffic (java/cluster's DemoTraffic), closed before Flume, Kafka and ZooKeeper
-      demo.add(progress.step("Traffic: producers and a lagging consumer group", () -> DemoTraffic.start(kafka, flume)));
+        // the collector first: the edge's avro sink connects to it; closed after the edge (reverse order)
+        FlumeAgent collector = demo.add(FlumeAgent.startCollector(base.resolve("flume-collector"), "collector",
+            kafka.bootstrapServers(), FLUME_TOPIC));
+        FlumeAgent edge = demo.add(FlumeAgent.startEdge(base.resolve("flume-edge"), "edge", collector));
+        return Arrays.asList(edge, collector);
+      });
+      // the demo traffic (java/cluster's DemoTraffic) posts to the edge; closed before Flume, Kafka and ZooKeeper
+      demo.add(progress.step("Traffic: producers and a lagging consumer group", () -> DemoTraffic.start(kafka, flume.get(0))));
       Path storage = base.resolve("rrd");
       Files.createDirectories(storage);
       // with the synthetic probe: its availability per broker shows on the Overview
-      String json = MonitorJson.of(storage, 2, "demo", zk, kafka, Collections.singletonList(flume), true);
+      String json = MonitorJson.of(storage, 2, "demo", zk, kafka, flume, true);
       Files.write(demo.configFile, json.getBytes(StandardCharsets.UTF_8));
       return demo;
     } catch (Exception | Error e) {

@@ -209,6 +209,24 @@ class MonitorConfigTest {
     assertEquals("configuration file /nonexistent/doflamingo.json does not exist", e.getMessage());
   }
 
+  @Test
+  void aFlumeAgentMayNameItsOwnConfigurationFileWhichIsNotReadHere() throws Exception {
+    String agent = "{\"storage\": {\"path\": \"d\"}, \"flume\": [{\"name\": \"web-1\", \"host\": \"h\", \"httpPort\": 1%s}]}";
+    FlumeAgentConfig f = MonitorConfig.parse(String.format(agent,
+        ", \"configFile\": \"/nowhere/flume.conf\", \"agentName\": \"edge\"")).flume.get(0);
+    // an unreadable file is the flow graph's problem to report, never a reason to watch nothing
+    assertEquals(Paths.get("/nowhere/flume.conf"), f.configFile);
+    assertEquals("edge", f.agentName);
+    assertEquals("flume[0].configFile", f.configFileField);
+    FlumeAgentConfig plain = MonitorConfig.parse(String.format(agent, "")).flume.get(0);
+    assertNull(plain.configFile);
+    assertEquals("web-1", plain.agentName, "the agent's name in its file defaults to its name here");
+    assertError("flume[0].configFile: expected a string, got the number 3", String.format(agent, ", \"configFile\": 3"));
+    assertError("flume[0].agentName: a Flume agent name has no dots or white space, got \"a.b\"",
+        String.format(agent, ", \"configFile\": \"f\", \"agentName\": \"a.b\""));
+    assertError("flume[0].agentName: is only used with configFile", String.format(agent, ", \"agentName\": \"edge\""));
+  }
+
   private static void assertError(String expected, String json) {
     assertEquals(expected, errorOf(json));
   }

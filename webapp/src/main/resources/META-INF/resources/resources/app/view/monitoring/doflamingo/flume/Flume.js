@@ -1,6 +1,7 @@
 /**
  * Flume (menu MN001103, MENU_NS monitoring.doflamingo.flume.Flume): Overview of the agents and
- * their channels; the flow graph (source → channel → sink) with fill levels and rates; Timeline.
+ * their channels; the flow graph (the transport network: agents with source → channel → sink,
+ * next hops, Kafka topics) with fill levels and rates; Timeline.
  */
 Ext.define('Flamingo2.view.monitoring.doflamingo.flume.Flume', {
     extend: 'Flamingo2.view.monitoring.doflamingo.common.AreaView',
