@@ -1,5 +1,8 @@
 package org.doflamingo.server;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,14 +67,25 @@ final class Demo implements AutoCloseable {
       demo.add(progress.step("Traffic: producers and a lagging consumer group", () -> DemoTraffic.start(kafka, flume.get(0))));
       Path storage = base.resolve("rrd");
       Files.createDirectories(storage);
+      // the consumer group runs in this JVM: watched as a client JVM, over loopback JMX
+      LoopbackJmx jmx = demo.add(LoopbackJmx.start());
       // with the synthetic probe: its availability per broker shows on the Overview
-      String json = MonitorJson.of(storage, 2, "demo", zk, kafka, flume, true);
+      String json = withClient(MonitorJson.of(storage, 2, "demo", zk, kafka, flume, true), DemoTraffic.GROUP, jmx.port());
       Files.write(demo.configFile, json.getBytes(StandardCharsets.UTF_8));
       return demo;
     } catch (Exception | Error e) {
       demo.close();
       throw e;
     }
+  }
+
+  /** The configuration with a client JVM (name, 127.0.0.1, its JMX port) added to the Kafka cluster. */
+  static String withClient(String json, String name, int jmxPort) throws IOException {
+    ObjectMapper mapper = new ObjectMapper();
+    ObjectNode root = (ObjectNode) mapper.readTree(json);
+    ObjectNode client = ((ObjectNode) root.path("kafka").path(0)).putArray("clients").addObject();
+    client.put("name", name).put("host", "127.0.0.1").put("jmxPort", jmxPort);
+    return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root);
   }
 
   private <T extends AutoCloseable> T add(T member) {
