@@ -143,7 +143,7 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.common.LiveChart', {
             },
             legend: {live: true},
             scales: {x: {time: true}},
-            axes: [{}, {size: me.axisSize, values: function (u, vals) { return vals.map(function (v) { return Units.format(v, unit); }); }}],
+            axes: [{}, {size: function (u, values) { return me.axisSize(u, values); }, values: function (u, vals) { return vals.map(function (v) { return Units.format(v, unit); }); }}],
             series: [{}].concat(series.map(function (s, i) {
                 return {label: s.label, stroke: s.stroke || me.palette[i % me.palette.length], width: s.dash ? 1 : 1.5,
                     dash: s.dash, spanGaps: false, points: {show: false},
@@ -152,12 +152,18 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.common.LiveChart', {
         };
     },
 
-    /** The value axis as wide as its widest label ("19.5 KiB/s") and the gap to the plot. */
+    /**
+     * The value axis as wide as its widest label ("19.5 KiB/s") and the gap to the plot, in steps
+     * of 10 px and never narrower than before: a width that changes makes uPlot lay the plot out
+     * again, and a redraw that does so costs several times one that does not.
+     */
     axisSize: function (u, values) {
-        if (!values) return 50;
-        u.ctx.font = u.axes[1].font[0];
-        var widest = values.reduce(function (w, v) { return Math.max(w, u.ctx.measureText(v).width); }, 0);
-        return Math.ceil(widest / (window.devicePixelRatio || 1)) + 16;
+        if (values) {
+            u.ctx.font = u.axes[1].font[0];
+            var widest = values.reduce(function (w, v) { return Math.max(w, u.ctx.measureText(v).width); }, 0);
+            this.axisWidth = Math.max(this.axisWidth || 50, Math.ceil((widest / (window.devicePixelRatio || 1) + 16) / 10) * 10);
+        }
+        return this.axisWidth || 50;
     },
 
     /** Pushed points [[seriesId, timeMs, value], ...]: the chart's own go in, then one redraw is queued. */
