@@ -1,14 +1,17 @@
 /**
  * Kafka (menu MN001101, MENU_NS monitoring.doflamingo.kafka.Kafka): Overview of brokers, clients
- * and consumer groups; drill-down to consumer groups (with their partitions) and to partitions
- * (leader, replicas, ISR); Timeline.
+ * and consumer groups; drill-down cluster → brokers → topics → partitions (a click on a topic opens
+ * its partitions), and consumer groups with their partitions; Timeline.
  */
 Ext.define('Flamingo2.view.monitoring.doflamingo.kafka.Kafka', {
     extend: 'Flamingo2.view.monitoring.doflamingo.common.AreaView',
     alias: 'widget.doflamingoKafka',
     requires: [
+        'Flamingo2.view.monitoring.doflamingo.common.Messages',
         'Flamingo2.view.monitoring.doflamingo.kafka.KafkaController',
         'Flamingo2.view.monitoring.doflamingo.kafka.KafkaModel',
+        'Flamingo2.view.monitoring.doflamingo.kafka.Brokers',
+        'Flamingo2.view.monitoring.doflamingo.kafka.Topics',
         'Flamingo2.view.monitoring.doflamingo.kafka.ConsumerGroups',
         'Flamingo2.view.monitoring.doflamingo.kafka.Partitions'
     ],
@@ -17,8 +20,17 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.kafka.Kafka', {
     viewModel: {type: 'doflamingoKafka'},
     area: 'kafka',
     clusterLabel: 'Cluster',
-    drillDown: [
-        {title: 'Consumer groups', reference: 'groups', xtype: 'doflamingo-kafka-groups'},
-        {title: 'Partitions', reference: 'partitions', xtype: 'doflamingo-kafka-partitions'}
-    ]
+
+    /** The tabs' labels are read here, not in the class body: the bundles load with the required classes. */
+    initComponent: function () {
+        var Messages = Flamingo2.view.monitoring.doflamingo.common.Messages;
+        function title(key) { return Ext.String.htmlEncode(Messages.t('doflamingo.kafka.tab.' + key)); }
+        this.drillDown = [
+            {title: title('brokers'), reference: 'brokers', xtype: 'doflamingo-kafka-brokers'},
+            {title: title('topics'), reference: 'topics', xtype: 'doflamingo-kafka-topics', listeners: {topic: 'onTopic'}},
+            {title: title('partitions'), reference: 'partitions', xtype: 'doflamingo-kafka-partitions'},
+            {title: 'Consumer groups', reference: 'groups', xtype: 'doflamingo-kafka-groups'}
+        ];
+        this.callParent(arguments);
+    }
 });
