@@ -64,14 +64,13 @@ public final class ListsBenchmark {
     Path dir = Files.createDirectories(Paths.get("target", "bench-lists"));
     Path storage = Files.createTempDirectory(dir, "storage-");
     Path config = storage.resolve("doflamingo.json");
-    int closed = FreshnessBenchmark.freePort();
+    // three brokers on closed ports (each JMX address may be listed once), never scraped successfully
+    int[] closed = {FreshnessBenchmark.freePort(), FreshnessBenchmark.freePort(), FreshnessBenchmark.freePort()};
     // One small RRD tier: the lists read the live ring only, and 130,000 series' files at the
     // default tiers would take about 200 GB of disk.
     Files.write(config, ("{\"storage\": {\"path\": \"" + storage.toAbsolutePath() + "\", \"tiers\": \"2s:1h\"}, "
         + "\"kafka\": [{\"name\": \"" + CLUSTER + "\", \"brokers\": ["
-        + "{\"id\": 1, \"host\": \"127.0.0.1\", \"jmxPort\": " + closed + ", \"bootstrap\": \"127.0.0.1:" + closed + "\"},"
-        + "{\"id\": 2, \"host\": \"127.0.0.1\", \"jmxPort\": " + closed + ", \"bootstrap\": \"127.0.0.1:" + closed + "\"},"
-        + "{\"id\": 3, \"host\": \"127.0.0.1\", \"jmxPort\": " + closed + ", \"bootstrap\": \"127.0.0.1:" + closed + "\"}]}]}").getBytes(StandardCharsets.UTF_8));
+        + broker(1, closed[0]) + "," + broker(2, closed[1]) + "," + broker(3, closed[2]) + "]}]}").getBytes(StandardCharsets.UTF_8));
     System.setProperty("doflamingo.config", config.toString());
     ObjectMapper json = new ObjectMapper();
     HttpClient http = HttpClient.newHttpClient();
@@ -88,7 +87,7 @@ public final class ListsBenchmark {
 
       String[][] cases = {
           {"lag sorted by maxLag", "/monitoring/kafka/lag?sort=maxLag&dir=DESC&limit=100"},
-          {"lag sorted by maxLag, filtered", "/monitoring/kafka/lag?sort=maxLag&dir=DESC&limit=100&filter=group-12"},
+          {"lag sorted by maxLag, filtered", "/monitoring/kafka/lag?sort=maxLag&dir=DESC&limit=100&filter=group-012"},
           {"partitions sorted by leader", "/monitoring/kafka/partitions?sort=leader&dir=ASC&limit=100"},
           {"partitions sorted by partition", "/monitoring/kafka/partitions?sort=partition&dir=DESC&limit=100"},
           {"partitions filtered (part of topic)", "/monitoring/kafka/partitions?filter=topic-01&sort=leader&limit=100"},
@@ -119,6 +118,10 @@ public final class ListsBenchmark {
       feeder.awaitTermination(30, TimeUnit.SECONDS);
       System.clearProperty("doflamingo.config");
     }
+  }
+
+  private static String broker(int id, int port) {
+    return "{\"id\": " + id + ", \"host\": \"127.0.0.1\", \"jmxPort\": " + port + ", \"bootstrap\": \"127.0.0.1:" + port + "\"}";
   }
 
   /**

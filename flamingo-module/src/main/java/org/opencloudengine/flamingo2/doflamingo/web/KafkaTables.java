@@ -65,6 +65,9 @@ final class KafkaTables {
    * made up most of a 20,000-partition listing (see README, ListsBenchmark).
    */
   private static final Map<Engine, Map<Integer, SeriesKey>> KEYS = Collections.synchronizedMap(new WeakHashMap<>());
+  /** The partition each partition series is of, per engine, for the same reason (and no label lookups per request). */
+  private static final Map<Engine, Map<Integer, PartitionId>> PARTITIONS = Collections.synchronizedMap(new WeakHashMap<>());
+  private static final PartitionId NOT_A_PARTITION = new PartitionId("", "", "");
 
   private final Monitor monitor;
   private final Engine engine;
@@ -180,23 +183,22 @@ final class KafkaTables {
    */
   Response partitions(String cluster, String topic, String contains, String sort, boolean descending, int start, int limit) {
     Map<String, String> filter = filter(cluster, topic == null ? null : Collections.singletonMap("topic", topic));
-    Map<String, Integer> leaders = partitionIds(LEADER, filter, contains);
-    List<Map<String, Object>> rows = new ArrayList<>(leaders.size());
-    int[] ids = new int[leaders.size()];
-    int n = 0;
-    for (int id : leaders.values()) ids[n++] = id;
+    Map<PartitionId, Integer> leaders = partitionIds(LEADER, filter, contains);
+    List<PartitionId> order = new ArrayList<>(leaders.keySet());
+    Collections.sort(order); // the base order ties keep: cluster, topic, partition number
+    int[] ids = new int[order.size()];
+    for (int i = 0; i < ids.length; i++) ids[i] = leaders.get(order.get(i));
     double[] values = latest(ids);
-    n = 0;
-    for (Map.Entry<String, Integer> e : leaders.entrySet()) {
-      double v = values[n++];
-      if (Double.isNaN(v)) continue;
-      SeriesKey k = key(e.getValue());
+    List<Map<String, Object>> rows = new ArrayList<>(order.size());
+    for (int i = 0; i < ids.length; i++) {
+      if (Double.isNaN(values[i])) continue;
+      PartitionId p = order.get(i);
       Map<String, Object> row = new LinkedHashMap<>();
-      row.put("cluster", k.label("cluster"));
-      row.put("topic", k.label("topic"));
-      row.put("partition", partitionNumber(k.label("partition")));
-      row.put("leader", (int) v);
-      row.put("leaderSeries", e.getValue());
+      row.put("cluster", p.cluster);
+      row.put("topic", p.topic);
+      row.put("partition", p.partition);
+      row.put("leader", (int) values[i]);
+      row.put("leaderSeries", ids[i]);
       rows.add(row);
     }
     boolean replicasForAll = sort.equals("replicas") || sort.equals("isr") || sort.equals("underReplicated");
@@ -209,64 +211,53 @@ final class KafkaTables {
     List<String> rest = new ArrayList<>();
     if (!replicasForAll) rest.addAll(Arrays.asList(REPLICAS, ISR));
     if (!sort.equals("logEndOffset")) rest.add(LOG_END);
-    fillPage(shown, cluster, rest);
+    fillPage(shown, rest);
     return page;
   }
 
   /** Fields and their series for every row, read for all of them (the sort needs them). */
   private void fill(List<Map<String, Object>> rows, Map<String, String> filter, String contains, String... metrics) {
+    for (String metric : metrics) setFields(rows, metric, partitionIds(metric, filter, contains));
+  }
+
+  /** Fields and their series for the rows of one page: one select per topic on the page. */
+  private void fillPage(List<Map<String, Object>> rows, List<String> metrics) {
     for (String metric : metrics) {
-      Map<String, Integer> ids = partitionIds(metric, filter, contains);
-      int[] wanted = new int[rows.size()];
-      for (int i = 0; i < rows.size(); i++) {
-        Integer id = ids.get(partitionKey(rows.get(i)));
-        wanted[i] = id == null ? -1 : id;
+      Map<PartitionId, Integer> ids = new HashMap<>();
+      Map<String, Boolean> selected = new HashMap<>();
+      for (Map<String, Object> row : rows) {
+        Map<String, String> f = new HashMap<>();
+        f.put("cluster", (String) row.get("cluster"));
+        f.put("topic", (String) row.get("topic"));
+        if (selected.put(f.get("cluster") + "\u0000" + f.get("topic"), true) == null) ids.putAll(partitionIds(metric, f, null));
       }
-      setFields(rows, metric, wanted);
+      setFields(rows, metric, ids);
     }
   }
 
-  /** Fields and their series for the rows of one page: one select per partition's topic. */
-  private void fillPage(List<Map<String, Object>> rows, String cluster, List<String> metrics) {
-    for (String metric : metrics) {
-      Map<String, Map<String, Integer>> byTopic = new HashMap<>();
-      int[] wanted = new int[rows.size()];
-      for (int i = 0; i < rows.size(); i++) {
-        Map<String, Object> row = rows.get(i);
-        String topicKey = row.get("cluster") + "\u0000" + row.get("topic");
-        Map<String, Integer> ids = byTopic.get(topicKey);
-        if (ids == null) {
-          Map<String, String> f = new HashMap<>();
-          f.put("cluster", (String) row.get("cluster"));
-          f.put("topic", (String) row.get("topic"));
-          byTopic.put(topicKey, ids = partitionIds(metric, f, null));
-        }
-        Integer id = ids.get(partitionKey(row));
-        wanted[i] = id == null ? -1 : id;
-      }
-      setFields(rows, metric, wanted);
-    }
-  }
-
-  private void setFields(List<Map<String, Object>> rows, String metric, int[] ids) {
+  /** The metric's latest value and series id on each row (null where the partition has none). */
+  private void setFields(List<Map<String, Object>> rows, String metric, Map<PartitionId, Integer> idsByPartition) {
     String field = metric.equals(REPLICAS) ? "replicas" : metric.equals(ISR) ? "isr" : "logEndOffset";
+    Integer[] ids = new Integer[rows.size()];
     int known = 0;
-    for (int id : ids) if (id >= 0) known++;
+    for (int i = 0; i < ids.length; i++) {
+      if ((ids[i] = idsByPartition.get(new PartitionId(rows.get(i)))) != null) known++;
+    }
     int[] present = new int[known];
     known = 0;
-    for (int id : ids) if (id >= 0) present[known++] = id;
+    for (Integer id : ids) if (id != null) present[known++] = id;
     double[] values = latest(present);
     known = 0;
-    for (int i = 0; i < rows.size(); i++) {
+    for (int i = 0; i < ids.length; i++) {
       Map<String, Object> row = rows.get(i);
       Object value = null;
-      if (ids[i] >= 0) {
+      if (ids[i] != null) {
         double v = values[known++];
         if (!Double.isNaN(v)) value = field.equals("logEndOffset") ? (Object) (long) v : (Object) (int) v;
       }
       row.put(field, value);
-      row.put(field + "Series", ids[i] >= 0 ? ids[i] : null);
-      if (field.equals("isr") || field.equals("replicas")) {
+      row.put(field + "Series", ids[i]);
+      if (!field.equals("logEndOffset")) {
         Object r = row.get("replicas");
         Object s = row.get("isr");
         row.put("underReplicated", r == null || s == null ? null : (Integer) s < (Integer) r);
@@ -274,27 +265,28 @@ final class KafkaTables {
     }
   }
 
-  /** Series ids of a partition metric by cluster, topic and partition, topics holding {@code contains}. */
-  private Map<String, Integer> partitionIds(String metric, Map<String, String> filter, String contains) {
-    Map<String, Integer> out = new TreeMap<>();
-    for (Map.Entry<Integer, SeriesKey> e : keys(engine.select(metric, filter)).entrySet()) {
-      SeriesKey k = e.getValue();
-      String topic = k.label("topic");
-      String partition = k.label("partition");
-      if (topic == null || partition == null || (contains != null && !topic.contains(contains))) continue;
-      out.put(partitionKey(k.label("cluster"), topic, partitionNumber(partition)), e.getKey());
+  /** Series ids of a partition metric by partition, of topics holding {@code contains}. */
+  private Map<PartitionId, Integer> partitionIds(String metric, Map<String, String> filter, String contains) {
+    Map<PartitionId, Integer> out = new HashMap<>();
+    for (int id : engine.select(metric, filter)) {
+      PartitionId p = partition(id);
+      if (p != null && (contains == null || p.topic.contains(contains))) out.put(p, id);
     }
     return out;
   }
 
-  /** Sorts as rows list: cluster, topic, then partition number (zero-padded: Kafka's are 0 or more, so text order is numeric). */
-  private static String partitionKey(String cluster, String topic, Object partition) {
-    String p = partition instanceof Integer ? String.format("%010d", partition) : "~" + partition;
-    return cluster + "\u0000" + topic + "\u0000" + p;
-  }
-
-  private static String partitionKey(Map<String, Object> row) {
-    return partitionKey((String) row.get("cluster"), (String) row.get("topic"), row.get("partition"));
+  /** The partition a series is of (null for a series without topic and partition labels), decoded once per engine. */
+  private PartitionId partition(int id) {
+    Map<Integer, PartitionId> cache = PARTITIONS.computeIfAbsent(engine, e -> new ConcurrentHashMap<>());
+    PartitionId p = cache.get(id);
+    if (p == null) {
+      SeriesKey k = key(id);
+      String topic = k.label("topic");
+      String partition = k.label("partition");
+      p = topic == null || partition == null ? NOT_A_PARTITION : new PartitionId(k.label("cluster"), topic, partitionNumber(partition));
+      cache.put(id, p);
+    }
+    return p == NOT_A_PARTITION ? null : p;
   }
 
   /** Partitions are numbers (so they sort 0, 1, 2, 10); a label that is not one stays text. */
@@ -303,6 +295,44 @@ final class KafkaTables {
       return Integer.valueOf(label);
     } catch (NumberFormatException e) {
       return label;
+    }
+  }
+
+  /** A partition of a topic of a cluster: joins a partition's series, and orders rows (numbers in numeric order, before any text). */
+  private static final class PartitionId implements Comparable<PartitionId> {
+    final String cluster;
+    final String topic;
+    final Object partition;
+
+    PartitionId(String cluster, String topic, Object partition) {
+      this.cluster = cluster == null ? "" : cluster;
+      this.topic = topic;
+      this.partition = partition;
+    }
+
+    PartitionId(Map<String, Object> row) {
+      this((String) row.get("cluster"), (String) row.get("topic"), row.get("partition"));
+    }
+
+    @Override
+    public int compareTo(PartitionId o) {
+      int c = cluster.compareTo(o.cluster);
+      if (c == 0) c = topic.compareTo(o.topic);
+      if (c != 0) return c;
+      boolean number = partition instanceof Integer;
+      if (number != o.partition instanceof Integer) return number ? -1 : 1;
+      return number ? ((Integer) partition).compareTo((Integer) o.partition) : partition.toString().compareTo(o.partition.toString());
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof PartitionId && ((PartitionId) o).cluster.equals(cluster) && ((PartitionId) o).topic.equals(topic)
+          && ((PartitionId) o).partition.equals(partition);
+    }
+
+    @Override
+    public int hashCode() {
+      return (cluster.hashCode() * 31 + topic.hashCode()) * 31 + partition.hashCode();
     }
   }
 
