@@ -59,13 +59,7 @@ final class KafkaTables {
   private static final String LOG_END = "kafka.partition.log_end_offset";
   private static final String UNDER_REPLICATED = "kafka.topic.under_replicated_partitions";
 
-  /**
-   * Series keys by id, per engine. A series id names the same key for the engine's life (ids are
-   * never reused), so decoding each key once saves the per-request JNI call and UTF-8 decode that
-   * made up most of a 20,000-partition listing (see README, ListsBenchmark).
-   */
-  private static final Map<Engine, Map<Integer, SeriesKey>> KEYS = Collections.synchronizedMap(new WeakHashMap<>());
-  /** The partition each partition series is of, per engine, for the same reason (and no label lookups per request). */
+  /** The partition each partition series is of, per engine, decoded once as {@link SeriesKeys} are (no label lookups per request). */
   private static final Map<Engine, Map<Integer, PartitionId>> PARTITIONS = Collections.synchronizedMap(new WeakHashMap<>());
   private static final PartitionId NOT_A_PARTITION = new PartitionId("", "", "");
 
@@ -371,7 +365,7 @@ final class KafkaTables {
     return r == Health.RED || (r == Health.AMBER && h == Health.GREEN) ? r : h;
   }
 
-  /** Keys of series ids, decoded once per engine (see {@link #KEYS}); in the order of the ids. */
+  /** Keys of series ids (see {@link SeriesKeys}), in the order of the ids. */
   private Map<Integer, SeriesKey> keys(int[] ids) {
     Map<Integer, SeriesKey> out = new LinkedHashMap<>();
     for (int id : ids) out.put(id, key(id));
@@ -379,10 +373,7 @@ final class KafkaTables {
   }
 
   private SeriesKey key(int id) {
-    Map<Integer, SeriesKey> cache = KEYS.computeIfAbsent(engine, e -> new ConcurrentHashMap<>());
-    SeriesKey k = cache.get(id);
-    if (k == null) cache.put(id, k = engine.key(id));
-    return k;
+    return SeriesKeys.key(engine, id);
   }
 
   private double latest(int id) {
