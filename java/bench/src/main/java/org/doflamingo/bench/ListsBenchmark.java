@@ -36,7 +36,8 @@ import org.doflamingo.server.Host;
  * sorted by leader and by partition, filtered by part of a topic name and by one topic, and
  * /kafka/topics and /kafka/brokers.
  *
- * <pre>ListsBenchmark [--groups 10000] [--topics 200] [--partitions 100] [--requests 200]</pre>
+ * <pre>ListsBenchmark [--groups 10000] [--topics 200] [--partitions 100] [--requests 200] [--only partitions]</pre>
+ * ({@code --only} runs the calls whose name holds it.)
  */
 public final class ListsBenchmark {
   private static final String CLUSTER = "bench";
@@ -52,12 +53,14 @@ public final class ListsBenchmark {
     int topics = 200;
     int partitionsPerTopic = 100;
     int requests = 200;
+    String only = "";
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--groups": groups = Integer.parseInt(args[++i]); break;
         case "--topics": topics = Integer.parseInt(args[++i]); break;
         case "--partitions": partitionsPerTopic = Integer.parseInt(args[++i]); break;
         case "--requests": requests = Integer.parseInt(args[++i]); break;
+        case "--only": only = args[++i]; break;
         default: throw new IllegalArgumentException("unknown argument " + args[i]);
       }
     }
@@ -98,6 +101,7 @@ public final class ListsBenchmark {
           {"brokers", "/monitoring/kafka/brokers"}};
       System.out.printf("%d requests per call after 20 warm-up requests, values rewritten every %d ms meanwhile:%n", requests, step);
       for (String[] c : cases) {
+        if (!c[0].contains(only)) continue;
         URI uri = host.uri().resolve(c[1]);
         String body = "";
         for (int i = 0; i < 20; i++) body = get(http, uri);
