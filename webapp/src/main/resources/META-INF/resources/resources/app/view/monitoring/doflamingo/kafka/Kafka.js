@@ -21,14 +21,19 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.kafka.Kafka', {
     area: 'kafka',
     clusterLabel: 'Cluster',
 
-    /** The tabs' labels are read here, not in the class body: the bundles load with the required classes. */
+    /**
+     * The tabs' labels are read here, not in the class body: the bundles load with the required
+     * classes. References differ from the view model's store names: Ext publishes a referenced
+     * component into the view model under its reference, and '{brokers}' then bound the grid to
+     * that instead of the store.
+     */
     initComponent: function () {
         var Messages = Flamingo2.view.monitoring.doflamingo.common.Messages;
         function title(key) { return Ext.String.htmlEncode(Messages.t('doflamingo.kafka.tab.' + key)); }
         this.drillDown = [
-            {title: title('brokers'), reference: 'brokers', xtype: 'doflamingo-kafka-brokers'},
-            {title: title('topics'), reference: 'topics', xtype: 'doflamingo-kafka-topics', listeners: {topic: 'onTopic'}},
-            {title: title('partitions'), reference: 'partitions', xtype: 'doflamingo-kafka-partitions'},
+            {title: title('brokers'), reference: 'brokerTable', xtype: 'doflamingo-kafka-brokers'},
+            {title: title('topics'), reference: 'topicTable', xtype: 'doflamingo-kafka-topics', listeners: {topic: 'onTopic'}},
+            {title: title('partitions'), reference: 'partitionTable', xtype: 'doflamingo-kafka-partitions'},
             {title: 'Consumer groups', reference: 'groups', xtype: 'doflamingo-kafka-groups'}
         ];
         this.callParent(arguments);
