@@ -4,7 +4,8 @@
 // menu opens Kafka, ZooKeeper and Flume; Overview charts get a point newer than the page load by
 // push, without reload; health tiles have a health colour and a tooltip; the consumer-group grid
 // pages and sorts on the server; a group name holding markup shows as text and runs nothing; a
-// group's partitions open below it; the Flume flow graph draws agents, components and the Kafka
+// group's partitions open below it; the Kafka drill-down reaches a partition (Brokers, then Topics,
+// a click on a topic, its Partitions); the Flume flow graph draws agents, components and the Kafka
 // topic from the agents' configFile; the Timeline draws the stored history of a chosen past range;
 // the pages speak Korean when asked; no console errors. Exit code 0 when every check passes; each
 // failure is printed. SCREENSHOTS=<dir> also saves a screenshot of each page there (README's).
@@ -157,6 +158,52 @@ try {
   check(partitions.length > 0 && partitions.some((r) => typeof r.lag === 'number'),
     'consumer group ' + picked + ': its partitions open below with their lag (' + partitions.length + ')');
   await shot('kafka-consumer-groups');
+
+  // ---- Kafka drill-down tables (brokers → topics → partitions); kept in this one block ----
+  // Tabs are found by their component's title, so the checks hold in any of the four languages.
+  async function kafkaTab(xtype) {
+    const title = await page.evaluate((x) => Ext.ComponentQuery.query(x)[0].tab.getText(), xtype);
+    await page.locator('.x-tab', { hasText: title }).first().click();
+  }
+  await kafkaTab('doflamingo-kafka-brokers');
+  const brokers = await page.waitForFunction(() => {
+    const s = Ext.ComponentQuery.query('doflamingo-kafka-brokers')[0].getStore();
+    return s && !s.isLoading() && s.getCount() > 0 && s.getRange().map((r) => r.getData());
+  }, null, { timeout: 30000 }).then((h) => h.jsonValue()).catch(() => []);
+  check(brokers.length > 0 && brokers.some((b) => b.controller === true) && brokers.every((b) => b.state && b.health),
+    'Brokers tab: ' + brokers.length + ' broker(s) with state and health, the controller marked');
+  check(await page.locator('.doflamingo-controller').count() > 0, 'the controller is marked in the grid');
+
+  await kafkaTab('doflamingo-kafka-topics');
+  const topicShown = await page.waitForFunction((name) => [...document.querySelectorAll('.doflamingo-topic-link')]
+    .some((c) => c.textContent === name), 'fast-messages', { timeout: 30000 }).then(() => true).catch(() => false);
+  check(topicShown, 'Topics tab lists fast-messages');
+  if (!topicShown) {
+    console.log('topics grid: ' + await page.evaluate(() => {
+      const s = Ext.ComponentQuery.query('doflamingo-kafka-topics')[0].getStore();
+      return JSON.stringify({ url: s.getProxy().url, loading: s.isLoading(), rows: s.getRange().map((r) => r.get('topic')) });
+    }));
+  }
+  const partitionRequests = [];
+  page.on('request', (r) => { if (r.url().includes('/monitoring/kafka/partitions?')) partitionRequests.push(r.url()); });
+  if (topicShown) await page.locator('.doflamingo-topic-link', { hasText: /^fast-messages$/ }).first().click();
+  const partitionRows = await page.waitForFunction(() => {
+    const grid = Ext.ComponentQuery.query('doflamingo-kafka-partitions')[0];
+    const s = grid.getStore();
+    return grid.isVisible(true) && s && !s.isLoading() && s.getProxy().getExtraParams().topic === 'fast-messages'
+      && s.getCount() > 0 && s.getRange().map((r) => ({ topic: r.get('topic'), partition: r.get('partition'), leader: r.get('leader') }));
+  }, null, { timeout: 30000 }).then((h) => h.jsonValue()).catch(() => []);
+  check(partitionRows.length > 0 && partitionRows.every((r) => r.topic === 'fast-messages')
+    && partitionRows.some((r) => typeof r.leader === 'number' && r.leader >= 0),
+    'a click on the topic opens Partitions with its ' + partitionRows.length + ' partition(s), each with a leader');
+  check(partitionRequests.some((u) => /[?&]topic=fast-messages\b/.test(u)), 'the partitions are filtered by the server (topic=fast-messages)');
+  await page.evaluate(() => Ext.ComponentQuery.query('doflamingo-kafka-partitions')[0].getColumns()
+    .find((c) => c.dataIndex === 'partition').sort('DESC'));
+  await page.waitForFunction(() => !Ext.ComponentQuery.query('doflamingo-kafka-partitions')[0].getStore().isLoading());
+  await page.waitForTimeout(300);
+  check(partitionRequests.some((u) => /sort=partition/.test(u) && /dir=DESC/.test(u)), 'sorting partitions asks the server (sort=partition&dir=DESC)');
+  // ---- end of the Kafka drill-down tables block ----
+  await shot('kafka-partitions');
 
   // Timeline: a chosen past range, from before the oldest stored point (GET retention) to 10 s ago
   // once at least 30 s are stored, is read from the stored history and drawn.

@@ -9,16 +9,19 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /monitoring/kafka}: brokers, clusters and clients, and consumer-group lag. */
+/** {@code /monitoring/kafka}: brokers, clusters and clients, consumer-group lag, and the brokers, topics and partitions tables. */
 @RestController
 @RequestMapping("/monitoring/kafka")
 public class KafkaController extends AreaController {
   private static final List<String> SORTABLE =
       Arrays.asList("group", "maxLag", "totalLag", "maxLagSeconds", "status", "members", "health");
 
+  private final DoflamingoMonitor monitor;
+
   @Autowired
   public KafkaController(DoflamingoMonitor monitor) {
     super(monitor, Area.KAFKA);
+    this.monitor = monitor;
   }
 
   /**
@@ -32,9 +35,47 @@ public class KafkaController extends AreaController {
       @RequestParam(value = "dir", defaultValue = "ASC") String dir,
       @RequestParam(value = "start", defaultValue = "0") int start,
       @RequestParam(value = "limit", defaultValue = "100") int limit) {
-    if (!SORTABLE.contains(sort)) throw new IllegalArgumentException("sort: expected one of " + SORTABLE + ", got \"" + sort + "\"");
-    return page(queries().lag(cluster, filter == null || filter.isEmpty() ? null : filter), sort,
-        "DESC".equalsIgnoreCase(dir), start, limit);
+    checkSort(SORTABLE, sort);
+    return page(queries().lag(cluster, blankToNull(filter)), sort, descending(dir), start, limit);
+  }
+
+  /** Brokers with their target's state, controller flag, partition counts, throughput, heap and health. */
+  @RequestMapping(value = "/brokers", method = RequestMethod.GET)
+  public Response brokers(@RequestParam(value = "clusterName", required = false) String cluster) {
+    return Response.list(tables().brokers(cluster));
+  }
+
+  /**
+   * Topics with partitions, replication factor, under-replicated partitions, log-end offsets and
+   * throughput; {@code filter} keeps names containing it; sorted by any of
+   * {@link KafkaTables#TOPIC_SORTABLE} and paged.
+   */
+  @RequestMapping(value = "/topics", method = RequestMethod.GET)
+  public Response topics(@RequestParam(value = "clusterName", required = false) String cluster,
+      @RequestParam(value = "filter", required = false) String filter,
+      @RequestParam(value = "sort", defaultValue = "topic") String sort,
+      @RequestParam(value = "dir", defaultValue = "ASC") String dir,
+      @RequestParam(value = "start", defaultValue = "0") int start,
+      @RequestParam(value = "limit", defaultValue = "100") int limit) {
+    checkSort(KafkaTables.TOPIC_SORTABLE, sort);
+    return page(tables().topics(cluster, blankToNull(filter)), sort, descending(dir), start, limit);
+  }
+
+  /**
+   * Partitions with leader, replicas, in-sync replicas, under-replication and log-end offset, and
+   * their series ids for history; {@code topic} keeps one topic (exact name), {@code filter} topics
+   * whose name contains it; sorted by any of {@link KafkaTables#PARTITION_SORTABLE} and paged.
+   */
+  @RequestMapping(value = "/partitions", method = RequestMethod.GET)
+  public Response partitions(@RequestParam(value = "clusterName", required = false) String cluster,
+      @RequestParam(value = "topic", required = false) String topic,
+      @RequestParam(value = "filter", required = false) String filter,
+      @RequestParam(value = "sort", defaultValue = "topic") String sort,
+      @RequestParam(value = "dir", defaultValue = "ASC") String dir,
+      @RequestParam(value = "start", defaultValue = "0") int start,
+      @RequestParam(value = "limit", defaultValue = "100") int limit) {
+    checkSort(KafkaTables.PARTITION_SORTABLE, sort);
+    return tables().partitions(cluster, blankToNull(topic), blankToNull(filter), sort, descending(dir), start, limit);
   }
 
   /** One group's partitions: committed offset and lag, with their series ids for history. */
@@ -42,5 +83,25 @@ public class KafkaController extends AreaController {
   public Response lagPartitions(@RequestParam(value = "clusterName", required = false) String cluster,
       @RequestParam("group") String group) {
     return Response.list(queries().lagPartitions(cluster, group));
+  }
+
+  private KafkaTables tables() {
+    return new KafkaTables(monitor.get());
+  }
+
+  private static void checkSort(List<String> sortable, String sort) {
+    if (!sortable.contains(sort)) throw new IllegalArgumentException("sort: expected one of " + sortable + ", got \"" + sort + "\"");
+  }
+
+  /** ASC or DESC, in any case; anything else is a 400 rather than a silent ascending order. */
+  private static boolean descending(String dir) {
+    if (!"ASC".equalsIgnoreCase(dir) && !"DESC".equalsIgnoreCase(dir)) {
+      throw new IllegalArgumentException("dir: expected ASC or DESC, got \"" + dir + "\"");
+    }
+    return "DESC".equalsIgnoreCase(dir);
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isEmpty() ? null : s;
   }
 }

@@ -1,37 +1,47 @@
 /**
- * Partitions of a cluster: leader, replicas, in-sync replicas and whether under-replicated, from
- * the Admin collector's series (kafka.partition.leader / replicas / in_sync_replicas). The server
- * pages them (GET /monitoring/kafka/series, 100 at a time, in topic and partition order) and
- * filters by topic; sorting applies to the page shown. Replicas and ISR of the page are read for
- * the same page of their own series, matched by topic and partition.
+ * Partitions of a cluster (GET /monitoring/kafka/partitions): leader, replicas, in-sync replicas,
+ * under-replication and log-end offset, from the Admin collector's series. The server filters (by
+ * part of the topic name, or one exact topic: a click in the Topics tab sets it), sorts every
+ * column (partitions in numeric order) and pages, so 20,000 partitions cost one page of rows.
+ * Names are shown as text.
  */
 Ext.define('Flamingo2.view.monitoring.doflamingo.kafka.Partitions', {
     extend: 'Ext.grid.Panel',
     alias: 'widget.doflamingo-kafka-partitions',
-    requires: ['Flamingo2.view.monitoring.doflamingo.common.Rest', 'Ext.toolbar.Paging'],
+    requires: [
+        'Flamingo2.view.monitoring.doflamingo.common.Messages',
+        'Flamingo2.view.monitoring.doflamingo.kafka.Tables',
+        'Ext.form.field.Checkbox',
+        'Ext.toolbar.Paging'
+    ],
 
     bind: {store: '{partitions}'},
-    emptyText: 'No partitions',
 
     initComponent: function () {
-        var me = this;
-        function text(v) { return Ext.String.htmlEncode(v === null || v === undefined ? '–' : String(v)); }
+        var me = this, T = Flamingo2.view.monitoring.doflamingo.kafka.Tables,
+            Messages = Flamingo2.view.monitoring.doflamingo.common.Messages;
+        me.emptyText = T.label('partitions.empty');
         me.tbar = [{
-            xtype: 'textfield', itemId: 'topic', emptyText: 'Topic (exact name)', width: 260,
-            listeners: {change: {fn: me.onTopic, scope: me, buffer: 400}}
+            xtype: 'textfield', itemId: 'topic', emptyText: Messages.t('doflamingo.kafka.partitions.filter'), width: 260,
+            listeners: {change: {fn: me.applyFilter, scope: me, buffer: 400}}
+        }, {
+            xtype: 'checkbox', itemId: 'exact', boxLabel: T.label('partitions.exact'),
+            listeners: {change: {fn: me.applyFilter, scope: me}}
         }];
         me.bbar = {xtype: 'pagingtoolbar', bind: {store: '{partitions}'}, displayInfo: true};
         me.columns = [
-            {text: 'Topic', dataIndex: 'topic', flex: 2, renderer: text},
-            {text: 'Partition', dataIndex: 'partition', width: 90, align: 'right'},
-            {text: 'Leader', dataIndex: 'leader', width: 90, align: 'right', renderer: function (v) {
-                return v === -1 ? '<span class="doflamingo-red-text">none</span>' : text(v);
+            {text: T.label('col.topic'), dataIndex: 'topic', flex: 2, renderer: T.text},
+            {text: T.label('col.partition'), dataIndex: 'partition', width: 90, align: 'right'},
+            {text: T.label('col.leader'), dataIndex: 'leader', width: 90, align: 'right', renderer: function (v) {
+                return v === -1 ? '<span class="doflamingo-red-text">' + T.label('value.none') + '</span>' : T.text(v);
             }},
-            {text: 'Replicas', dataIndex: 'replicas', width: 90, align: 'right', renderer: text},
-            {text: 'In sync', dataIndex: 'isr', width: 90, align: 'right', renderer: text},
-            {text: 'Under-replicated', dataIndex: 'underReplicated', width: 130, renderer: function (v) {
-                return v === true ? '<span class="doflamingo-red-text">yes</span>' : v === false ? 'no' : '–';
-            }}
+            {text: T.label('col.replicas'), dataIndex: 'replicas', width: 90, align: 'right', renderer: T.text},
+            {text: T.label('col.isr'), dataIndex: 'isr', width: 90, align: 'right', renderer: T.text},
+            {text: T.label('col.underReplicated'), dataIndex: 'underReplicated', width: 130, renderer: function (v) {
+                return v === true ? '<span class="doflamingo-red-text">' + T.label('value.yes') + '</span>'
+                    : v === false ? T.label('value.no') : '–';
+            }},
+            {text: T.label('col.logEndOffset'), dataIndex: 'logEndOffset', width: 140, align: 'right', renderer: T.count}
         ];
         me.callParent(arguments);
     },
@@ -50,55 +60,29 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.kafka.Partitions', {
     activated: function () {
         if (this.loaded) return;
         this.loaded = true;
-        var store = this.partitions();
-        if (!store.hasDetailsListener) {
-            store.hasDetailsListener = true;
-            store.on('load', this.onPage, this);
-        }
-        store.getProxy().setExtraParam('clusterName', this.cluster || undefined);
-        store.loadPage(1);
+        this.partitions().getProxy().setExtraParam('clusterName', this.cluster || undefined);
+        this.applyFilter();
     },
 
-    onTopic: function (field, value) {
-        var store = this.partitions();
-        store.getProxy().setExtraParam('label', value ? 'topic=' + value : undefined);
-        store.loadPage(1);
+    /** One topic only (from the Topics tab): its exact name in the field, "exact" ticked. */
+    showTopic: function (topic) {
+        var field = this.down('#topic'), exact = this.down('#exact');
+        field.suspendEvents();
+        exact.suspendEvents();
+        field.setValue(topic);
+        exact.setValue(true);
+        field.resumeEvents();
+        exact.resumeEvents();
+        this.loaded = true;
+        this.partitions().getProxy().setExtraParam('clusterName', this.cluster || undefined);
+        this.applyFilter();
     },
 
-    /** The page's leader, replicas and ISR: latest values of the three series of each partition. */
-    onPage: function (store, records, ok) {
-        if (!ok || !records.length) return;
-        var Rest = Flamingo2.view.monitoring.doflamingo.common.Rest, params = Ext.apply({}, store.getProxy().getExtraParams());
-        var page = {start: (store.currentPage - 1) * store.pageSize, limit: store.pageSize};
-        function key(labels) { return labels.cluster + '\u0000' + labels.topic + '\u0000' + labels.partition; }
-        Promise.all(['kafka.partition.replicas', 'kafka.partition.in_sync_replicas'].map(function (metric) {
-            return Rest.get('kafka', 'series', Ext.apply({}, {metric: metric}, page, params));
-        })).then(function (lists) {
-            var ids = records.map(function (r) { return r.get('id'); });
-            var field = {};
-            records.forEach(function (r) { field[r.get('id')] = 'leader'; });
-            lists[0].list.forEach(function (s) { ids.push(s.id); field[s.id] = 'replicas'; });
-            lists[1].list.forEach(function (s) { ids.push(s.id); field[s.id] = 'isr'; });
-            var now = Date.now();
-            return Rest.history('kafka', ids, now - 60000, now).then(function (histories) {
-                var values = {};
-                histories.forEach(function (h) {
-                    var v = null;
-                    for (var i = h.values.length - 1; i >= 0 && v === null; i--) v = h.values[i];
-                    var row = values[key(h.labels)] || (values[key(h.labels)] = {});
-                    row[field[h.id]] = v;
-                });
-                store.suspendEvents();
-                records.forEach(function (r) {
-                    var row = values[key(r.get('labels'))] || {};
-                    r.set({leader: row.leader, replicas: row.replicas, isr: row.isr,
-                        underReplicated: row.isr != null && row.replicas != null ? row.isr < row.replicas : null}, {commit: true});
-                });
-                store.resumeEvents();
-                store.fireEvent('refresh', store);
-            });
-        })['catch'](function (e) {
-            Ext.toast(Ext.String.htmlEncode(e.message));
-        });
+    /** The field's text as the exact topic (topic=) or as part of topic names (filter=); page 1 again. */
+    applyFilter: function () {
+        var store = this.partitions(), value = this.down('#topic').getValue(), exact = this.down('#exact').getValue();
+        store.getProxy().setExtraParam('topic', value && exact ? value : undefined);
+        store.getProxy().setExtraParam('filter', value && !exact ? value : undefined);
+        store.loadPage(1);
     }
 });

@@ -1,0 +1,88 @@
+/**
+ * Brokers of a cluster (GET /monitoring/kafka/brokers): the JMX target's address and collection
+ * state, the controller marked, partitions, leaders, under-replicated partitions, throughput, heap
+ * and health (the colour of its health tile, the reasons in the tooltip). A few rows: reloaded
+ * every 5 s while shown. Names are shown as text.
+ */
+Ext.define('Flamingo2.view.monitoring.doflamingo.kafka.Brokers', {
+    extend: 'Ext.grid.Panel',
+    alias: 'widget.doflamingo-kafka-brokers',
+    requires: [
+        'Flamingo2.view.monitoring.doflamingo.common.Messages',
+        'Flamingo2.view.monitoring.doflamingo.common.Units',
+        'Flamingo2.view.monitoring.doflamingo.kafka.Tables'
+    ],
+
+    bind: {store: '{brokers}'},
+
+    initComponent: function () {
+        var me = this, T = Flamingo2.view.monitoring.doflamingo.kafka.Tables,
+            Messages = Flamingo2.view.monitoring.doflamingo.common.Messages,
+            Units = Flamingo2.view.monitoring.doflamingo.common.Units;
+        me.emptyText = T.label('brokers.empty');
+        me.columns = [
+            {text: T.label('col.broker'), dataIndex: 'broker', width: 110, renderer: function (v, meta, r) {
+                return T.text(v) + (r.get('controller')
+                    ? ' <span class="doflamingo-controller">' + T.label('value.controller') + '</span>' : '');
+            }},
+            {text: T.label('col.address'), dataIndex: 'address', flex: 2, renderer: T.text},
+            {text: T.label('col.state'), dataIndex: 'state', width: 120, renderer: function (v, meta, r) {
+                var shown = T.text(Messages.t('doflamingo.target.' + v));
+                if (r.get('lastError')) meta.tdAttr = 'data-qtip="' + Ext.String.htmlEncode(Ext.String.htmlEncode(r.get('lastError'))) + '"';
+                return v === 'DOWN' ? '<span class="doflamingo-red-text">' + shown + '</span>' : shown;
+            }},
+            {text: T.label('col.health'), dataIndex: 'health', width: 120, renderer: function (v, meta, r) {
+                var reasons = r.get('reasons') || [];
+                if (reasons.length) {
+                    // QuickTips render their text as HTML: encoded once for the attribute, once for the tip
+                    meta.tdAttr = 'data-qtip="' + Ext.String.htmlEncode(reasons.map(Ext.String.htmlEncode).join('<br>')) + '"';
+                }
+                return T.health(v);
+            }},
+            {text: T.label('col.partitions'), dataIndex: 'partitions', width: 95, align: 'right', renderer: T.count},
+            {text: T.label('col.leaders'), dataIndex: 'leaders', width: 90, align: 'right', renderer: T.count},
+            {text: T.label('col.underReplicated'), dataIndex: 'underReplicated', width: 130, align: 'right', renderer: T.alarmCount},
+            {text: T.label('col.messagesIn'), dataIndex: 'messagesIn', width: 120, align: 'right',
+                renderer: function (v) { return Units.format(v, 'messages/s'); }},
+            {text: T.label('col.bytesIn'), dataIndex: 'bytesIn', width: 110, align: 'right',
+                renderer: function (v) { return Units.format(v, 'bytes/s'); }},
+            {text: T.label('col.bytesOut'), dataIndex: 'bytesOut', width: 110, align: 'right',
+                renderer: function (v) { return Units.format(v, 'bytes/s'); }},
+            {text: T.label('col.heap'), dataIndex: 'heapUsed', width: 150, align: 'right', renderer: function (v, meta, r) {
+                return Units.format(v, 'bytes') + ' / ' + Units.format(r.get('heapMax'), 'bytes');
+            }}
+        ];
+        me.callParent(arguments);
+        me.on('hide', me.stopTimer, me);
+        me.on('destroy', me.stopTimer, me);
+    },
+
+    brokers: function () {
+        return this.lookupViewModel().getStore('brokers');
+    },
+
+    setCluster: function (cluster) {
+        this.cluster = cluster;
+        if (this.isVisible(true)) this.reload();
+    },
+
+    activated: function () {
+        var me = this;
+        me.reload();
+        me.stopTimer();
+        me.timer = setInterval(function () {
+            if (me.isVisible(true)) me.reload(); else me.stopTimer();
+        }, 5000);
+    },
+
+    stopTimer: function () {
+        clearInterval(this.timer);
+        this.timer = null;
+    },
+
+    reload: function () {
+        var store = this.brokers();
+        store.getProxy().setExtraParam('clusterName', this.cluster || undefined);
+        store.load();
+    }
+});
