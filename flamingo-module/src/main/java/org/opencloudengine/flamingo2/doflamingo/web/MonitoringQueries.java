@@ -67,7 +67,7 @@ final class MonitoringQueries {
       List<SeriesKey> keys = new ArrayList<>();
       Map<SeriesKey, Integer> ids = new HashMap<>();
       for (int id : engine.select(name, filter)) {
-        SeriesKey k = engine.key(id);
+        SeriesKey k = SeriesKeys.key(engine, id);
         if (!k.labels().containsKey(area.groupLabel)) continue; // host figures of another area's target
         keys.add(k);
         ids.put(k, id);
@@ -103,7 +103,7 @@ final class MonitoringQueries {
     for (int id : ids) {
       SeriesKey key;
       try {
-        key = engine.key(id);
+        key = SeriesKeys.key(engine, id);
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException("ids: no series " + id);
       }
@@ -193,7 +193,7 @@ final class MonitoringQueries {
         if (spec.amber == null && spec.red == null) continue;
         int[] ids = engine.select(spec.name, filter);
         for (int i = 0; i < ids.length; i++) {
-          SeriesKey k = engine.key(ids[i]);
+          SeriesKey k = SeriesKeys.key(engine, ids[i]);
           String group = k.label(area.groupLabel);
           if (group == null) continue;
           double v = latest(engine.query(ids[i], now - CURRENT_STEPS * step, now, step));
@@ -255,7 +255,7 @@ final class MonitoringQueries {
     for (String[] field : GROUP_FIELDS) {
       MetricSpec spec = monitor.catalogue().get(field[0]);
       for (int id : engine.select(field[0], filter(cluster, null))) {
-        SeriesKey k = engine.key(id);
+        SeriesKey k = SeriesKeys.key(engine, id);
         String group = k.label("group");
         if (group == null || (contains != null && !group.contains(contains))) continue;
         String key = k.label("cluster") + "\u0000" + group;
@@ -297,7 +297,7 @@ final class MonitoringQueries {
     Map<String, Map<String, Object>> partitions = new TreeMap<>();
     for (String metric : new String[] {"kafka.consumer.group.lag", "kafka.consumer.group.committed_offset"}) {
       for (int id : engine.select(metric, filter)) {
-        SeriesKey k = engine.key(id);
+        SeriesKey k = SeriesKeys.key(engine, id);
         String topic = k.label("topic");
         String partition = k.label("partition");
         String key = k.label("cluster") + "\u0000" + topic + "\u0000" + String.format("%08d", parseOr(partition));
