@@ -117,6 +117,9 @@ public final class ListsBenchmark {
             answer.get("total").asInt(), body.length(), FreshnessBenchmark.pct(ms, 50), FreshnessBenchmark.pct(ms, 99),
             ms.get(ms.size() - 1));
       }
+      // the feed stops before the host closes the engine under it
+      feeder.shutdownNow();
+      feeder.awaitTermination(30, TimeUnit.SECONDS);
     } finally {
       feeder.shutdownNow();
       feeder.awaitTermination(30, TimeUnit.SECONDS);
@@ -189,9 +192,10 @@ public final class ListsBenchmark {
           }
         }
         if (batch.size() > 0) engine.ingest(batch);
-        batch.clear();
       } catch (RuntimeException e) {
         e.printStackTrace(); // a scheduled task's exception would silently stop the feed
+      } finally {
+        batch.clear(); // a failed write must not leave the next one a full batch
       }
     }
 

@@ -13,6 +13,7 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.kafka.Brokers', {
         'Flamingo2.view.monitoring.doflamingo.kafka.Tables'
     ],
 
+    mixins: {refreshing: 'Flamingo2.view.monitoring.doflamingo.common.RefreshingTable'},
     bind: {store: '{brokers}'},
 
     initComponent: function () {
@@ -59,25 +60,6 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.kafka.Brokers', {
 
     brokers: function () {
         return this.lookupViewModel().getStore('brokers');
-    },
-
-    setCluster: function (cluster) {
-        this.cluster = cluster;
-        if (this.isVisible(true)) this.reload();
-    },
-
-    activated: function () {
-        var me = this;
-        me.reload();
-        me.stopTimer();
-        me.timer = setInterval(function () {
-            if (me.isVisible(true)) me.reload(); else me.stopTimer();
-        }, 5000);
-    },
-
-    stopTimer: function () {
-        clearInterval(this.timer);
-        this.timer = null;
     },
 
     reload: function () {

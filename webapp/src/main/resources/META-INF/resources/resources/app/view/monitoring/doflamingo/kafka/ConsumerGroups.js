@@ -13,6 +13,8 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.kafka.ConsumerGroups', {
         'Ext.toolbar.Paging'
     ],
 
+    mixins: {pagedList: 'Flamingo2.view.monitoring.doflamingo.common.PagedList'},
+    storeName: 'groups',
     layout: 'border',
     border: false,
 
@@ -55,32 +57,6 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.kafka.ConsumerGroups', {
             ]
         }];
         me.callParent(arguments);
-    },
-
-    /** From the view model: the grid's bound store arrives a tick after the grid. */
-    groups: function () {
-        return this.lookupViewModel().getStore('groups');
-    },
-
-    setCluster: function (cluster) {
-        this.cluster = cluster;
-        this.loaded = false;
-        if (this.isVisible(true)) this.activated();
-    },
-
-    /** Loads when first shown (the area controller calls it on tab change) or when the cluster changes. */
-    activated: function () {
-        if (this.loaded) return;
-        this.loaded = true;
-        var store = this.groups();
-        store.getProxy().setExtraParam('clusterName', this.cluster || undefined);
-        store.loadPage(1);
-    },
-
-    onFilter: function (field, value) {
-        var store = this.groups();
-        store.getProxy().setExtraParam('filter', value || undefined);
-        store.loadPage(1);
     },
 
     onGroup: function (grid, record) {

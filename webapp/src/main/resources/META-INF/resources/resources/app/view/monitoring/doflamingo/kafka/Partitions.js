@@ -15,7 +15,9 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.kafka.Partitions', {
         'Ext.toolbar.Paging'
     ],
 
+    mixins: {pagedList: 'Flamingo2.view.monitoring.doflamingo.common.PagedList'},
     bind: {store: '{partitions}'},
+    storeName: 'partitions',
 
     initComponent: function () {
         var me = this, T = Flamingo2.view.monitoring.doflamingo.kafka.Tables,
@@ -46,21 +48,8 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.kafka.Partitions', {
         me.callParent(arguments);
     },
 
-    /** From the view model: the grid's bound store arrives a tick after the grid. */
-    partitions: function () {
-        return this.lookupViewModel().getStore('partitions');
-    },
-
-    setCluster: function (cluster) {
-        this.cluster = cluster;
-        this.loaded = false;
-        if (this.isVisible(true)) this.activated();
-    },
-
-    activated: function () {
-        if (this.loaded) return;
-        this.loaded = true;
-        this.partitions().getProxy().setExtraParam('clusterName', this.cluster || undefined);
+    /** The first page as the topic field says. */
+    loadFirstPage: function () {
         this.applyFilter();
     },
 
@@ -74,13 +63,13 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.kafka.Partitions', {
         field.resumeEvents();
         exact.resumeEvents();
         this.loaded = true;
-        this.partitions().getProxy().setExtraParam('clusterName', this.cluster || undefined);
+        this.pagedStore().getProxy().setExtraParam('clusterName', this.cluster || undefined);
         this.applyFilter();
     },
 
     /** The field's text as the exact topic (topic=) or as part of topic names (filter=); page 1 again. */
     applyFilter: function () {
-        var store = this.partitions(), value = this.down('#topic').getValue(), exact = this.down('#exact').getValue();
+        var store = this.pagedStore(), value = this.down('#topic').getValue(), exact = this.down('#exact').getValue();
         store.getProxy().setExtraParam('topic', value && exact ? value : undefined);
         store.getProxy().setExtraParam('filter', value && !exact ? value : undefined);
         store.loadPage(1);

@@ -14,7 +14,9 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.kafka.Topics', {
         'Ext.toolbar.Paging'
     ],
 
+    mixins: {pagedList: 'Flamingo2.view.monitoring.doflamingo.common.PagedList'},
     bind: {store: '{topics}'},
+    storeName: 'topics',
 
     initComponent: function () {
         var me = this, T = Flamingo2.view.monitoring.doflamingo.kafka.Tables,
@@ -48,30 +50,4 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.kafka.Topics', {
             me.fireEvent('topic', me, record.get('cluster'), record.get('topic'));
         });
     },
-
-    /** From the view model: the grid's bound store arrives a tick after the grid. */
-    topics: function () {
-        return this.lookupViewModel().getStore('topics');
-    },
-
-    setCluster: function (cluster) {
-        this.cluster = cluster;
-        this.loaded = false;
-        if (this.isVisible(true)) this.activated();
-    },
-
-    /** Loads when first shown (the area controller calls it on tab change) or when the cluster changes. */
-    activated: function () {
-        if (this.loaded) return;
-        this.loaded = true;
-        var store = this.topics();
-        store.getProxy().setExtraParam('clusterName', this.cluster || undefined);
-        store.loadPage(1);
-    },
-
-    onFilter: function (field, value) {
-        var store = this.topics();
-        store.getProxy().setExtraParam('filter', value || undefined);
-        store.loadPage(1);
-    }
 });

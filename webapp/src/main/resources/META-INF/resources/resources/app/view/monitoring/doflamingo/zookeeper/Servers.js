@@ -4,6 +4,7 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.zookeeper.Servers', {
     alias: 'widget.doflamingo-zookeeper-servers',
     requires: ['Flamingo2.view.monitoring.doflamingo.common.LatestTable', 'Flamingo2.view.monitoring.doflamingo.common.Messages'],
 
+    mixins: {refreshing: 'Flamingo2.view.monitoring.doflamingo.common.RefreshingTable'},
     bind: {store: '{servers}'},
     roles: ['standalone', 'follower', 'leader', 'observer'],
 
@@ -30,25 +31,7 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.zookeeper.Servers', {
         ];
         me.callParent(arguments);
         me.on('hide', me.stopTimer, me);
-    },
-
-    setCluster: function (cluster) {
-        this.cluster = cluster;
-        if (this.isVisible(true)) this.reload();
-    },
-
-    activated: function () {
-        var me = this;
-        me.reload();
-        me.stopTimer();
-        me.timer = setInterval(function () {
-            if (me.isVisible(true)) me.reload(); else me.stopTimer();
-        }, 5000);
-    },
-
-    stopTimer: function () {
-        clearInterval(this.timer);
-        this.timer = null;
+        me.on('destroy', me.stopTimer, me);
     },
 
     reload: function () {
@@ -63,10 +46,5 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.zookeeper.Servers', {
         })['catch'](function (e) {
             Ext.toast(Ext.String.htmlEncode(e.message));
         });
-    },
-
-    onDestroy: function () {
-        this.stopTimer();
-        this.callParent(arguments);
     }
 });
