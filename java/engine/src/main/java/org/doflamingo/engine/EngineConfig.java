@@ -41,6 +41,11 @@ public final class EngineConfig {
     return this;
   }
 
+  /** How long every series is kept in memory at full resolution. */
+  public long liveWindowSeconds() {
+    return liveWindowSeconds;
+  }
+
   public EngineConfig liveWindowSeconds(long seconds) {
     this.liveWindowSeconds = seconds;
     return this;

@@ -119,20 +119,25 @@ final class MonitoringQueries {
   /**
    * How far back the history reaches: the RRD tiers (step and how long each is kept) and the
    * oldest moment anything was collected, from every target's {@code doflamingo.target.up} series
-   * (the whole installation's: those series name the collector, not the area). Tiers are read
-   * finest first over their whole retention, and the first whose span holds the start of the
-   * history answers, so the moment is as precise as the history still is. {@code oldest} is null
+   * (the whole installation's: those series name the collector, not the area). The live ring and
+   * then the tiers are read finest first over their whole span, and the first whose span holds the
+   * start of the history answers, so the moment is as precise as the history still is. {@code oldest} is null
    * before the first collection.
    */
   Map<String, Object> retention() {
     List<Tier> tiers = engine.tiers();
     long now = System.currentTimeMillis();
     int[] ids = engine.select(UP_SERIES, Collections.<String, String>emptyMap());
+    // {step, span} read in turn: the live ring first (served from memory, so it has points not yet
+    // written to the RRD files, all a young installation has), then every tier
+    List<long[]> spans = new ArrayList<>();
+    spans.add(new long[] {engine.baseStepMs(), engine.config().liveWindowSeconds() * 1000});
+    for (Tier t : tiers) spans.add(new long[] {t.stepMs, t.retentionMs});
     long oldest = Long.MAX_VALUE;
-    for (Tier tier : tiers) {
-      long from = now - tier.retentionMs;
-      for (int id : ids) oldest = Math.min(oldest, firstPoint(engine.query(id, from, now, tier.stepMs)));
-      if (oldest != Long.MAX_VALUE && oldest > from + tier.stepMs) break; // began inside this tier's span
+    for (long[] span : spans) {
+      long from = now - span[1];
+      for (int id : ids) oldest = Math.min(oldest, firstPoint(engine.query(id, from, now, span[0])));
+      if (oldest != Long.MAX_VALUE && oldest > from + span[0]) break; // began inside this span
     }
     List<Map<String, Object>> tierViews = new ArrayList<>();
     for (Tier t : tiers) {
