@@ -27,6 +27,7 @@ import org.opencloudengine.flamingo2.doflamingo.TargetView;
  * series and its per-topic under-replicated count. One per request; made for 20,000 partitions.
  */
 final class KafkaTables {
+  private static final List<String> BROKER_SYSTEMS = Arrays.asList("kafka-broker", "kafka-probe");
   /** Latest means within the last few base steps, as the lag list reads it. */
   private static final int CURRENT_STEPS = 5;
 
@@ -113,7 +114,8 @@ final class KafkaTables {
       }
     }
     Map<String, Map<String, Object>> tiles = new HashMap<>();
-    for (Map<String, Object> tile : new MonitoringQueries(monitor, Area.KAFKA).health(cluster)) {
+    // the systems whose series name a broker: its JMX, and the probe's per-broker figures
+    for (Map<String, Object> tile : new MonitoringQueries(monitor, Area.KAFKA).health(cluster, BROKER_SYSTEMS)) {
       if ("broker".equals(tile.get("kind"))) tiles.put(memberKey((String) tile.get("group"), (String) tile.get("name")), tile);
     }
     for (Map.Entry<String, Map<String, Object>> e : rows.entrySet()) {
