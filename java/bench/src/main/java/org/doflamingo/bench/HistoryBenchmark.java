@@ -4,15 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import java.util.StringJoiner;
 import org.doflamingo.collect.config.WebConfig;
 import org.doflamingo.engine.Engine;
@@ -84,34 +79,19 @@ public final class HistoryBenchmark {
     ObjectMapper json = new ObjectMapper();
     HttpClient http = HttpClient.newHttpClient();
     try (Host host = Host.start(WebConfig.defaults(), 0)) {
-      JsonNode listed = json.readTree(get(http, host.uri().resolve("/monitoring/kafka/series?metric=" + METRIC + "&limit=5000")));
+      JsonNode listed = json.readTree(RestTimings.get(http, host.uri().resolve("/monitoring/kafka/series?metric=" + METRIC + "&limit=5000")));
       StringJoiner idList = new StringJoiner(",");
       for (JsonNode s : listed.get("list")) idList.add(s.get("id").asText());
-      System.out.printf("%d series over %d h, %d requests per resolution after 20 warm-up requests:%n", listed.get("total").asInt(),
-          hours, requests);
+      System.out.printf("%d series over %d h, %d requests per resolution after %d warm-up requests:%n", listed.get("total").asInt(),
+          hours, requests, RestTimings.WARM_UP);
       for (long resolution : resolutions) {
         URI uri = host.uri().resolve("/monitoring/kafka/history?ids=" + idList + "&from=" + from + "&to=" + now
             + "&resolution=" + resolution);
-        String body = "";
-        for (int i = 0; i < 20; i++) body = get(http, uri);
-        JsonNode first = json.readTree(body).get("list").get(0);
-        List<Double> ms = new ArrayList<>();
-        for (int i = 0; i < requests; i++) {
-          long start = System.nanoTime();
-          get(http, uri);
-          ms.add((System.nanoTime() - start) / 1e6);
-        }
-        Collections.sort(ms);
+        RestTimings t = RestTimings.of(http, uri, requests);
+        JsonNode first = json.readTree(t.body).get("list").get(0);
         System.out.printf("  resolution %6d ms: step %6d ms, %5d points a series, %7d bytes: p50 %6.1f ms  p99 %6.1f ms  max %6.1f ms%n",
-            resolution, first.get("step").asLong(), first.get("values").size(), body.length(), FreshnessBenchmark.pct(ms, 50),
-            FreshnessBenchmark.pct(ms, 99), ms.get(ms.size() - 1));
+            resolution, first.get("step").asLong(), first.get("values").size(), t.body.length(), t.pct(50), t.pct(99), t.max());
       }
     }
-  }
-
-  private static String get(HttpClient http, URI uri) throws Exception {
-    HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
-    if (r.statusCode() != 200) throw new IllegalStateException(uri + " answered " + r.statusCode() + ": " + r.body());
-    return r.body();
   }
 }

@@ -5,15 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import java.util.Random;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -99,23 +94,14 @@ public final class ListsBenchmark {
           {"partitions sorted by underReplicated", "/monitoring/kafka/partitions?sort=underReplicated&dir=DESC&limit=100"},
           {"topics sorted by logEndOffset", "/monitoring/kafka/topics?sort=logEndOffset&dir=DESC&limit=100"},
           {"brokers", "/monitoring/kafka/brokers"}};
-      System.out.printf("%d requests per call after 20 warm-up requests, values rewritten every %d ms meanwhile:%n", requests, step);
+      System.out.printf("%d requests per call after %d warm-up requests, values rewritten every %d ms meanwhile:%n", requests,
+          RestTimings.WARM_UP, step);
       for (String[] c : cases) {
         if (!c[0].contains(only)) continue;
         URI uri = host.uri().resolve(c[1]);
-        String body = "";
-        for (int i = 0; i < 20; i++) body = get(http, uri);
-        JsonNode answer = json.readTree(body);
-        List<Double> ms = new ArrayList<>();
-        for (int i = 0; i < requests; i++) {
-          long start = System.nanoTime();
-          get(http, uri);
-          ms.add((System.nanoTime() - start) / 1e6);
-        }
-        Collections.sort(ms);
+        RestTimings t = RestTimings.of(http, uri, requests);
         System.out.printf("  %-38s total %6d, %7d bytes: p50 %6.1f ms  p99 %6.1f ms  max %6.1f ms%n", c[0],
-            answer.get("total").asInt(), body.length(), FreshnessBenchmark.pct(ms, 50), FreshnessBenchmark.pct(ms, 99),
-            ms.get(ms.size() - 1));
+            json.readTree(t.body).get("total").asInt(), t.body.length(), t.pct(50), t.pct(99), t.max());
       }
       // the feed stops before the host closes the engine under it
       feeder.shutdownNow();
@@ -212,11 +198,5 @@ public final class ListsBenchmark {
         default: return random.nextInt(3);
       }
     }
-  }
-
-  private static String get(HttpClient http, URI uri) throws Exception {
-    HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
-    if (r.statusCode() != 200) throw new IllegalStateException(uri + " answered " + r.statusCode() + ": " + r.body());
-    return r.body();
   }
 }

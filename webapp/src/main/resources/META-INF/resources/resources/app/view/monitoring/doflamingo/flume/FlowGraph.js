@@ -18,25 +18,12 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.flume.FlowGraph', {
         'Flamingo2.view.monitoring.doflamingo.common.Units'
     ],
 
+    mixins: {refreshing: 'Flamingo2.view.monitoring.doflamingo.common.Refreshing'},
     cls: 'doflamingo-flow',
     scrollable: true,
 
     /** Sizes in px: component boxes, the agent box around them, end nodes, gaps. */
     size: {compW: 174, compH: 50, compGap: 10, colGap: 26, pad: 12, header: 40, endW: 180, endH: 46, layerGap: 80, unitGap: 28, top: 16},
-
-    setCluster: function (cluster) {
-        this.cluster = cluster;
-        if (this.isVisible(true)) this.reload();
-    },
-
-    activated: function () {
-        var me = this;
-        me.reload();
-        clearInterval(me.timer);
-        me.timer = setInterval(function () {
-            if (me.isVisible(true)) me.reload(); else clearInterval(me.timer);
-        }, 5000);
-    },
 
     reload: function () {
         var me = this, Rest = Flamingo2.view.monitoring.doflamingo.common.Rest;
@@ -279,7 +266,7 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.flume.FlowGraph', {
     },
 
     onDestroy: function () {
-        clearInterval(this.timer);
+        this.stopTimer();
         this.callParent(arguments);
     }
 });

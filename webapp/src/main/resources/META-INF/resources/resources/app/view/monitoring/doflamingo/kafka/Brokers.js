@@ -13,7 +13,7 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.kafka.Brokers', {
         'Flamingo2.view.monitoring.doflamingo.kafka.Tables'
     ],
 
-    mixins: {refreshing: 'Flamingo2.view.monitoring.doflamingo.common.RefreshingTable'},
+    mixins: {refreshing: 'Flamingo2.view.monitoring.doflamingo.common.Refreshing'},
     bind: {store: '{brokers}'},
 
     initComponent: function () {

@@ -4,7 +4,7 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.zookeeper.Servers', {
     alias: 'widget.doflamingo-zookeeper-servers',
     requires: ['Flamingo2.view.monitoring.doflamingo.common.LatestTable', 'Flamingo2.view.monitoring.doflamingo.common.Messages'],
 
-    mixins: {refreshing: 'Flamingo2.view.monitoring.doflamingo.common.RefreshingTable'},
+    mixins: {refreshing: 'Flamingo2.view.monitoring.doflamingo.common.Refreshing'},
     bind: {store: '{servers}'},
     roles: ['standalone', 'follower', 'leader', 'observer'],
 

@@ -1,9 +1,9 @@
 /**
- * What the small tables of latest values share (brokers, ZooKeeper servers): read when shown and
- * every refreshMs while they stay shown; the timer stops when hidden or destroyed. The class
- * provides reload().
+ * What the views of latest values share (brokers, ZooKeeper servers, the Flume flow graph): read
+ * when shown and every refreshMs while they stay shown; the timer stops when hidden or destroyed.
+ * The class provides reload().
  */
-Ext.define('Flamingo2.view.monitoring.doflamingo.common.RefreshingTable', {
+Ext.define('Flamingo2.view.monitoring.doflamingo.common.Refreshing', {
     extend: 'Ext.Mixin',
 
     refreshMs: 5000,
