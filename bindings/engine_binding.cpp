@@ -1,7 +1,7 @@
 #include "engine_binding.h"
 
 #include "doflamingo/error.h"
-#include "doflamingo/series_key.h"
+#include "doflamingo/types.h"
 
 namespace doflamingo {
 namespace binding {

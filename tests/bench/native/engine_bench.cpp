@@ -13,8 +13,8 @@
 #include <vector>
 
 #include "doflamingo/engine.h"
-#include "doflamingo/rrd_store.h"
-#include "doflamingo/tiers.h"
+#include "rrd_store.h"
+#include "tiers.h"
 
 namespace fs = std::filesystem;
 using namespace doflamingo;
