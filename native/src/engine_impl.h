@@ -79,6 +79,17 @@ struct Engine::Impl {
   SeriesData queryOpen(std::uint32_t id, std::int64_t fromMs, std::int64_t toMs, std::int64_t resolutionMs,
                        Consolidation cf);
   Point latestOpen(std::uint32_t id, std::int64_t fromMs, std::int64_t toMs);
+  // f(id) for each of ids, in order, under the lifecycle lock, once every id is known to exist.
+  template <typename T, typename F>
+  std::vector<T> forEachId(const std::vector<std::uint32_t>& ids, F f) {
+    std::shared_lock<std::shared_mutex> life(lifecycle);
+    checkOpen();
+    checkIds(ids);
+    std::vector<T> out;
+    out.reserve(ids.size());
+    for (std::uint32_t id : ids) out.push_back(f(id));
+    return out;
+  }
 
   static constexpr std::size_t kStripes = 1024;
   static constexpr std::size_t kChunkBits = 12;  // 4096 series per chunk

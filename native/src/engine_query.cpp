@@ -80,29 +80,18 @@ SeriesData Engine::query(std::uint32_t id, std::int64_t fromMs, std::int64_t toM
 
 std::vector<SeriesData> Engine::query(const std::vector<std::uint32_t>& ids, std::int64_t fromMs, std::int64_t toMs,
                                       std::int64_t resolutionMs, Consolidation cf) {
-  std::shared_lock<std::shared_mutex> life(impl_->lifecycle);
-  impl_->checkOpen();
-  impl_->checkIds(ids);
   checkRange(fromMs, toMs);
-  std::vector<SeriesData> out;
-  out.reserve(ids.size());
-  for (std::uint32_t id : ids) out.push_back(impl_->queryOpen(id, fromMs, toMs, resolutionMs, cf));
-  return out;
+  return impl_->forEachId<SeriesData>(
+      ids, [&](std::uint32_t id) { return impl_->queryOpen(id, fromMs, toMs, resolutionMs, cf); });
 }
 
 std::vector<Point> Engine::latest(const std::vector<std::uint32_t>& ids, std::int64_t atMs, std::int64_t maxAgeMs) {
-  std::shared_lock<std::shared_mutex> life(impl_->lifecycle);
-  impl_->checkOpen();
-  impl_->checkIds(ids);
   if (atMs < 0 || maxAgeMs < 0) {
     throw InvalidArgument("latest: atMs (" + std::to_string(atMs) + ") and maxAgeMs (" + std::to_string(maxAgeMs) +
                           ") must not be negative");
   }
   const std::int64_t fromMs = std::max<std::int64_t>(0, atMs - maxAgeMs);
-  std::vector<Point> out;
-  out.reserve(ids.size());
-  for (std::uint32_t id : ids) out.push_back(impl_->latestOpen(id, fromMs, atMs));
-  return out;
+  return impl_->forEachId<Point>(ids, [&](std::uint32_t id) { return impl_->latestOpen(id, fromMs, atMs); });
 }
 
 std::vector<GroupResult> Engine::groupBy(const GroupQuery& q) {
@@ -141,23 +130,11 @@ SeriesKind Engine::kind(std::uint32_t id) const {
 }
 
 std::vector<SeriesKey> Engine::keys(const std::vector<std::uint32_t>& ids) const {
-  std::shared_lock<std::shared_mutex> life(impl_->lifecycle);
-  impl_->checkOpen();
-  impl_->checkIds(ids);
-  std::vector<SeriesKey> out;
-  out.reserve(ids.size());
-  for (std::uint32_t id : ids) out.push_back(impl_->registry->key(id));
-  return out;
+  return impl_->forEachId<SeriesKey>(ids, [this](std::uint32_t id) { return impl_->registry->key(id); });
 }
 
 std::vector<SeriesKind> Engine::kinds(const std::vector<std::uint32_t>& ids) const {
-  std::shared_lock<std::shared_mutex> life(impl_->lifecycle);
-  impl_->checkOpen();
-  impl_->checkIds(ids);
-  std::vector<SeriesKind> out;
-  out.reserve(ids.size());
-  for (std::uint32_t id : ids) out.push_back(impl_->registry->kind(id));
-  return out;
+  return impl_->forEachId<SeriesKind>(ids, [this](std::uint32_t id) { return impl_->registry->kind(id); });
 }
 
 std::vector<std::string> Engine::metricNames() const {

@@ -1,11 +1,5 @@
 // The engine's vocabulary: what a library user passes in and gets back (series keys, kinds,
 // samples, answers, tiers). No behaviour beyond the keys' own checks and byte form.
-//
-// Series identity: a metric name plus a label set sorted by key. Labels are how everything is
-// grouped ("sum over all brokers of a cluster"), so the canonical form must be unique: keys sorted,
-// no duplicates, all text valid UTF-8 (consumer group ids and topic names may hold any Unicode).
-// Across JNI a key travels as one length-prefixed byte string (see encode()/decode()), because
-// JNI's "modified UTF-8" cannot carry every string faithfully.
 #pragma once
 
 #include <cstddef>
@@ -68,6 +62,11 @@ inline constexpr const char* kDefaultTiers = "2s:1d,1m:14d,15m:180d,1h:5y";
 
 using Label = std::pair<std::string, std::string>;
 
+// Series identity: a metric name plus a label set sorted by key. Labels are how everything is
+// grouped ("sum over all brokers of a cluster"), so the canonical form must be unique: keys sorted,
+// no duplicates, all text valid UTF-8 (consumer group ids and topic names may hold any Unicode).
+// Across JNI a key travels as one length-prefixed byte string (see encode()/decode()), because
+// JNI's "modified UTF-8" cannot carry every string faithfully.
 struct SeriesKey {
   std::string name;
   std::vector<Label> labels;  // sorted by key, unique keys
