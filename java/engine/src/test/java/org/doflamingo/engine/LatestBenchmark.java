@@ -1,7 +1,12 @@
 package org.doflamingo.engine;
 
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 /**
  * Not a test: the latest values of many series through JNI, one bulk call ({@link Engine#latest})
@@ -28,7 +33,9 @@ public final class LatestBenchmark {
   private static void run(int series) throws Exception {
     Path dir = TestDirs.fresh("bench-latest");
     // A one-minute ring (240 bytes a series) so 100,000 series fit; the window asked is 5 steps.
-    try (Engine engine = Engine.open(EngineConfig.at(dir).liveWindowSeconds(60).flushBatch(100_000)
+    // Ten values a series stay below flushBatch: nothing is written back while it runs.
+    // Small files ("2s:2m"): the close writes every series' file.
+    try (Engine engine = Engine.open(EngineConfig.at(dir).tiers("2s:2m").liveWindowSeconds(60)
         .maxBufferedSamples(10_000_000))) {
       int[] ids = new int[series];
       for (int i = 0; i < series; i++) ids[i] = engine.intern(SeriesKey.of("bench.lag", "group", "g" + i), SeriesKind.GAUGE);
@@ -60,6 +67,14 @@ public final class LatestBenchmark {
       }
       System.out.printf("%,d series: bulk latest median %.2f ms, query loop median %.2f ms (%.0fx), checksum %.0f%n",
           series, median(bulk), median(loop), median(loop) / median(bulk), check);
+    } finally {
+      deleteTree(dir);
+    }
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
     }
   }
 
