@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -21,6 +22,9 @@ class ConcurrencyTest {
     int points = 200;
     long t0 = System.currentTimeMillis() / 2000 * 2000 - points * 2000L - 60_000;
     ExecutorService pool = Executors.newFixedThreadPool(threads + 1);
+    // The writers start ingesting once the reader has made its first query, so the two overlap
+    // even when the reader's thread is late to start (seen on a loaded machine).
+    CountDownLatch readerStarted = new CountDownLatch(1);
     try (Engine engine = Engine.open(EngineConfig.at(TestDirs.fresh("concurrent")).flushBatch(8))) {
       List<Future<Long>> writers = new ArrayList<>();
       for (int w = 0; w < threads; w++) {
@@ -31,6 +35,7 @@ class ConcurrencyTest {
             ids[s] = engine.intern(SeriesKey.of("concurrency", "writer", String.valueOf(writer), "s", String.valueOf(s)),
                 SeriesKind.GAUGE);
           }
+          assertTrue(readerStarted.await(60, TimeUnit.SECONDS), "the reader never queried");
           SampleBatch batch = new SampleBatch(seriesPerThread);
           long accepted = 0;
           for (int p = 0; p < points; p++) {
@@ -47,6 +52,7 @@ class ConcurrencyTest {
           for (int id : engine.select("concurrency", java.util.Collections.emptyMap())) {
             engine.query(id, t0, t0 + points * 2000L, 2000);
             queries.incrementAndGet();
+            readerStarted.countDown();
           }
         }
         return null;
