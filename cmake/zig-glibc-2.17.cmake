@@ -1,9 +1,9 @@
 # Toolchain for the portable JNI library: zig's clang aimed at x86-64 Linux with glibc 2.17, libc++
 # linked in. The compilers are the wrappers native/build-portable-deps.sh writes into its cache;
-# DOFLAMINGO_PORTABLE_PREFIX names that cache (the script's output directory).
+# DOFLAMINGO_PORTABLE_PREFIX names that cache (the script's PREFIX argument).
 if(NOT DOFLAMINGO_PORTABLE_PREFIX)
-  message(FATAL_ERROR "DOFLAMINGO_PORTABLE_PREFIX is not set: run native/build-portable-deps.sh CACHE_DIR "
-    "and pass -DDOFLAMINGO_PORTABLE_PREFIX=CACHE_DIR/portable-zig<version>-glibc<version>")
+  message(FATAL_ERROR "DOFLAMINGO_PORTABLE_PREFIX is not set: run native/build-portable-deps.sh PREFIX "
+    "and pass -DDOFLAMINGO_PORTABLE_PREFIX=PREFIX")
 endif()
 # try_compile projects read the toolchain file again: hand them the prefix too.
 list(APPEND CMAKE_TRY_COMPILE_PLATFORM_VARIABLES DOFLAMINGO_PORTABLE_PREFIX)

@@ -4,11 +4,12 @@
 # source packages. Debian's own librrd.a and libglib-2.0.a are compiled against glibc 2.36 headers
 # (they call stat@GLIBC_2.33, fcntl64 ...), so they cannot go into a library meant for 2.17.
 #
-#   build-portable-deps.sh CACHE_DIR
+#   build-portable-deps.sh PREFIX        (java/engine/pom.xml: ~/.cache/doflamingo/portable-glibc2.17)
 #
-# Everything lands in CACHE_DIR/portable-zig<version>-glibc<version>/ (outside the repository);
-# once it is complete ("complete" file) the script does nothing and needs no network.
-# Prints nothing on success but the build log of a step that fails.
+# Everything lands in PREFIX (outside the repository): bin/ (compiler wrappers), sysroot/
+# (headers and static libraries), logs/. PREFIX/complete records which recipe built it (this
+# script's checksum); while that matches, the script does nothing and needs no network.
+# Prints nothing on success but one line, and the build log of a step that fails.
 set -euo pipefail
 
 ZIG_VERSION=0.15.2
@@ -17,12 +18,13 @@ GLIBC_VERSION=2.17
 TARGET=x86_64-linux-gnu.$GLIBC_VERSION
 SOURCES=(zlib pcre2 glib2.0 rrdtool)
 
-[ $# -eq 1 ] || { echo "usage: $0 CACHE_DIR" >&2; exit 2; }
-out="$1/portable-zig$ZIG_VERSION-glibc$GLIBC_VERSION"
-mkdir -p "$1"
-exec 9>"$1/.portable.lock"
-flock 9   # another worktree may be preparing the same cache
-[ -f "$out/complete" ] && exit 0
+[ $# -eq 1 ] || { echo "usage: $0 PREFIX" >&2; exit 2; }
+out=$(realpath -m "$1")
+recipe=$(sha256sum "$0" | cut -c1-16)
+mkdir -p "$(dirname "$out")"
+exec 9>"$out.lock"
+flock 9   # another worktree may be preparing the same prefix
+[ "$(cat "$out/complete" 2>/dev/null)" = "$recipe" ] && exit 0
 
 started=$(date +%s)
 echo "doflamingo: preparing the portable toolchain and libraries in $out (once; needs the network)"
@@ -88,7 +90,9 @@ wrapper ar ar
 wrapper ranlib ranlib
 
 export CC="$out/bin/cc" CXX="$out/bin/c++" AR="$out/bin/ar" RANLIB="$out/bin/ranlib"
-export CFLAGS="-O2 -fPIC -g0" CXXFLAGS="-O2 -fPIC -g0"
+# Sections per function, so the JNI library's --gc-sections keeps only what the engine calls.
+export CFLAGS="-O2 -fPIC -g0 -ffunction-sections -fdata-sections"
+export CXXFLAGS="$CFLAGS"
 
 # --- Debian source packages, through a private list of deb-src entries (the system's apt
 # configuration is left as it is) -------------------------------------------------------------------
@@ -147,5 +151,5 @@ cp src/.libs/librrd.a "$sys/lib/"
 cp src/rrd.h src/rrd_client.h src/rrd_format.h "$sys/include/"
 
 rm -rf "$out/src" "$out/dl"
-touch "$out/complete"
+echo "$recipe" >"$out/complete"
 echo "doflamingo: portable toolchain ready in $(( $(date +%s) - started )) s ($(tr '\n' ' ' <"$out/versions"))"
