@@ -8,7 +8,7 @@
 set -euo pipefail
 java_home=$1; shift
 if [ "${DOFLAMINGO_IN_NAMESPACE:-}" != 1 ]; then
-  DOFLAMINGO_IN_NAMESPACE=1 exec unshare --mount --propagation private "$0" "$java_home" "$@"
+  DOFLAMINGO_IN_NAMESPACE=1 exec unshare --mount --propagation private bash "$0" "$java_home" "$@"
 fi
 
 librrd=$(ldconfig -p | awk '$1 == "librrd.so.8" { print $NF; exit }')
