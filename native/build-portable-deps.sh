@@ -105,6 +105,7 @@ apt_opts=(-o "Dir::Etc::SourceList=$apt_dir/src.sources" -o "Dir::Etc::SourcePar
           -o "Dir::State::Lists=$apt_dir/lists" -o "Dir::Cache=$apt_dir/cache" -o "APT::Sandbox::User=root")
 step apt-update apt-get "${apt_opts[@]}" update
 (cd "$out/dl" && step apt-source apt-get "${apt_opts[@]}" source --download-only "${SOURCES[@]}")
+# apt checked every file against the signed Sources index, so dpkg-source needs no keyring.
 for p in "${SOURCES[@]}"; do
   dsc=$(ls "$out"/dl/"${p}"_*.dsc)
   step "unpack-$p" dpkg-source --no-check -x "$dsc" "$out/src/$p"
