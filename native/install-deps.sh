@@ -7,7 +7,11 @@ set -euo pipefail
 packages=(cmake g++ make pkg-config swig zlib1g-dev
           librrd-dev rrdtool rrdcached
           libspdlog-dev libfmt-dev
-          libgtest-dev libbenchmark-dev)
+          libgtest-dev libbenchmark-dev
+          # build-portable-deps.sh: pip fetches zig and meson, apt-get source the C sources;
+          # GLib builds with ninja (its configure wants libffi's headers for gobject, which is
+          # not built); the check reads the library with objdump and readelf
+          python3-pip dpkg-dev ninja-build libffi-dev binutils util-linux)
 
 missing=()
 for p in "${packages[@]}"; do

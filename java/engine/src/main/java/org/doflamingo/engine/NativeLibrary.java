@@ -10,9 +10,11 @@ import java.util.Locale;
 /**
  * Loads libdoflamingo_jni the way RocksJava does: {@code System.loadLibrary} first (an operator may
  * have installed it system-wide), else the copy inside this jar, extracted to a temporary file.
+ * The jar's copy has librrd, zlib and the C++ runtime linked in and uses glibc 2.17's symbols only.
  */
 public final class NativeLibrary {
   static final String NAME = "doflamingo_jni";
+  static final String REQUIREMENT = "it needs x86-64 Linux with glibc 2.17 or newer";
   private static final Object LOCK = new Object();
   private static volatile boolean loaded;
 
@@ -45,7 +47,7 @@ public final class NativeLibrary {
     try (InputStream in = NativeLibrary.class.getResourceAsStream(resource)) {
       if (in == null) {
         throw new UnsatisfiedLinkError("Doflamingo's engine has no native library for " + platform()
-            + " in this jar (looked for " + resource + "); it is built for linux-x86_64");
+            + " in this jar (looked for " + resource + "); " + REQUIREMENT);
       }
       file = Files.createTempFile("lib" + NAME + "-", ".so");
       file.toFile().deleteOnExit();
@@ -56,11 +58,7 @@ public final class NativeLibrary {
     try {
       System.load(file.toAbsolutePath().toString());
     } catch (UnsatisfiedLinkError e) {
-      String why = String.valueOf(e.getMessage());
-      String hint = why.contains("librrd")
-          ? " RRDtool's library is missing: install it (Debian/Ubuntu: apt-get install librrd8)."
-          : "";
-      throw linkError("cannot load Doflamingo's native library: " + why + "." + hint, e);
+      throw linkError("cannot load Doflamingo's native library (" + REQUIREMENT + "): " + e.getMessage(), e);
     } finally {
       // Once loaded (or failed) the file is no longer needed; Linux keeps the mapping alive.
       try {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The packaged jar, copied alone into an empty folder, serves a small program: no
  * java.library.path, no other jar (not even SLF4J), the native library extracted from the jar.
+ * It does so where RRDtool's library is absent too (the jar's library has librrd linked in), and
+ * says what it needs when its library cannot be loaded.
  */
 class JarAloneIT {
   private static final String PROGRAM = String.join("\n",
@@ -33,29 +36,82 @@ class JarAloneIT {
       "    }",
       "  }",
       "}");
+  private static final String BIN = System.getProperty("java.home") + File.separator + "bin" + File.separator;
+  private static final String CLASS_PATH = "doflamingo-engine.jar" + File.pathSeparator + ".";
 
   @Test
   void jarCopiedAloneRunsASmallProgram() throws Exception {
-    Path jar = Paths.get(System.getProperty("doflamingo.jar"));
-    assertTrue(Files.isRegularFile(jar), "no jar at " + jar);
-    Path dir = TestDirs.fresh("jar-alone");
-    Files.copy(jar, dir.resolve("doflamingo-engine.jar"), StandardCopyOption.REPLACE_EXISTING);
-    Files.write(dir.resolve("UseEngine.java"), PROGRAM.getBytes(StandardCharsets.UTF_8));
-    String bin = System.getProperty("java.home") + File.separator + "bin" + File.separator;
-    run(dir, bin + "javac", "-cp", "doflamingo-engine.jar", "UseEngine.java");
-    String out = run(dir, bin + "java", "-cp", "doflamingo-engine.jar" + File.pathSeparator + ".", "UseEngine");
+    Path dir = programBesideJar("jar-alone");
+    String out = succeed(run(dir, BIN + "java", "-cp", CLASS_PATH, "UseEngine"));
     assertTrue(out.contains("VALUES 1.0 2.0 3.0"), out);
   }
 
-  private static String run(Path dir, String... command) throws Exception {
+  /** librrd.so.8 and what it brings covered by /dev/null in a private mount namespace (root only). */
+  @Test
+  void jarRunsWhereRrdtoolIsNotInstalled() throws Exception {
+    Path dir = programBesideJar("jar-without-rrdtool");
+    Path hide = dir.resolve("without-rrdtool.sh");
+    try (InputStream in = JarAloneIT.class.getResourceAsStream("without-rrdtool.sh")) {
+      Files.copy(in, hide);
+    }
+    String out = succeed(run(dir, "bash", hide.toString(), System.getProperty("java.home"),
+        BIN + "java", "-cp", CLASS_PATH, "UseEngine"));
+    assertTrue(out.contains("HIDDEN "), "nothing hidden:\n" + out);
+    String hidden = out.substring(out.indexOf("HIDDEN "), out.indexOf('\n', out.indexOf("HIDDEN ")));
+    assertTrue(hidden.contains("/librrd.so.8") && hidden.contains("/libpango-1.0.so"),
+        "librrd and pango were not hidden:\n" + out);
+    assertTrue(out.contains("VALUES 1.0 2.0 3.0"), out);
+  }
+
+  /** The extracted library lands on a noexec file system, so the dynamic loader refuses it. */
+  @Test
+  void unloadableLibrarySaysWhatItNeedsAndWhy() throws Exception {
+    Path dir = programBesideJar("jar-noexec");
+    Path noexec = Files.createDirectory(dir.resolve("noexec"));
+    Result r = run(dir, "unshare", "--mount", "--propagation", "private", "sh", "-c",
+        "mount -t tmpfs -o noexec tmpfs \"$1\" && shift && exec \"$@\"", "sh", noexec.toString(),
+        BIN + "java", "-Djava.io.tmpdir=" + noexec, "-cp", CLASS_PATH, "UseEngine");
+    assertEquals(1, r.exit, r.output);
+    assertTrue(r.output.contains("UnsatisfiedLinkError: cannot load Doflamingo's native library "
+        + "(it needs x86-64 Linux with glibc 2.17 or newer): "), r.output);
+    assertTrue(r.output.contains("failed to map segment from shared object"), "no cause:\n" + r.output);
+  }
+
+  /** A fresh folder holding only the engine jar and the compiled program. */
+  private static Path programBesideJar(String name) throws Exception {
+    Path jar = Paths.get(System.getProperty("doflamingo.jar"));
+    assertTrue(Files.isRegularFile(jar), "no jar at " + jar);
+    Path dir = TestDirs.fresh(name);
+    Files.copy(jar, dir.resolve("doflamingo-engine.jar"), StandardCopyOption.REPLACE_EXISTING);
+    Files.write(dir.resolve("UseEngine.java"), PROGRAM.getBytes(StandardCharsets.UTF_8));
+    succeed(run(dir, BIN + "javac", "-cp", "doflamingo-engine.jar", "UseEngine.java"));
+    return dir;
+  }
+
+  private static final class Result {
+    final String command;
+    final int exit;
+    final String output;
+
+    Result(String command, int exit, String output) {
+      this.command = command;
+      this.exit = exit;
+      this.output = output;
+    }
+  }
+
+  private static String succeed(Result r) {
+    assertEquals(0, r.exit, r.command + " failed:\n" + r.output);
+    return r.output;
+  }
+
+  private static Result run(Path dir, String... command) throws Exception {
     ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
     pb.environment().remove("LD_LIBRARY_PATH");
     Process p = pb.start();
     byte[] out = readAll(p);
     assertTrue(p.waitFor(120, TimeUnit.SECONDS), "timed out: " + Arrays.toString(command));
-    String text = new String(out, StandardCharsets.UTF_8);
-    assertEquals(0, p.exitValue(), Arrays.toString(command) + " failed:\n" + text);
-    return text;
+    return new Result(Arrays.toString(command), p.exitValue(), new String(out, StandardCharsets.UTF_8));
   }
 
   private static byte[] readAll(Process p) throws Exception {
