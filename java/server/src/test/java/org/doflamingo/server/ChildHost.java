@@ -47,6 +47,17 @@ final class ChildHost implements AutoCloseable {
    * @param web the {@code web} settings as JSON, or null for loopback without users
    */
   static ChildHost start(Path dir, List<Path> classPath, Path config, String web) throws Exception {
+    return start(dir, classPath, config, web, null, null, null);
+  }
+
+  /** In Flamingo's mode ({@link Host#startLikeFlamingo}) on the MySQL database {@code jdbcUrl}. */
+  static ChildHost startLikeFlamingo(Path dir, List<Path> classPath, Path config, String web, String jdbcUrl, String user,
+      String password) throws Exception {
+    return start(dir, classPath, config, web, jdbcUrl, user, password);
+  }
+
+  private static ChildHost start(Path dir, List<Path> classPath, Path config, String web, String jdbcUrl, String user,
+      String password) throws Exception {
     Files.createDirectories(dir);
     Path log = dir.resolve("host.log");
     Files.deleteIfExists(log);
@@ -57,11 +68,17 @@ final class ChildHost implements AutoCloseable {
     List<String> command = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
         "--add-opens", "java.base/java.lang=ALL-UNNAMED", "-Xmx512m",
         "-Djava.io.tmpdir=" + Files.createDirectories(dir.resolve("tmp")).toAbsolutePath(),
-        "-Ddoflamingo.config=" + config.toAbsolutePath(),
-        "-cp", classPath.stream().map(p -> p.toAbsolutePath().toString()).collect(Collectors.joining(":")),
+        "-Ddoflamingo.config=" + config.toAbsolutePath()));
+    if (jdbcUrl != null) {
+      command.add("-Dhost.flamingo.jdbc=" + jdbcUrl);
+      command.add("-Dhost.flamingo.user=" + user);
+    }
+    command.addAll(List.of("-cp", classPath.stream().map(p -> p.toAbsolutePath().toString()).collect(Collectors.joining(":")),
         FlamingoHostMain.class.getName(), Integer.toString(port)));
     if (web != null) command.add(web);
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+    if (password != null) pb.environment().put(FlamingoHostMain.PASSWORD_ENV, password);
+    Process p = pb.start();
     CountDownLatch ready = new CountDownLatch(1);
     String[] readyLine = new String[1];
     Thread copy = new Thread(() -> {

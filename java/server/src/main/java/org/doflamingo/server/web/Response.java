@@ -76,6 +76,13 @@ public final class Response {
     return r;
   }
 
+  /** A failed answer. */
+  public static Response ofError(String code, String message) {
+    Response r = new Response();
+    r.error = new Error(code, message);
+    return r;
+  }
+
   public boolean isSuccess() {
     return success;
   }
