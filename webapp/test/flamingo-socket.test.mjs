@@ -7,23 +7,15 @@
 // connection before and after a Doflamingo page opens and after Flamingo's connection is lost and
 // reconnected; the page's charts get pushed points through that connection, again after the
 // reconnect; the page never opens a SockJS connection of its own. Exit code 0 when all pass.
-import { chromium } from 'playwright-core';
+import { check, finish, launch } from './checks.mjs';
 
 const url = process.argv[2];
 if (!url) {
   console.error('usage: node flamingo-socket.test.mjs <server url>');
   process.exit(2);
 }
-const failures = [];
-function check(ok, what) {
-  console.log((ok ? 'ok   ' : 'FAIL ') + what);
-  if (!ok) failures.push(what);
-}
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
-});
+const browser = await launch();
 try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   page.on('pageerror', (e) => check(false, 'no page error: ' + e.message));
@@ -72,8 +64,4 @@ try {
   await browser.close();
 }
 
-if (failures.length) {
-  console.log(failures.length + ' check(s) failed');
-  process.exit(1);
-}
-console.log('all checks passed');
+finish();

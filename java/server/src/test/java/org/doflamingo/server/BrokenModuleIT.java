@@ -22,19 +22,23 @@ import org.junit.jupiter.api.Test;
  * library built on a newer distribution), or an engine class compiled for a newer Java (its class
  * file's major version set to Java 99's). In both the host's own beans (the hosttest controller
  * and its Quartz job) answer, every Doflamingo endpoint answers success:false with the reason, and
- * the reason is logged once.
+ * the reason is logged once. The host runs in Flamingo's mode (form login, Quartz's JDBC job store
+ * on a private MariaDB), where a module that throws at start would take the whole context down.
  */
 class BrokenModuleIT {
   private static final String NATIVE = "org/doflamingo/engine/native/linux-x86_64/libdoflamingo_jni.so";
   private static final String ENGINE_CONFIG = "org/doflamingo/engine/EngineConfig.class";
   private static final int JAVA_99 = 99 + 44;
+  private static final String USER = "admin";
+  private static final String PASSWORD = "broken-module-secret";
+  private static final String DB_PASSWORD = "broken-module-db-secret";
 
   @Test
   void aNativeLibraryTheSystemCannotLoad() throws Exception {
     Path dir = Paths.get("target", "it", "broken-native").toAbsolutePath();
     Path engine = WebInfLib.rewrite(WebInfLib.engineJar(), dir.resolve("lib/doflamingo-engine.jar"), NATIVE,
         BrokenModuleIT::needANewerGlibc);
-    String reason = hostSurvives(dir, engine);
+    String reason = hostSurvives(dir, engine, "flamingo_native");
     assertTrue(reason.contains("native library did not load") && reason.contains("GLIBC_9."), reason);
     assertTrue(reason.contains("glibc 2.17 or newer"), "says what to do: " + reason);
   }
@@ -47,23 +51,29 @@ class BrokenModuleIT {
       c[7] = (byte) JAVA_99;
       return c;
     });
-    String reason = hostSurvives(dir, engine);
+    String reason = hostSurvives(dir, engine, "flamingo_class");
     assertTrue(reason.contains("newer Java") && reason.contains("EngineConfig"), reason);
     assertTrue(reason.contains("JDK 8 or newer"), "says what to do: " + reason);
   }
 
   /** Starts the host with {@code engine} for the engine jar; checks it and returns the reason Doflamingo gives. */
-  private static String hostSurvives(Path dir, Path engine) throws Exception {
+  private static String hostSurvives(Path dir, Path engine, String database) throws Exception {
+    PrivateMariaDb db = PrivateMariaDb.shared();
+    db.createFlamingoDatabase(database, "flamingo", DB_PASSWORD);
     Path config = dir.resolve("doflamingo.json");
     // one ZooKeeper server nobody listens for: the monitor would only fail to reach it
     Files.write(config, ("{\"storage\": {\"path\": \"" + dir.resolve("storage") + "\"}, \"zookeeper\": [{\"name\": \"zk\","
         + " \"servers\": [{\"host\": \"127.0.0.1\", \"clientPort\": 1}]}]}").getBytes(StandardCharsets.UTF_8));
     List<Path> classPath = WebInfLib.concat(WebInfLib.host(), List.of(WebInfLib.moduleJar(), engine, WebInfLib.webappJar()));
-    try (ChildHost host = ChildHost.start(dir, classPath, config, null)) {
+    String web = "{\"users\": [{\"user\": \"" + USER + "\", \"password\": \"" + PASSWORD + "\"}]}";
+    try (ChildHost host = ChildHost.startLikeFlamingo(dir, classPath, config, web, db.jdbcUrl(database), "flamingo", DB_PASSWORD)) {
+      host.login(USER, PASSWORD);
       JsonNode hello = host.json("/monitoring/test/hello?clusterName=x");
       assertTrue(hello.get("success").asBoolean(), "the host's own controller: " + hello);
       host.await("/monitoring/test/jobRuns", Duration.ofSeconds(20), r -> r.get("object").asLong() > 2);
-      assertTrue(host.json("/menu").toString().contains("monitoring.doflamingo.kafka.Kafka"), "the menu rows are there");
+      assertTrue(host.json("/menu").toString().contains("\"MENU_ID\":\"MN001\""), "Flamingo's menu answers");
+      assertTrue(db.rootSql("SELECT JOB_GROUP FROM " + database + ".QRTZ_JOB_DETAILS").trim().equals("hosttest"),
+          "the host's job in the JDBC store, Doflamingo's not");
 
       String reason = null;
       for (String path : List.of("/monitoring/kafka/targets", "/monitoring/zookeeper/health", "/monitoring/flume/flows",

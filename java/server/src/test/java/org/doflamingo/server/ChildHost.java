@@ -33,7 +33,9 @@ final class ChildHost implements AutoCloseable {
   private final Process process;
   private final Path log;
   private final URI uri;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  /** Keeps the session cookie of a {@link #login}, as a browser does. */
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+      .cookieHandler(new java.net.CookieManager()).build();
 
   private ChildHost(Process process, Path log, URI uri) {
     this.process = process;
@@ -112,6 +114,17 @@ final class ChildHost implements AutoCloseable {
     HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30));
     if (headers.length > 0) b.headers(headers);
     return http.send(b.GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  /** Flamingo's form login; the session cookie is kept for the requests that follow. */
+  void login(String user, String password) throws Exception {
+    String form = "username=" + java.net.URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
+        + java.net.URLEncoder.encode(password, StandardCharsets.UTF_8);
+    HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri("/j_spring_security_check")).timeout(Duration.ofSeconds(30))
+        .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    String location = r.headers().firstValue("Location").orElse("");
+    if (r.statusCode() != 302 || location.contains("error")) throw new AssertionError("login refused: " + r.statusCode() + " " + location);
   }
 
   JsonNode json(String path) throws Exception {

@@ -38,11 +38,7 @@ class InstallStepsIT {
   void theReadmeStepsAsWritten() throws Exception {
     Path base = Paths.get("target", "it", "install").toAbsolutePath();
     PrivateMariaDb db = PrivateMariaDb.shared();
-    db.createDatabase("flamingo2", "flamingo", DB_PASSWORD);
-    // Flamingo's installation: its menu table, Quartz's tables
-    mysql(db, "latin1", WebInfLib.ROOT.resolve("java/server/src/test/resources/flamingo/flamingo2.sql"));
-    Path quartzDdl = WebInfLib.ROOT.resolve("java/server/target/quartz-ddl/org/quartz/impl/jdbcjobstore/tables_mysql_innodb.sql");
-    mysql(db, "utf8", quartzDdl);
+    db.createFlamingoDatabase("flamingo2", "flamingo", DB_PASSWORD);
 
     try (ZooKeeperEnsemble zk = ZooKeeperEnsemble.start(base, 1); KafkaCluster kafka = KafkaCluster.start(base, zk, 1)) {
       // 2. all three jars into WEB-INF/lib
@@ -101,21 +97,10 @@ class InstallStepsIT {
     }
   }
 
-  /** Runs {@code sql} as Flamingo's user through the mysql client, with the client's character set {@code charset}. */
-  private static void mysql(PrivateMariaDb db, String charset, Path sql) throws Exception {
-    assertEquals(0, shell("mysql --default-character-set=" + charset + " -h 127.0.0.1 -P " + db.port() + " -u flamingo -p'"
-        + DB_PASSWORD + "' flamingo2 < '" + sql + "'", sql.getParent()), "mysql < " + sql);
-  }
-
   private static int shell(String command, Path dir) throws Exception {
-    Process p = new ProcessBuilder("bash", "-c", command).directory(dir.toFile()).redirectErrorStream(true)
-        .redirectOutput(dir.resolve("shell.log").toFile()).start();
-    if (!p.waitFor(120, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new AssertionError(command + " did not finish");
-    }
-    if (p.exitValue() != 0) System.out.println(command.replace(DB_PASSWORD, "***") + ": " + Files.readString(dir.resolve("shell.log")));
-    return p.exitValue();
+    int exit = PrivateMariaDb.shell(command, dir.resolve("shell.log"));
+    if (exit != 0) System.out.println(command.replace(DB_PASSWORD, "***") + ": " + Files.readString(dir.resolve("shell.log")));
+    return exit;
   }
 
   private static String output(String command, Path dir) throws Exception {

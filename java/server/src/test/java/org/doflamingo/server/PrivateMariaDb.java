@@ -20,11 +20,13 @@ import java.util.concurrent.TimeUnit;
 final class PrivateMariaDb {
   private static PrivateMariaDb shared;
 
+  private final Path dir;
   private final Path socket;
   private final int port;
   private final Process server;
 
-  private PrivateMariaDb(Path socket, int port, Process server) {
+  private PrivateMariaDb(Path dir, Path socket, int port, Process server) {
+    this.dir = dir;
     this.socket = socket;
     this.port = port;
     this.server = server;
@@ -57,7 +59,7 @@ final class PrivateMariaDb {
         "--log-error=" + dir.resolve("error.log"), "--skip-name-resolve", "--innodb-buffer-pool-size=64M",
         "--innodb-log-file-size=16M", "--character-set-server=utf8mb4");
     Process server = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("server.out").toFile()).start();
-    PrivateMariaDb db = new PrivateMariaDb(socket, port, server);
+    PrivateMariaDb db = new PrivateMariaDb(dir, socket, port, server);
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (true) {
       if (!server.isAlive()) throw new AssertionError("mariadbd exited: " + tail(dir.resolve("error.log")));
@@ -92,11 +94,32 @@ final class PrivateMariaDb {
     return p.exitValue() == 0 ? out : "";
   }
 
-  /** A new empty database and a user with every right on it, from loopback, as Flamingo's install makes them. */
-  void createDatabase(String database, String user, String password) throws Exception {
-    String out = rootSql("CREATE DATABASE " + database + " CHARACTER SET utf8; CREATE USER '" + user + "'@'127.0.0.1'"
+  /**
+   * A new database as Flamingo's installation leaves it (its menu table with the Monitoring row,
+   * Quartz's QRTZ_ tables), and {@code user} with every right on it from loopback; both run
+   * through the mysql client as Flamingo's user, as an installer runs them.
+   */
+  void createFlamingoDatabase(String database, String user, String password) throws Exception {
+    String out = rootSql("CREATE DATABASE " + database + " CHARACTER SET utf8; CREATE USER IF NOT EXISTS '" + user + "'@'127.0.0.1'"
         + " IDENTIFIED BY '" + password + "'; GRANT ALL ON " + database + ".* TO '" + user + "'@'127.0.0.1'; SELECT 'done'");
     if (!out.contains("done")) throw new AssertionError("could not create " + database + ": " + out);
+    for (String ddl : new String[] {"java/server/src/main/resources/host/FL_COMM_MENU.sql",
+        "java/server/target/quartz-ddl/org/quartz/impl/jdbcjobstore/tables_mysql_innodb.sql"}) {
+      Path file = WebInfLib.ROOT.resolve(ddl);
+      int exit = shell("mysql -h 127.0.0.1 -P " + port + " -u " + user + " -p'" + password + "' " + database + " < '" + file + "'",
+          dir.resolve(database + "-" + file.getFileName() + ".log"));
+      if (exit != 0) throw new AssertionError("mysql " + database + " < " + file + " exited with " + exit);
+    }
+  }
+
+  /** Runs {@code command} with bash, its output to {@code log}; its exit code. */
+  static int shell(String command, Path log) throws Exception {
+    Process p = new ProcessBuilder("bash", "-c", command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    if (!p.waitFor(120, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new AssertionError(command + " did not finish within 120 s");
+    }
+    return p.exitValue();
   }
 
   private void stop() {

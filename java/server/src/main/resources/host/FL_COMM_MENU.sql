@@ -1,12 +1,15 @@
--- What Flamingo 2's installation (its import.sql) makes of its MySQL database that a module meets:
--- the menu table with FL_COMM_MENU's columns and the Monitoring parent row. Quartz's QRTZ_ tables
--- come from Quartz's own DDL (tables_mysql_innodb.sql in its jar). Our DDL, from the columns
--- Flamingo documents; run by the Flamingo-mode tests (InstallStepsIT) through the mysql client.
+-- Flamingo 2's menu table as its installation (import.sql) leaves it: FL_COMM_MENU's columns
+-- (our DDL, from the columns Flamingo documents) and the Monitoring parent row of every
+-- monitoring page (Doflamingo's among them). The standalone server runs it into its H2 database
+-- after host/menu.sql; the Flamingo-mode tests (InstallStepsIT) run it into MariaDB through the
+-- mysql client, as Flamingo's installer does. A module's menu.sql runs unchanged on both.
 SET NAMES utf8;
 CREATE TABLE FL_COMM_MENU (
   MENU_ID       VARCHAR(20)  NOT NULL,
   MENU_NM       VARCHAR(100) NOT NULL,
+  -- the Ext JS class the menu opens: Ext.create('Flamingo2.view.' + MENU_NS)
   MENU_NS       VARCHAR(150) NOT NULL,
+  -- 'TOP' for a top-level entry
   PRNTS_MENU_ID VARCHAR(20)  NOT NULL,
   SORT_ORDR     INTEGER      NOT NULL,
   USE_YN        CHAR(1)      NOT NULL,
