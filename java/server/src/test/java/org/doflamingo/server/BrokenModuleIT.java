@@ -31,6 +31,7 @@ class BrokenModuleIT {
   private static final int JAVA_99 = 99 + 44;
   private static final String USER = "admin";
   private static final String PASSWORD = "broken-module-secret";
+  private static final String DB_USER = "broken";
   private static final String DB_PASSWORD = "broken-module-db-secret";
 
   @Test
@@ -59,14 +60,14 @@ class BrokenModuleIT {
   /** Starts the host with {@code engine} for the engine jar; checks it and returns the reason Doflamingo gives. */
   private static String hostSurvives(Path dir, Path engine, String database) throws Exception {
     PrivateMariaDb db = PrivateMariaDb.shared();
-    db.createFlamingoDatabase(database, "flamingo", DB_PASSWORD);
+    db.createFlamingoDatabase(database, DB_USER, DB_PASSWORD);
     Path config = dir.resolve("doflamingo.json");
     // one ZooKeeper server nobody listens for: the monitor would only fail to reach it
     Files.write(config, ("{\"storage\": {\"path\": \"" + dir.resolve("storage") + "\"}, \"zookeeper\": [{\"name\": \"zk\","
         + " \"servers\": [{\"host\": \"127.0.0.1\", \"clientPort\": 1}]}]}").getBytes(StandardCharsets.UTF_8));
     List<Path> classPath = WebInfLib.concat(WebInfLib.host(), List.of(WebInfLib.moduleJar(), engine, WebInfLib.webappJar()));
     String web = "{\"users\": [{\"user\": \"" + USER + "\", \"password\": \"" + PASSWORD + "\"}]}";
-    try (ChildHost host = ChildHost.startLikeFlamingo(dir, classPath, config, web, db.jdbcUrl(database), "flamingo", DB_PASSWORD)) {
+    try (ChildHost host = ChildHost.startLikeFlamingo(dir, classPath, config, web, db.jdbcUrl(database), DB_USER, DB_PASSWORD)) {
       host.login(USER, PASSWORD);
       JsonNode hello = host.json("/monitoring/test/hello?clusterName=x");
       assertTrue(hello.get("success").asBoolean(), "the host's own controller: " + hello);

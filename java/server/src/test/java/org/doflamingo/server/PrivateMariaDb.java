@@ -100,6 +100,7 @@ final class PrivateMariaDb {
    * through the mysql client as Flamingo's user, as an installer runs them.
    */
   void createFlamingoDatabase(String database, String user, String password) throws Exception {
+    // a user name is one test's: IF NOT EXISTS keeps the password it was made with
     String out = rootSql("CREATE DATABASE " + database + " CHARACTER SET utf8; CREATE USER IF NOT EXISTS '" + user + "'@'127.0.0.1'"
         + " IDENTIFIED BY '" + password + "'; GRANT ALL ON " + database + ".* TO '" + user + "'@'127.0.0.1'; SELECT 'done'");
     if (!out.contains("done")) throw new AssertionError("could not create " + database + ": " + out);
