@@ -39,7 +39,14 @@ class BrokenModuleIT {
     Path dir = Paths.get("target", "it", "broken-native").toAbsolutePath();
     Path engine = WebInfLib.rewrite(WebInfLib.engineJar(), dir.resolve("lib/doflamingo-engine.jar"), NATIVE,
         BrokenModuleIT::needANewerGlibc);
-    String reason = hostSurvives(dir, engine, "flamingo_native");
+    PrivateMariaDb db = PrivateMariaDb.shared();
+    db.createFlamingoDatabase("flamingo_native", DB_USER, DB_PASSWORD);
+    // a Flamingo that was killed while Doflamingo ran: its collection job is left in the JDBC store
+    try (ChildHost working = start(dir.resolve("working"), WebInfLib.engineJar(), db, "flamingo_native")) {
+      working.kill();
+    }
+    assertEquals("collect", db.rootSql("SELECT JOB_NAME FROM flamingo_native.QRTZ_JOB_DETAILS WHERE JOB_GROUP = 'doflamingo'").trim());
+    String reason = hostSurvives(dir, engine, db, "flamingo_native");
     assertTrue(reason.contains("native library did not load") && reason.contains("GLIBC_9."), reason);
     assertTrue(reason.contains("glibc 2.17 or newer"), "says what to do: " + reason);
   }
@@ -52,29 +59,23 @@ class BrokenModuleIT {
       c[7] = (byte) JAVA_99;
       return c;
     });
-    String reason = hostSurvives(dir, engine, "flamingo_class");
+    PrivateMariaDb db = PrivateMariaDb.shared();
+    db.createFlamingoDatabase("flamingo_class", DB_USER, DB_PASSWORD);
+    String reason = hostSurvives(dir, engine, db, "flamingo_class");
     assertTrue(reason.contains("newer Java") && reason.contains("EngineConfig"), reason);
     assertTrue(reason.contains("JDK 8 or newer"), "says what to do: " + reason);
   }
 
   /** Starts the host with {@code engine} for the engine jar; checks it and returns the reason Doflamingo gives. */
-  private static String hostSurvives(Path dir, Path engine, String database) throws Exception {
-    PrivateMariaDb db = PrivateMariaDb.shared();
-    db.createFlamingoDatabase(database, DB_USER, DB_PASSWORD);
-    Path config = dir.resolve("doflamingo.json");
-    // one ZooKeeper server nobody listens for: the monitor would only fail to reach it
-    Files.write(config, ("{\"storage\": {\"path\": \"" + dir.resolve("storage") + "\"}, \"zookeeper\": [{\"name\": \"zk\","
-        + " \"servers\": [{\"host\": \"127.0.0.1\", \"clientPort\": 1}]}]}").getBytes(StandardCharsets.UTF_8));
-    List<Path> classPath = WebInfLib.concat(WebInfLib.host(), List.of(WebInfLib.moduleJar(), engine, WebInfLib.webappJar()));
-    String web = "{\"users\": [{\"user\": \"" + USER + "\", \"password\": \"" + PASSWORD + "\"}]}";
-    try (ChildHost host = ChildHost.startLikeFlamingo(dir, classPath, config, web, db.jdbcUrl(database), DB_USER, DB_PASSWORD)) {
+  private static String hostSurvives(Path dir, Path engine, PrivateMariaDb db, String database) throws Exception {
+    try (ChildHost host = start(dir, engine, db, database)) {
       host.login(USER, PASSWORD);
       JsonNode hello = host.json("/monitoring/test/hello?clusterName=x");
       assertTrue(hello.get("success").asBoolean(), "the host's own controller: " + hello);
       host.await("/monitoring/test/jobRuns", Duration.ofSeconds(20), r -> r.get("object").asLong() > 2);
       assertTrue(host.json("/menu").toString().contains("\"MENU_ID\":\"MN001\""), "Flamingo's menu answers");
-      assertTrue(db.rootSql("SELECT JOB_GROUP FROM " + database + ".QRTZ_JOB_DETAILS").trim().equals("hosttest"),
-          "the host's job in the JDBC store, Doflamingo's not");
+      assertEquals("hosttest", db.rootSql("SELECT JOB_GROUP FROM " + database + ".QRTZ_JOB_DETAILS").trim(),
+          "the host's job in the JDBC store, Doflamingo's not (a stale one removed)");
 
       String reason = null;
       for (String path : List.of("/monitoring/kafka/targets", "/monitoring/zookeeper/health", "/monitoring/flume/flows",
@@ -94,6 +95,18 @@ class BrokenModuleIT {
       assertTrue(reason.startsWith("Doflamingo is not running: "), reason);
       return reason;
     }
+  }
+
+  /** The host in Flamingo's mode on {@code database}, Doflamingo's jars with {@code engine} for the engine's. */
+  private static ChildHost start(Path dir, Path engine, PrivateMariaDb db, String database) throws Exception {
+    Path config = dir.resolve("doflamingo.json");
+    Files.createDirectories(dir);
+    // one ZooKeeper server nobody listens for: the monitor would only fail to reach it
+    Files.write(config, ("{\"storage\": {\"path\": \"" + dir.resolve("storage") + "\"}, \"zookeeper\": [{\"name\": \"zk\","
+        + " \"servers\": [{\"host\": \"127.0.0.1\", \"clientPort\": 1}]}]}").getBytes(StandardCharsets.UTF_8));
+    List<Path> classPath = WebInfLib.concat(WebInfLib.host(), List.of(WebInfLib.moduleJar(), engine, WebInfLib.webappJar()));
+    String web = "{\"users\": [{\"user\": \"" + USER + "\", \"password\": \"" + PASSWORD + "\"}]}";
+    return ChildHost.startLikeFlamingo(dir, classPath, config, web, db.jdbcUrl(database), DB_USER, DB_PASSWORD);
   }
 
   /** Every glibc version the library needs, made GLIBC_9.x: the same length, so the ELF stays well formed. */
