@@ -91,6 +91,9 @@ class InstallStepsIT {
         // no HTTP Basic in Flamingo's host, and no access without the cookie
         assertEquals("401", output("curl -s -o /dev/null -w '%{http_code}' -u " + USER + ":" + PASSWORD + " '" + url
             + "/monitoring/kafka/targets'", base));
+        JsonNode xhr = new ObjectMapper().readTree(output("curl -s -H 'X-Requested-With: XMLHttpRequest' '" + url
+            + "/monitoring/kafka/targets'", base));
+        assertEquals("401", xhr.get("error").get("code").asText(), "Ext JS's XHR without a login gets the envelope: " + xhr);
         JsonNode menu = new ObjectMapper().readTree(output("curl -s -b '" + cookies + "' '" + url + "/menu'", base));
         assertTrue(menu.toString().contains("\"MENU_NM\":\"카프카\""), "the menu as Flamingo reads it: " + menu);
       }
