@@ -11,7 +11,7 @@
 // failure is printed. SCREENSHOTS=<dir> also saves a screenshot of each page there (README's).
 // EXTJS=<an Ext JS SDK folder> runs the pages on that Ext JS instead of the server's 6.2.0 WebJar
 // (build/ext-all.js and the Neptune theme package), e.g. Flamingo 2's own webapp/resources/ext (5.1.1).
-import { chromium } from 'playwright-core';
+import { check, finish, launch } from './checks.mjs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -22,16 +22,8 @@ if (!url) {
   process.exit(2);
 }
 const screenshots = process.env.SCREENSHOTS;
-const failures = [];
-function check(ok, what) {
-  console.log((ok ? 'ok   ' : 'FAIL ') + what);
-  if (!ok) failures.push(what);
-}
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
-});
+const browser = await launch();
 let alerted = false;
 try {
   const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
@@ -289,8 +281,4 @@ async function serveExtJs(page, sdk) {
   console.log('Ext JS from ' + sdk);
 }
 
-if (failures.length) {
-  console.log(failures.length + ' check(s) failed');
-  process.exit(1);
-}
-console.log('all checks passed');
+finish();

@@ -2,6 +2,9 @@
 -- under Monitoring (MN001). Clicking one runs Ext.create('Flamingo2.view.' + MENU_NS).
 -- Ids MN001101..MN001103 stay clear of Flamingo's own (MN001001..MN001007).
 -- Run once:  mysql -u flamingo -p flamingo2 < menu.sql   (REPLACE makes a rerun harmless)
+-- SET NAMES first: a client whose character set is latin1 (the mysql client's default on many
+-- systems) would otherwise store the Korean names double-encoded.
+SET NAMES utf8;
 REPLACE INTO FL_COMM_MENU
   (MENU_ID, MENU_NM, MENU_NS, PRNTS_MENU_ID, SORT_ORDR, USE_YN, ICON_CSS_NM,
    MENU_NM_ko_KR, MENU_NM_en_US, MENU_NM_ja_JP, MENU_NM_zh_CN)

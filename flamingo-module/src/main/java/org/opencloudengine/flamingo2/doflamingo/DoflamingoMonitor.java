@@ -22,8 +22,10 @@ import org.springframework.stereotype.Component;
  * The module's one {@link Monitor}: opened when the host's context starts, closed when it stops.
  * Its configuration is the JSON file named by system property {@value #CONFIG_PROPERTY}, else
  * environment variable {@value #CONFIG_ENV}, else {@value #DEFAULT_CONFIG}. A missing or bad
- * configuration never stops the host (Flamingo has other work to do): it is logged once, and every
- * REST answer carries it as the reason Doflamingo is not running. (Spring's lifecycle interfaces
+ * configuration, storage that cannot be opened, a native library or class that does not load
+ * never stop the host (Flamingo has other work to do): the failure is logged once with its cause
+ * and what to do ({@link StartFailure}), and every REST answer carries it as the reason Doflamingo
+ * is not running. (Spring's lifecycle interfaces
  * rather than {@code @PostConstruct}: JDK 11+ hosts need not carry javax.annotation.)
  */
 @Component
@@ -45,7 +47,7 @@ public class DoflamingoMonitor implements InitializingBean, DisposableBean {
       Monitor m = Monitor.open(config, System.currentTimeMillis());
       try {
         addProbes(m, config);
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | LinkageError e) {
         m.close();
         throw e;
       }
@@ -56,10 +58,10 @@ public class DoflamingoMonitor implements InitializingBean, DisposableBean {
     } catch (ConfigException e) {
       notRunning = "configuration " + file + ": " + e.getMessage();
       log.error("Doflamingo is not running: {}", notRunning);
-    } catch (RuntimeException e) {
-      // storage that cannot be opened (permissions, disk), the native library missing
-      notRunning = e.getMessage() == null ? e.toString() : e.getMessage();
-      log.error("Doflamingo is not running: {}", notRunning, e);
+    } catch (RuntimeException | LinkageError e) {
+      // storage that cannot be opened, a native library or class that does not load: never the host's failure
+      notRunning = StartFailure.reason(e);
+      log.error("Doflamingo is not running: {}; Flamingo runs on without it", notRunning, e);
     }
   }
 

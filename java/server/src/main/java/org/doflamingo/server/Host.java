@@ -49,6 +49,8 @@ public final class Host implements AutoCloseable {
   static final String DISPATCHER = "dispatcher";
   /** Session lifetime: REST clients without a cookie jar leave a session per call behind. */
   private static final int SESSION_SECONDS = 30 * 60;
+  static final String FLAMINGO_PROFILE = "flamingo";
+  static final String STANDALONE_PROFILE = "standalone";
   private static final Logger log = LoggerFactory.getLogger(Host.class);
 
   private final Server server;
@@ -68,6 +70,22 @@ public final class Host implements AutoCloseable {
    *     already taken, or a context that did not start
    */
   public static Host start(WebConfig web, int port) throws HostException {
+    return start(web, port, null);
+  }
+
+  /**
+   * The host as Flamingo 2 runs: form login only (no HTTP Basic, no open access even on loopback),
+   * Quartz on the JDBC job store and the menu in {@code database}, the web root served from the
+   * class path's {@code resources/} folders as Flamingo serves its {@code webapp/resources}
+   * ({@code <mvc:resources mapping="/**" location="/resources/"/>}), menu rows only as run into the
+   * database. The tests of the module against a faithful host use it; the standalone server does not.
+   */
+  public static Host startLikeFlamingo(WebConfig web, int port, FlamingoDatabase database) throws HostException {
+    if (web.users.isEmpty()) throw HostException.ofSettings("web.users: Flamingo's host has form login only: give at least one user");
+    return start(web, port, database);
+  }
+
+  private static Host start(WebConfig web, int port, FlamingoDatabase database) throws HostException {
     requireOpenJavaLang();
     WebAccess access = WebAccess.of(web);
     Server server = new Server();
@@ -78,7 +96,7 @@ public final class Host implements AutoCloseable {
     connector.setHost(web.bind);
     connector.setPort(port);
     server.addConnector(connector);
-    ServletContextHandler context = context(access);
+    ServletContextHandler context = context(access, database);
     server.setHandler(context);
     try {
       connector.open();
@@ -133,8 +151,12 @@ public final class Host implements AutoCloseable {
     return root.toString();
   }
 
-  /** What Flamingo's web.xml declares, in its order. */
-  private static ServletContextHandler context(WebAccess access) {
+  /**
+   * What Flamingo's web.xml declares, in its order. The Spring profile {@value #FLAMINGO_PROFILE}
+   * (with a database) or {@value #STANDALONE_PROFILE} picks the beans that differ between the two
+   * (host/*.xml).
+   */
+  private static ServletContextHandler context(WebAccess access, FlamingoDatabase database) {
     ServletContextHandler context = new ServletContextHandler(ServletContextHandler.SESSIONS);
     context.setContextPath("/");
     SessionManager sessions = context.getSessionHandler().getSessionManager();
@@ -145,6 +167,8 @@ public final class Host implements AutoCloseable {
     Resource statics = StaticResources.onClasspath(Thread.currentThread().getContextClassLoader());
     if (statics != null) context.setBaseResource(statics);
     context.setAttribute(WebAccess.ATTRIBUTE, access);
+    if (database != null) context.setAttribute(FlamingoDatabase.ATTRIBUTE, database);
+    context.setInitParameter("spring.profiles.active", database != null ? FLAMINGO_PROFILE : STANDALONE_PROFILE);
 
     context.setInitParameter(ContextLoader.CONFIG_LOCATION_PARAM, "classpath:host/applicationContext.xml");
     context.addEventListener(new ContextLoaderListener());
@@ -158,7 +182,7 @@ public final class Host implements AutoCloseable {
     encoding.setAsyncSupported(true);
     context.addFilter(encoding, "/*", requests);
 
-    if (access.isOpen()) {
+    if (access.isOpen() && database == null) {
       FilterHolder loopback = new FilterHolder(new LoopbackHostFilter(access.bind()));
       loopback.setName("loopbackHostFilter");
       loopback.setAsyncSupported(true);

@@ -51,6 +51,29 @@ class OpenHostTest {
     assertTrue(body.get("map").get("user").isNull(), "no principal (anonymous), yet let in: " + body);
   }
 
+  /** Flamingo's Response through Flamingo's converter; flamingo-module's ResponseJsonTest holds the module's class to the same text. */
+  @Test
+  void theEnvelopeIsWrittenAsFlamingoWritesIt() throws Exception {
+    assertEquals("{\n"
+        + "  \"success\" : true,\n"
+        + "  \"total\" : 0,\n"
+        + "  \"limit\" : 0,\n"
+        + "  \"start\" : 0,\n"
+        + "  \"error\" : {\n"
+        + "    \"id\" : null,\n"
+        + "    \"code\" : null,\n"
+        + "    \"message\" : null,\n"
+        + "    \"cause\" : null,\n"
+        + "    \"exception\" : null\n"
+        + "  },\n"
+        + "  \"map\" : {\n"
+        + "    \"user\" : null\n"
+        + "  },\n"
+        + "  \"list\" : [ ],\n"
+        + "  \"object\" : \"hello prod\"\n"
+        + "}", host.get("/monitoring/test/hello?clusterName=prod").body());
+  }
+
   @Test
   void menuHasMonitoringAndTheModulesRows() throws Exception {
     HttpResponse<String> r = host.get("/menu");

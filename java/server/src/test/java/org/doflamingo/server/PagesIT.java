@@ -31,7 +31,9 @@ import org.junit.jupiter.api.Test;
  * one ZooKeeper, one Kafka broker and a Flume agent with traffic, driven by
  * {@code webapp/test/pages.test.mjs} (playwright-core and Debian's chromium, installed by
  * {@code webapp/test/install-chromium.sh} when missing). A consumer group named with markup is
- * created first, so the test can see it rendered as text.
+ * created first, so the test can see it rendered as text. Then {@code webapp/test/flamingo-socket.test.mjs}
+ * opens a page inside the stand-in Flamingo main page ({@code flamingo-shell.html}, test resources)
+ * and shows Flamingo's one connection and its per-user messages surviving the page and a reconnect.
  */
 class PagesIT {
   private static final String MARKUP_GROUP = "<script>alert(1)</script>";
@@ -56,6 +58,9 @@ class PagesIT {
         int exit = run(Duration.ofSeconds(150), "node", ROOT.resolve("webapp/test/pages.test.mjs").toString(),
             host.uri("/").toString(), MARKUP_GROUP);
         assertEquals(0, exit, "pages.test.mjs checks (its output is above)");
+        exit = run(Duration.ofSeconds(120), "node", ROOT.resolve("webapp/test/flamingo-socket.test.mjs").toString(),
+            host.uri("/").toString());
+        assertEquals(0, exit, "flamingo-socket.test.mjs checks: the pages inside Flamingo keep its one connection (output above)");
       } finally {
         System.clearProperty("doflamingo.config");
       }

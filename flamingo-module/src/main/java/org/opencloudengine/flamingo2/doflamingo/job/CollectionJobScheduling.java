@@ -44,12 +44,27 @@ public class CollectionJobScheduling implements InitializingBean, DisposableBean
     this.monitor = monitor;
   }
 
+  /**
+   * Never throws: a job store that refuses the job (Flamingo's MySQL down, its Quartz tables
+   * missing) leaves Doflamingo without collection, said in the log, and Flamingo starting.
+   */
   @Override
-  public void afterPropertiesSet() throws SchedulerException {
-    if (monitor.orNull() == null) {
-      log.warn("Doflamingo's collection job not scheduled: the monitor is not running (see the error above)");
-      return;
+  public void afterPropertiesSet() {
+    try {
+      if (monitor.orNull() == null) {
+        // a JDBC job store may still hold the job of an earlier run: it would fire for nothing
+        scheduler.deleteJob(JOB);
+        log.warn("Doflamingo's collection job not scheduled: the monitor is not running (see the error above)");
+        return;
+      }
+      schedule();
+    } catch (SchedulerException | RuntimeException e) {
+      log.error("Doflamingo's collection job could not be put on quartzJobScheduler: {}; Doflamingo collects nothing"
+          + " until Flamingo is restarted with a working job store", e.toString(), e);
     }
+  }
+
+  private void schedule() throws SchedulerException {
     scheduler.getContext().put(CollectionJob.MONITOR_KEY, monitor);
     JobDetail job = JobBuilder.newJob(CollectionJob.class).withIdentity(JOB)
         .withDescription("Doflamingo: starts the scrapes that are due").requestRecovery(false).build();

@@ -6,20 +6,46 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The JSON envelope every Flamingo 2 controller answers with:
- * {@code {success, total, limit, start, error, map, list, object}}.
+ * The stand-in host's copy of Flamingo 2's own envelope ({@code org.opencloudengine.flamingo2.model.rest.Response}),
+ * which the host's controllers and a module's test beans answer with:
+ * {@code success, total, limit, start, error, map, list, object} in that order, {@code error} an
+ * object of {@code id, code, message, cause, exception} (null when unset), {@code map} an object
+ * and {@code list} an array even when empty. The Doflamingo module carries the same shape in its
+ * own class (it cannot link Flamingo's); both are checked against the same JSON text.
  */
 public final class Response {
-  /** Why a request failed, in {@link Response#getError()}. */
+  /** Why a request failed, in {@link Response#getError()}; every field null on success. */
   public static final class Error {
+    // Flamingo's fields, in its order (Jackson writes them so); id, cause and exception stay null
+    private final String id = null;
+    private final String code;
     private final String message;
+    private final String cause = null;
+    private final String exception = null;
 
-    public Error(String message) {
+    Error(String code, String message) {
+      this.code = code;
       this.message = message;
+    }
+
+    public String getId() {
+      return id;
+    }
+
+    public String getCode() {
+      return code;
     }
 
     public String getMessage() {
       return message;
+    }
+
+    public String getCause() {
+      return cause;
+    }
+
+    public String getException() {
+      return exception;
     }
   }
 
@@ -27,7 +53,7 @@ public final class Response {
   private int total;
   private int limit;
   private int start;
-  private Error error;
+  private Error error = new Error(null, null);
   private final Map<String, Object> map = new LinkedHashMap<>();
   private final List<Object> list = new ArrayList<>();
   private Object object;
@@ -47,6 +73,13 @@ public final class Response {
     Response r = new Response();
     r.success = true;
     r.object = object;
+    return r;
+  }
+
+  /** A failed answer. */
+  public static Response ofError(String code, String message) {
+    Response r = new Response();
+    r.error = new Error(code, message);
     return r;
   }
 

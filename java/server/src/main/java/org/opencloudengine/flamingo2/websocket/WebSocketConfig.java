@@ -10,8 +10,9 @@ import org.springframework.web.socket.config.annotation.WebSocketTransportRegist
 /**
  * The stand-in host's version of Flamingo 2's STOMP set-up (same package and class name, found by
  * the same component scan): a simple broker on {@code /topic}, application destinations under
- * {@code /app}, the SockJS endpoint {@code /websocket}. Pages subscribe to {@code /topic/...};
- * beans push through {@link WebSocketUtil}.
+ * {@code /app}, the SockJS endpoint {@code /websocket} with Flamingo's handshake interceptor
+ * (each handshake becomes the user's websocketKey). Pages subscribe to {@code /topic/...} and,
+ * for their user's own messages, {@code /user/topic/...}; beans push through {@link WebSocketUtil}.
  *
  * <p>Unlike Flamingo's, the limits on what a client may leave unread are set explicitly, so a slow
  * or stalled browser costs a bounded amount of memory and is then disconnected (it reconnects and
@@ -45,6 +46,7 @@ public class WebSocketConfig extends AbstractWebSocketMessageBrokerConfigurer {
   @Override
   public void registerStompEndpoints(StompEndpointRegistry registry) {
     registry.addEndpoint("/websocket").withSockJS()
+        .setInterceptors(new WebSocketHandshakeInterceptor())
         .setStreamBytesLimit(STREAM_BYTES)
         .setHttpMessageCacheSize(HTTP_MESSAGE_CACHE)
         .setDisconnectDelay(DISCONNECT_DELAY_MS);

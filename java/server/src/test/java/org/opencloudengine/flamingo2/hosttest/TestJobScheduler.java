@@ -1,5 +1,6 @@
 package org.opencloudengine.flamingo2.hosttest;
 
+import java.util.Collections;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.annotation.PostConstruct;
 import org.quartz.JobBuilder;
@@ -29,7 +30,8 @@ public class TestJobScheduler {
     JobDetail job = JobBuilder.newJob(TestJob.class).withIdentity("hosttest", "hosttest").build();
     Trigger every200ms = TriggerBuilder.newTrigger().withIdentity("hosttest", "hosttest").startNow()
         .withSchedule(SimpleScheduleBuilder.simpleSchedule().withIntervalInMilliseconds(200).repeatForever()).build();
-    scheduler.scheduleJob(job, every200ms);
+    // replace: in Flamingo's JDBC job store the job of a host that was killed is still there
+    scheduler.scheduleJob(job, Collections.singleton(every200ms), true);
   }
 
   long ran() {

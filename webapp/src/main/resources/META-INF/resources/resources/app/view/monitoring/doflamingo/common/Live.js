@@ -1,10 +1,16 @@
 /**
- * One STOMP-over-SockJS connection for all Doflamingo pages, with the SockJS and Stomp the host
- * page loads (Flamingo's main.jsp; index.html in the standalone server). Views subscribe per
- * destination while they are visible; a destination is subscribed on the broker once however
- * many views watch it, and everything is subscribed again after a reconnect. A lost connection
- * is retried with exponential backoff (1 s doubling to 30 s, with jitter so that many browsers do
- * not come back in step after a server restart).
+ * One STOMP-over-SockJS connection for all Doflamingo pages. Inside Flamingo 2 that is Flamingo's
+ * own: its main.jsp declares the global WEBSOCKET (set by its MainAppController to a
+ * WebSocketProxy), whose SockJS handshake Flamingo records as the user's websocketKey, the address
+ * of the user's Hive, Pig, HAWQ, Tajo and workflow-log messages. A second connection would take
+ * that key over on every (re)connect and those messages would go where nobody listens, so the
+ * pages subscribe through WEBSOCKET's STOMP client and never open one; after Flamingo reconnects
+ * ('reconnected', or its client found connected again) they subscribe again. Only the standalone
+ * page, which declares no WEBSOCKET, gets a connection of its own, with the SockJS and Stomp its
+ * index.html loads. Views subscribe per destination while they are visible; a destination is
+ * subscribed on the broker once however many views watch it, and everything is subscribed again
+ * after a reconnect. The own connection is retried with exponential backoff (1 s doubling to 30 s,
+ * with jitter so that many browsers do not come back in step after a server restart).
  */
 Ext.define('Flamingo2.view.monitoring.doflamingo.common.Live', {
     extend: 'Ext.util.Observable',
@@ -14,6 +20,10 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.common.Live', {
     url: '/websocket',
     minDelay: 1000,
     maxDelay: 30000,
+    /** How often Flamingo's connection is looked at while it is not (yet) up. */
+    flamingoPoll: 500,
+    /** this.client while waiting for Flamingo's connection: not null, so subscribe() does not connect twice. */
+    flamingoPending: {},
 
     constructor: function () {
         this.callParent(arguments);
@@ -22,6 +32,7 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.common.Live', {
         this.connected = false;
         this.delay = this.minDelay;
         this.retry = null;
+        this.listening = null;     // the Flamingo WEBSOCKET whose events we follow
     },
 
     /**
@@ -56,6 +67,52 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.common.Live', {
     },
 
     connect: function () {
+        if ('WEBSOCKET' in window) this.joinFlamingo();
+        else this.open();
+    },
+
+    /** Flamingo's connection once it is up: WEBSOCKET is set after Flamingo's main view renders, and connects later. */
+    joinFlamingo: function () {
+        var me = this, socket = window.WEBSOCKET;
+        var client = socket && socket.getProtocol && socket.getProtocol();
+        if (!client || !client.connected) {
+            me.client = me.flamingoPending;
+            me.connected = false;
+            if (!me.retry) {
+                me.retry = setTimeout(function () {
+                    me.retry = null;
+                    if (Ext.Object.getKeys(me.watches).length > 0) me.joinFlamingo();
+                    else me.client = null;
+                }, me.flamingoPoll);
+            }
+            return;
+        }
+        if (me.connected && me.client === client) return;
+        if (me.listening !== socket) {
+            socket.on('connectionLost', me.flamingoLost, me);
+            socket.on('reconnected', me.joinFlamingo, me);
+            me.listening = socket;
+        }
+        me.client = client;
+        me.connected = true;
+        Ext.Object.each(me.watches, function (destination, watch) {
+            me.brokerSubscribe(destination, watch);
+        });
+        me.fireEvent('connected', me);
+    },
+
+    /** Flamingo reconnects by itself; until it has, nothing is subscribed. */
+    flamingoLost: function () {
+        var me = this;
+        if (!me.connected) return;
+        me.connected = false;
+        Ext.Object.each(me.watches, function (destination, watch) { watch.subscription = null; });
+        me.fireEvent('disconnected', me);
+        me.joinFlamingo();
+    },
+
+    /** The standalone page's own connection. */
+    open: function () {
         var me = this;
         var url = (window.CONSTANTS && CONSTANTS.SYSTEM && CONSTANTS.SYSTEM.WEBSOCKET) || me.url;
         var client = Stomp.over(new SockJS(url));
@@ -89,7 +146,7 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.common.Live', {
         me.delay = Math.min(me.maxDelay, me.delay * 2);
         me.retry = setTimeout(function () {
             me.retry = null;
-            if (!me.client && Ext.Object.getKeys(me.watches).length > 0) me.connect();
+            if (!me.client && Ext.Object.getKeys(me.watches).length > 0) me.open();
         }, wait);
     },
 
