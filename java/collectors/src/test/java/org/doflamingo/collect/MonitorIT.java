@@ -39,7 +39,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class MonitorIntegrationTest {
+class MonitorIT {
   private static final String CLUSTER = "it";
   private static final long INTERVAL_MS = 2000;
 

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 /** One ZooKeeper ensemble of 3 and 3 Kafka brokers shared by the tests of this class, in order. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class KafkaClusterTest {
+class KafkaClusterIT {
     private static final String URP = "kafka.server:type=ReplicaManager,name=UnderReplicatedPartitions";
 
     private final Path base = Paths.get("target", "it", "kafka");

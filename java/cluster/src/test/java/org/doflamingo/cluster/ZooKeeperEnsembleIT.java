@@ -13,7 +13,7 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
-class ZooKeeperEnsembleTest {
+class ZooKeeperEnsembleIT {
 
     @Test
     void electsLeaderAnswersMntrAndFailsOver() throws Exception {

@@ -35,7 +35,7 @@ import org.doflamingo.engine.SeriesKind;
 import org.junit.jupiter.api.Test;
 
 /** Lag from committed and log-end offsets of a real cluster, for a group with a hostile name. */
-class AdminCollectorTest {
+class AdminCollectorIT {
   static final String GROUP = "grp\"<script>alert(1)</script> 한글";
 
   static final class Recorder implements Scrape {

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * The demo traffic against 1 ZooKeeper, 1 broker and a Flume agent, on a short cycle (12 s steady,
  * 10 s with extra producers) whose extra producers outrun the consumer cap by 140 msgs/s.
  */
-class DemoTrafficTest {
+class DemoTrafficIT {
     private static final DemoTraffic.Options SHORT = new DemoTraffic.Options()
             .steadyRate(40)
             .extraProducers(2)

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the exact counts first, before the flow test's stream
-class FlumeCollectorIntegrationTest {
+class FlumeCollectorIT {
   private static final String TOPIC = "flume-collector";
   private final Path base = Paths.get("target", "it", "flume-collector");
   private KafkaCluster kafka;

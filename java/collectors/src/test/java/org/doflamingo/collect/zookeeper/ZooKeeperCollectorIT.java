@@ -27,7 +27,7 @@ import org.junit.jupiter.api.TestInstance;
 
 /** The collector against a real ensemble of 3 (the harness's ZooKeeper 3.8, 4lw whitelist *, AdminServer on). */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ZooKeeperCollectorIntegrationTest {
+class ZooKeeperCollectorIT {
   private final Path base = Paths.get("target", "it", "zk-collector");
   private ZooKeeperEnsemble zk;
   private ZooKeeperEnsembleConfig config;

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
  * Real consumers through a real broker, judged by the Admin collector over a 10 s window: one
  * keeping up (OK), one slowed (WARNING), one stopped (STOP), one reset to the earliest offset (REWIND).
  */
-class LagStatusIntegrationTest {
+class LagStatusIT {
   private static final String TOPIC = "events";
 
   /** Keeps the newest value of each series. */
@@ -118,7 +118,7 @@ class LagStatusIntegrationTest {
 
       Map<String, Set<LagStatus>> seen = new ConcurrentHashMap<>();
       Map<String, LagStatus> last = new HashMap<>();
-      try (AdminCollector admin = new AdminCollector(AdminCollectorTest.config(kafka.bootstrapServers()), 5_000,
+      try (AdminCollector admin = new AdminCollector(AdminCollectorIT.config(kafka.bootstrapServers()), 5_000,
           new LagEvaluator(10_000, 0.8))) {
         long start = System.currentTimeMillis();
         while (System.currentTimeMillis() - start < 60_000) {

@@ -10,7 +10,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-class KraftTest {
+class KraftIT {
 
     @Test
     void combinedBrokerControllerStartsAndTakesProduce() throws Exception {

@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
  * up, leadership is restored and everything recovers; a topic made too small is grown so that
  * every broker leads a partition. A 10 s window keeps it short.
  */
-class ProbeIntegrationTest {
+class ProbeIT {
   private static final long WINDOW_MS = 10_000;
 
   @Test

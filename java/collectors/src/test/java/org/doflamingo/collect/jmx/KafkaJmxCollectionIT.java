@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
  * Real brokers scraped over JMX (and the cluster over the Admin API) into the engine; a broker
  * killed shows in the stored history as under-replicated partitions and shrunk ISRs.
  */
-class KafkaJmxCollectionTest {
+class KafkaJmxCollectionIT {
   @Test
   void aKilledBrokerLeavesUnderReplicatedPartitionsInTheHistory() throws Exception {
     Path base = Paths.get("target", "it", "kafka-jmx");

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** A child outlives no parent: kill -9 the JVM that started a ZooKeeper server, the server goes too. */
-class OrphanGuardTest {
+class OrphanGuardIT {
 
     /** Run in a separate JVM: starts a standalone ZooKeeper, prints its client port, sleeps. */
     public static final class Parent {
