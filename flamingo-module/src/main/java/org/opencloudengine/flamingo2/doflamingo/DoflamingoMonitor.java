@@ -5,13 +5,10 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import org.doflamingo.collect.Monitor;
-import org.doflamingo.collect.config.ConfigException;
-import org.doflamingo.collect.config.FlumeAgentConfig;
-import org.doflamingo.collect.config.KafkaClusterConfig;
-import org.doflamingo.collect.config.MonitorConfig;
+import org.doflamingo.config.ConfigException;
+import org.doflamingo.config.FlumeAgentConfig;
+import org.doflamingo.config.MonitorConfig;
 import org.doflamingo.collect.flume.FlumeTopologies;
-import org.doflamingo.probe.ProbeCollector;
-import org.doflamingo.probe.ProbeConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -42,14 +39,7 @@ public class DoflamingoMonitor implements InitializingBean, DisposableBean {
     Path file = configFile();
     try {
       MonitorConfig config = MonitorConfig.load(file);
-      Monitor m = Monitor.open(config, System.currentTimeMillis());
-      try {
-        addProbes(m, config);
-      } catch (RuntimeException e) {
-        m.close();
-        throw e;
-      }
-      monitor = m;
+      monitor = Monitor.open(config, System.currentTimeMillis());
       notRunning = null;
       log.info("Doflamingo watching {} targets from {}, history under {}", monitor.targets().size(), file, config.storagePath);
       unusableFlumeFiles(config);
@@ -60,14 +50,6 @@ public class DoflamingoMonitor implements InitializingBean, DisposableBean {
       // storage that cannot be opened (permissions, disk), the native library missing
       notRunning = e.getMessage() == null ? e.toString() : e.getMessage();
       log.error("Doflamingo is not running: {}", notRunning, e);
-    }
-  }
-
-  /** The synthetic probe (java/probe) of each Kafka cluster whose configuration has a "probe" section: one more target each. */
-  static void addProbes(Monitor m, MonitorConfig config) {
-    for (KafkaClusterConfig k : config.kafka) {
-      if (k.probe == null) continue;
-      m.add("kafka-probe", k.name, k.name, "probe topic " + k.probe.topic, new ProbeCollector(ProbeConfig.of(k)));
     }
   }
 

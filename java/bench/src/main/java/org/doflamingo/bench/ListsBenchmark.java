@@ -14,7 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.doflamingo.collect.Monitor;
-import org.doflamingo.collect.config.WebConfig;
+import org.doflamingo.server.WebConfig;
 import org.doflamingo.engine.Engine;
 import org.doflamingo.engine.SampleBatch;
 import org.doflamingo.engine.SeriesKey;

@@ -19,7 +19,7 @@ import org.doflamingo.cluster.KafkaCluster;
 import org.doflamingo.cluster.MonitorJson;
 import org.doflamingo.cluster.ZooKeeperEnsemble;
 import org.doflamingo.cluster.ZooKeeperServer;
-import org.doflamingo.collect.config.MonitorConfig;
+import org.doflamingo.config.MonitorConfig;
 import org.doflamingo.engine.Engine;
 import org.doflamingo.engine.Scheduler;
 import org.doflamingo.engine.SeriesData;

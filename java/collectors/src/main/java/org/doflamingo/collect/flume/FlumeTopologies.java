@@ -7,7 +7,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.doflamingo.collect.config.FlumeAgentConfig;
+import org.doflamingo.config.FlumeAgentConfig;
 
 /**
  * The agents' {@link FlumeTopology topologies}, each read from its {@code configFile} and read

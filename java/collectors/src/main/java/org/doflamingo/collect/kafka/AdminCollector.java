@@ -30,7 +30,7 @@ import org.apache.kafka.common.TopicPartitionInfo;
 import org.doflamingo.collect.CollectException;
 import org.doflamingo.collect.Collector;
 import org.doflamingo.collect.Scrape;
-import org.doflamingo.collect.config.KafkaClusterConfig;
+import org.doflamingo.config.KafkaClusterConfig;
 import org.doflamingo.engine.Engine;
 import org.doflamingo.engine.SeriesKey;
 import org.doflamingo.engine.SeriesKind;

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.doflamingo.collect.EngineScrape;
 import org.doflamingo.collect.FakeServers;
-import org.doflamingo.collect.config.MonitorConfig;
+import org.doflamingo.config.MonitorConfig;
 import org.doflamingo.engine.Engine;
 import org.doflamingo.engine.EngineConfig;
 import org.doflamingo.engine.SeriesKey;

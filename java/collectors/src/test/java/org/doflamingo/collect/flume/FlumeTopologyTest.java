@@ -16,7 +16,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import org.doflamingo.collect.FakeServers;
-import org.doflamingo.collect.config.FlumeAgentConfig;
+import org.doflamingo.config.FlumeAgentConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -17,7 +17,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.doflamingo.collect.CollectException;
 import org.doflamingo.collect.EngineScrape;
 import org.doflamingo.collect.catalogue.MetricCatalogue;
-import org.doflamingo.collect.config.MonitorConfig;
+import org.doflamingo.config.MonitorConfig;
 import org.doflamingo.collect.kafka.AdminCollector;
 import org.doflamingo.cluster.KafkaBroker;
 import org.doflamingo.cluster.KafkaCluster;

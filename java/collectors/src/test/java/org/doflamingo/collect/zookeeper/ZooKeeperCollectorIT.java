@@ -15,7 +15,7 @@ import org.doflamingo.cluster.ZooKeeperServer;
 import org.doflamingo.collect.EngineScrape;
 import org.doflamingo.collect.FakeServers;
 import org.doflamingo.collect.catalogue.MetricCatalogue;
-import org.doflamingo.collect.config.ZooKeeperEnsembleConfig;
+import org.doflamingo.config.ZooKeeperEnsembleConfig;
 import org.doflamingo.engine.Engine;
 import org.doflamingo.engine.EngineConfig;
 import org.doflamingo.engine.SeriesData;

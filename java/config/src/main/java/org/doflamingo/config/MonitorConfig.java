@@ -1,4 +1,4 @@
-package org.doflamingo.collect.config;
+package org.doflamingo.config;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -45,11 +45,14 @@ public final class MonitorConfig {
   public final List<KafkaClusterConfig> kafka;
   public final List<ZooKeeperEnsembleConfig> zookeeper;
   public final List<FlumeAgentConfig> flume;
-  /** The standalone server's address and users; the defaults when the file has no "web". */
-  public final WebConfig web;
+  /**
+   * The standalone server's section (where it listens, who may log in), null when the file has
+   * none; read by java/server's {@code WebConfig}. Inside Flamingo 2 it is not read.
+   */
+  public final Node web;
 
   private MonitorConfig(Path storagePath, String tiers, String rrdcached, int intervalSeconds,
-      List<KafkaClusterConfig> kafka, List<ZooKeeperEnsembleConfig> zookeeper, List<FlumeAgentConfig> flume, WebConfig web) {
+      List<KafkaClusterConfig> kafka, List<ZooKeeperEnsembleConfig> zookeeper, List<FlumeAgentConfig> flume, Node web) {
     this.storagePath = storagePath;
     this.tiers = tiers;
     this.rrdcached = rrdcached;
@@ -120,7 +123,7 @@ public final class MonitorConfig {
     uniqueNames("kafka", names(kafka, k -> k.name));
     uniqueNames("zookeeper", names(zookeeper, z -> z.name));
     uniqueNames("flume", names(flume, f -> f.name));
-    WebConfig web = WebConfig.read(n.optObject("web"));
+    Node web = n.optObject("web");
     return new MonitorConfig(storagePath, tiers, rrdcached, interval, kafka, zookeeper, flume, web);
   }
 
@@ -142,6 +145,6 @@ public final class MonitorConfig {
   @Override
   public String toString() {
     return "MonitorConfig{storage=" + storagePath + ", interval=" + intervalSeconds + "s, kafka=" + kafka
-        + ", zookeeper=" + zookeeper + ", flume=" + flume + ", web=" + web + "}";
+        + ", zookeeper=" + zookeeper + ", flume=" + flume + "}";
   }
 }

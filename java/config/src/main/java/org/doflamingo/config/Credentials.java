@@ -1,4 +1,4 @@
-package org.doflamingo.collect.config;
+package org.doflamingo.config;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +27,7 @@ public final class Credentials {
     return password;
   }
 
-  static Credentials read(Node n) throws ConfigException {
+  public static Credentials read(Node n) throws ConfigException {
     n.only("user", "password", "passwordFile", "passwordEnv");
     String user = n.text("user");
     int sources = (n.has("password") ? 1 : 0) + (n.has("passwordFile") ? 1 : 0) + (n.has("passwordEnv") ? 1 : 0);

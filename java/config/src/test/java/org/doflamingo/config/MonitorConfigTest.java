@@ -1,4 +1,4 @@
-package org.doflamingo.collect.config;
+package org.doflamingo.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -157,44 +157,6 @@ class MonitorConfigTest {
         probe.replace("PROBE", "{\"zeroThroughputIsUnavailable\": \"no\"}"));
     assertError("kafka[0].probe.rate: unknown setting; expected one of [partitionsPerBroker, recordsPerSecond, replicationFactor,"
         + " slaMs, topic, windowSeconds, zeroThroughputIsUnavailable]", probe.replace("PROBE", "{\"rate\": 3}"));
-  }
-
-  @Test
-  void webDefaultsToLoopbackWithoutUsers() throws Exception {
-    WebConfig web = MonitorConfig.parse("{\"storage\": {\"path\": \"d\"}, \"flume\": [{\"name\": \"a\", \"host\": \"h\", \"httpPort\": 1}]}").web;
-    assertEquals("127.0.0.1", web.bind);
-    assertEquals(8080, web.port);
-    assertTrue(web.users.isEmpty());
-  }
-
-  @Test
-  void readsWebSection(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
-    Path file = tmp.resolve("admin.password");
-    Files.write(file, "s3cret-web\n".getBytes(StandardCharsets.UTF_8));
-    MonitorConfig c = MonitorConfig.parse(FULL.replace("\"intervalSeconds\": 5,", "\"intervalSeconds\": 5, \"web\": {\"bind\": \"0.0.0.0\", "
-        + "\"port\": 9090, \"users\": [{\"user\": \"admin\", \"passwordFile\": \"" + file + "\"}, {\"user\": \"ops\", \"password\": \"pw2\"}]},"));
-    assertEquals("0.0.0.0", c.web.bind);
-    assertEquals(9090, c.web.port);
-    assertEquals("admin", c.web.users.get(0).user());
-    assertEquals("s3cret-web", c.web.users.get(0).password());
-    assertEquals("pw2", c.web.users.get(1).password());
-    assertFalse(c.toString().contains("s3cret-web"), c.toString());
-  }
-
-  @Test
-  void webErrorsNameTheField() throws Exception {
-    String base = "{\"storage\": {\"path\": \"d\"}, \"flume\": [{\"name\": \"a\", \"host\": \"h\", \"httpPort\": 1}], \"web\": ";
-    assertError("web.port: expected a port number 1-65535, got the number 0", base + "{\"port\": 0}}");
-    assertError("web.bind: must not be empty", base + "{\"bind\": \" \"}}");
-    assertError("web.adress: unknown setting; expected one of [bind, port, users]", base + "{\"adress\": \"x\"}}");
-    assertError("web.users[0].user: is required", base + "{\"users\": [{\"password\": \"x\"}]}}");
-    assertError("web.users[0]: give exactly one of password, passwordFile, passwordEnv", base + "{\"users\": [{\"user\": \"u\"}]}}");
-    assertError("web.users[1].user: \"u\" is listed twice",
-        base + "{\"users\": [{\"user\": \"u\", \"password\": \"x\"}, {\"user\": \"u\", \"password\": \"y\"}]}}");
-    assertError("web: expected an object {...}, got a list", base + "[]}");
-    assertEquals(9000, WebConfig.parse("{\"port\": 9000}").port, "the section alone reads the same way");
-    assertEquals("web.port: expected a port number 1-65535, got the string \"x\"",
-        assertThrows(ConfigException.class, () -> WebConfig.parse("{\"port\": \"x\"}")).getMessage());
   }
 
   @Test

@@ -1,4 +1,4 @@
-package org.doflamingo.collect.config;
+package org.doflamingo.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -7,12 +7,15 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** A JSON object being read, which knows its own path for error messages. */
-final class Node {
+/**
+ * A JSON object being read, which knows its own path for error messages. Public for the sections
+ * a host reads itself (the standalone server's {@code "web"}): they report errors as the rest do.
+ */
+public final class Node {
   private final JsonNode json;
   private final String path;
 
-  Node(JsonNode json, String path) {
+  public Node(JsonNode json, String path) {
     this.json = json;
     this.path = path;
   }
@@ -26,7 +29,7 @@ final class Node {
   }
 
   /** Refuses members not in {@code known}: a misspelt option must not pass silently. */
-  Node only(String... known) throws ConfigException {
+  public Node only(String... known) throws ConfigException {
     Set<String> allowed = new TreeSet<>(java.util.Arrays.asList(known));
     for (Iterator<String> it = json.fieldNames(); it.hasNext(); ) {
       String name = it.next();
@@ -44,7 +47,7 @@ final class Node {
     return optText(name, null);
   }
 
-  String optText(String name, String fallback) throws ConfigException {
+  public String optText(String name, String fallback) throws ConfigException {
     if (!has(name)) return fallback;
     JsonNode v = json.get(name);
     if (!v.isTextual()) throw new ConfigException(at(name), "expected a string, got " + describe(v));
@@ -67,7 +70,7 @@ final class Node {
   }
 
   /** A port number, or {@code fallback} (0: not configured) when absent. */
-  int optPort(String name, int fallback) throws ConfigException {
+  public int optPort(String name, int fallback) throws ConfigException {
     if (!has(name)) return fallback;
     JsonNode v = json.get(name);
     if (!v.isIntegralNumber() || v.asLong() < 1 || v.asLong() > 65535) {
@@ -107,7 +110,7 @@ final class Node {
   }
 
   /** The members of an array of objects; absent reads as empty. */
-  List<Node> objects(String name) throws ConfigException {
+  public List<Node> objects(String name) throws ConfigException {
     List<Node> out = new ArrayList<>();
     if (!has(name)) return out;
     JsonNode v = json.get(name);
@@ -121,7 +124,7 @@ final class Node {
     return out;
   }
 
-  ConfigException error(String name, String problem) {
+  public ConfigException error(String name, String problem) {
     return new ConfigException(name == null ? path : at(name), problem);
   }
 

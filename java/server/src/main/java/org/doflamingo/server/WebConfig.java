@@ -1,4 +1,4 @@
-package org.doflamingo.collect.config;
+package org.doflamingo.server;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,6 +9,10 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.doflamingo.config.ConfigException;
+import org.doflamingo.config.Credentials;
+import org.doflamingo.config.MonitorConfig;
+import org.doflamingo.config.Node;
 
 /**
  * Where the standalone server listens and who may use it: the optional {@code "web"} section.
@@ -18,8 +22,9 @@ import java.util.Set;
  *         "users": [{"user": "admin", "passwordFile": "/etc/doflamingo/admin.password"}]}
  * }</pre>
  *
- * Absent, the server listens on 127.0.0.1:8080 with no users. Inside Flamingo 2 the section is
- * not read: Flamingo's own server and login apply.
+ * Absent, the server listens on 127.0.0.1:8080 with no users. The configuration keeps the
+ * section as written ({@link MonitorConfig#web}); only this server reads it: inside Flamingo 2
+ * Flamingo's own server and login apply.
  */
 public final class WebConfig {
   public static final String DEFAULT_BIND = "127.0.0.1";
@@ -59,8 +64,13 @@ public final class WebConfig {
     return read(new Node(root, "web"));
   }
 
+  /** The configuration's {@code "web"} section, or the defaults when it has none. */
+  public static WebConfig of(MonitorConfig config) throws ConfigException {
+    return read(config.web);
+  }
+
   /** @param n the section, or null when the configuration has none */
-  static WebConfig read(Node n) throws ConfigException {
+  private static WebConfig read(Node n) throws ConfigException {
     if (n == null) return defaults();
     n.only("bind", "port", "users");
     String bind = n.optText("bind", DEFAULT_BIND);

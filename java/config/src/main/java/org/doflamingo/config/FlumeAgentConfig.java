@@ -1,4 +1,4 @@
-package org.doflamingo.collect.config;
+package org.doflamingo.config;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package org.doflamingo.collect.config;
+package org.doflamingo.config;
 
 import java.util.ArrayList;
 import java.util.Collections;

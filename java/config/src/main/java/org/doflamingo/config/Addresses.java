@@ -1,4 +1,4 @@
-package org.doflamingo.collect.config;
+package org.doflamingo.config;
 
 /** Checks of host:port strings. */
 final class Addresses {

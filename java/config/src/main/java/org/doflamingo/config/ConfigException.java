@@ -1,4 +1,4 @@
-package org.doflamingo.collect.config;
+package org.doflamingo.config;
 
 /** A configuration Doflamingo cannot use; the message names the field and what was expected. */
 public final class ConfigException extends Exception {
