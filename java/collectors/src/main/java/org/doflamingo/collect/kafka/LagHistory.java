@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.doflamingo.collect.catalogue.MetricNames;
 import org.doflamingo.engine.Engine;
 import org.doflamingo.engine.SeriesData;
 import org.doflamingo.engine.SeriesKey;
@@ -28,9 +29,9 @@ final class LagHistory {
     long from = nowMs - lag.windowMs();
     Map<String, String> inCluster = new HashMap<>();
     inCluster.put("cluster", cluster);
-    Map<String, SeriesData> ends = byLabels(engine, "kafka.partition.log_end_offset", inCluster, from, nowMs, step, "topic", "partition");
-    Map<String, SeriesData> members = byLabels(engine, "kafka.consumer.group.members", inCluster, from, nowMs, step, "group");
-    int[] committed = engine.select("kafka.consumer.group.committed_offset", inCluster);
+    Map<String, SeriesData> ends = byLabels(engine, MetricNames.PARTITION_LOG_END, inCluster, from, nowMs, step, "topic", "partition");
+    Map<String, SeriesData> members = byLabels(engine, MetricNames.GROUP_MEMBERS, inCluster, from, nowMs, step, "group");
+    int[] committed = engine.select(MetricNames.GROUP_COMMITTED_OFFSET, inCluster);
     int replayed = 0;
     for (int start = 0; start < committed.length; start += BATCH) {
       int[] ids = Arrays.copyOfRange(committed, start, Math.min(committed.length, start + BATCH));

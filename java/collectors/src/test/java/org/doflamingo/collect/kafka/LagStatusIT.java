@@ -127,7 +127,7 @@ class LagStatusIT {
           for (String g : new String[] {"steady", "slow", "stopped", "rewind"}) {
             Double code = scrape.values.get(SeriesKey.of("kafka.consumer.group.status", "cluster", "it", "group", g));
             if (code == null || code.isNaN()) continue;
-            LagStatus s = LagStatus.values()[code.intValue()];
+            LagStatus s = LagStatus.ofCode(code.intValue());
             last.put(g, s);
             seen.computeIfAbsent(g, k -> EnumSet.noneOf(LagStatus.class)).add(s);
           }

@@ -7,9 +7,10 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 
 /**
- * Writes {@code docs/metrics.md} from the catalogue; a test keeps the two in step. Run from the
- * repository root: {@code mvn -q -pl java/collectors compile exec:java
- * -Dexec.mainClass=org.doflamingo.collect.catalogue.CatalogueDocs}
+ * Writes {@code docs/metrics.md} from the catalogue; {@code MetricCatalogueTest} keeps the two in
+ * step. A build tool, not part of the collectors jar: it lives with the test that needs it. Run
+ * from the repository root: {@code mvn -q -pl java/collectors test-compile exec:java
+ * -Dexec.classpathScope=test -Dexec.mainClass=org.doflamingo.collect.catalogue.CatalogueDocs}
  */
 public final class CatalogueDocs {
   private CatalogueDocs() {}
