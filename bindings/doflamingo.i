@@ -102,6 +102,38 @@ ARRAY_RESULT(double, jdoubleArray, double[], NewDoubleArray, SetDoubleArrayRegio
 ARRAY_RESULT(long long, jlongArray, long[], NewLongArray, SetLongArrayRegion, jlong)
 ARRAY_RESULT(std::int32_t, jintArray, int[], NewIntArray, SetIntArrayRegion, jint)
 
+// --- series ids in (int[], copied), a long[] out (filled after the call) -----------------------
+%typemap(jni) const doflamingo::binding::Ids& "jintArray"
+%typemap(jtype) const doflamingo::binding::Ids& "int[]"
+%typemap(jstype) const doflamingo::binding::Ids& "int[]"
+%typemap(javain) const doflamingo::binding::Ids& "$javainput"
+%typemap(in) const doflamingo::binding::Ids& (std::vector<std::int32_t> ids) {
+  if (!$input) {
+    SWIG_JavaThrowException(jenv, SWIG_JavaNullPointerException, "null series id array");
+    return $null;
+  }
+  ids.resize(static_cast<std::size_t>(jenv->GetArrayLength($input)));
+  if (!ids.empty()) jenv->GetIntArrayRegion($input, 0, static_cast<jsize>(ids.size()), reinterpret_cast<jint*>(ids.data()));
+  $1 = &ids;
+}
+%typemap(jni) doflamingo::binding::LongsOut* "jlongArray"
+%typemap(jtype) doflamingo::binding::LongsOut* "long[]"
+%typemap(jstype) doflamingo::binding::LongsOut* "long[]"
+%typemap(javain) doflamingo::binding::LongsOut* "$javainput"
+%typemap(in) doflamingo::binding::LongsOut* (std::vector<long long> out) {
+  if (!$input) {
+    SWIG_JavaThrowException(jenv, SWIG_JavaNullPointerException, "null output array");
+    return $null;
+  }
+  out.resize(static_cast<std::size_t>(jenv->GetArrayLength($input)));
+  $1 = &out;
+}
+%typemap(argout) doflamingo::binding::LongsOut* {
+  if (!$1->empty()) {
+    jenv->SetLongArrayRegion($input, 0, static_cast<jsize>($1->size()), reinterpret_cast<const jlong*>($1->data()));
+  }
+}
+
 // --- a batch of samples: a direct ByteBuffer, read in place ------------------------------------
 %typemap(jni) (const void* buffer, std::int64_t capacityBytes) "jobject"
 %typemap(jtype) (const void* buffer, std::int64_t capacityBytes) "java.nio.ByteBuffer"

@@ -11,6 +11,23 @@ void checkConsolidation(std::int32_t cf) {
   if (cf < 0 || cf > 2) throw InvalidArgument("consolidation must be 0 (average), 1 (min) or 2 (max)");
 }
 
+std::vector<std::uint32_t> seriesIds(const Ids& ids) {
+  std::vector<std::uint32_t> out;
+  out.reserve(ids.size());
+  for (std::int32_t id : ids) {
+    if (id < 0) throw InvalidArgument("unknown series id " + std::to_string(id));
+    out.push_back(static_cast<std::uint32_t>(id));
+  }
+  return out;
+}
+
+void checkOut(const LongsOut* out, std::size_t size, const char* what) {
+  if (out->size() != size) {
+    throw InvalidArgument(std::string(what) + " must hold " + std::to_string(size) + " longs, not " +
+                          std::to_string(out->size()));
+  }
+}
+
 class HandlerSink final : public LogSink {
  public:
   explicit HandlerSink(LogHandler* h) : handler_(h) {}
@@ -54,6 +71,50 @@ SeriesValues NativeEngine::query(std::int32_t id, std::int64_t fromMs, std::int6
   if (id < 0) throw InvalidArgument("unknown series id " + std::to_string(id));
   return SeriesValues(engine_->query(static_cast<std::uint32_t>(id), fromMs, toMs, resolutionMs,
                                      static_cast<Consolidation>(consolidation)));
+}
+
+std::vector<double> NativeEngine::queryMany(const Ids& ids, std::int64_t fromMs, std::int64_t toMs,
+                                            std::int64_t resolutionMs, std::int32_t consolidation, LongsOut* header) {
+  checkConsolidation(consolidation);
+  checkOut(header, ids.size() * 3, "the query header");
+  std::vector<SeriesData> all = engine_->query(seriesIds(ids), fromMs, toMs, resolutionMs,
+                                               static_cast<Consolidation>(consolidation));
+  std::size_t total = 0;
+  for (const SeriesData& d : all) total += d.values.size();
+  std::vector<double> values;
+  values.reserve(total);
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    (*header)[3 * i] = all[i].startMs;
+    (*header)[3 * i + 1] = all[i].stepMs;
+    (*header)[3 * i + 2] = static_cast<long long>(all[i].values.size());
+    values.insert(values.end(), all[i].values.begin(), all[i].values.end());
+  }
+  return values;
+}
+
+std::vector<double> NativeEngine::latest(const Ids& ids, std::int64_t atMs, std::int64_t maxAgeMs, LongsOut* times) {
+  checkOut(times, ids.size(), "the times array");
+  std::vector<Point> points = engine_->latest(seriesIds(ids), atMs, maxAgeMs);
+  std::vector<double> values(points.size());
+  for (std::size_t i = 0; i < points.size(); ++i) {
+    (*times)[i] = points[i].timeMs;
+    values[i] = points[i].value;
+  }
+  return values;
+}
+
+Bytes NativeEngine::keys(const Ids& ids) {
+  std::vector<std::string> encoded;
+  encoded.reserve(ids.size());
+  for (const SeriesKey& k : engine_->keys(seriesIds(ids))) encoded.push_back(k.encode());
+  return encodeStrings(encoded);
+}
+
+std::vector<std::int32_t> NativeEngine::kinds(const Ids& ids) {
+  std::vector<std::int32_t> out;
+  out.reserve(ids.size());
+  for (SeriesKind k : engine_->kinds(seriesIds(ids))) out.push_back(static_cast<std::int32_t>(k));
+  return out;
 }
 
 std::vector<GroupValues> NativeEngine::groupBy(const Bytes& filter, const Bytes& groupBy, std::int32_t aggregation,

@@ -18,6 +18,10 @@ namespace doflamingo {
 namespace binding {
 
 typedef std::string Bytes;
+// Series ids as they come from Java: one int[] copied in.
+typedef std::vector<std::int32_t> Ids;
+// A long[] the caller allocated, filled on return (an argument, so a bulk call stays one JNI call).
+typedef std::vector<long long> LongsOut;
 
 // A regular run of values (see SeriesData), with its values as one array.
 class SeriesValues {
@@ -60,6 +64,15 @@ class NativeEngine {
   void flush() { engine_->flush(); }
   SeriesValues query(std::int32_t id, std::int64_t fromMs, std::int64_t toMs, std::int64_t resolutionMs,
                      std::int32_t consolidation);
+  // Many series over one range as one flat array of their values, in the order of ids; header
+  // (3 per id: startMs, stepMs, value count) says where each begins.
+  std::vector<double> queryMany(const Ids& ids, std::int64_t fromMs, std::int64_t toMs, std::int64_t resolutionMs,
+                                std::int32_t consolidation, LongsOut* header);
+  // Engine::latest: the values (NaN: none in the window) returned, their stamps into times.
+  std::vector<double> latest(const Ids& ids, std::int64_t atMs, std::int64_t maxAgeMs, LongsOut* times);
+  // encodeStrings of each id's SeriesKey form.
+  Bytes keys(const Ids& ids);
+  std::vector<std::int32_t> kinds(const Ids& ids);
   // filter: SeriesKey form (name + labels to match); groupBy: encodeStrings of label keys.
   std::vector<GroupValues> groupBy(const Bytes& filter, const Bytes& groupBy, std::int32_t aggregation,
                                    std::int32_t consolidation, std::int64_t fromMs, std::int64_t toMs,

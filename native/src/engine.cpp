@@ -482,14 +482,44 @@ void Engine::flush() {
   }
 }
 
+void Engine::checkIds(const std::vector<std::uint32_t>& ids) const {
+  const std::size_t known = stateCount_.load(std::memory_order_acquire);
+  for (std::uint32_t id : ids) {
+    if (id >= known) throw InvalidArgument("unknown series id " + std::to_string(id));
+  }
+}
+
+namespace {
+void checkRange(std::int64_t fromMs, std::int64_t toMs) {
+  if (fromMs < 0 || toMs < fromMs) {
+    throw InvalidArgument("time range [" + std::to_string(fromMs) + ", " + std::to_string(toMs) + "] is empty or negative");
+  }
+}
+}  // namespace
+
 SeriesData Engine::query(std::uint32_t id, std::int64_t fromMs, std::int64_t toMs, std::int64_t resolutionMs,
                          Consolidation cf) {
   std::shared_lock<std::shared_mutex> life(lifecycle_);
   checkOpen();
-  if (id >= stateCount_.load()) throw InvalidArgument("unknown series id " + std::to_string(id));
-  if (fromMs < 0 || toMs < fromMs) {
-    throw InvalidArgument("time range [" + std::to_string(fromMs) + ", " + std::to_string(toMs) + "] is empty or negative");
-  }
+  checkIds({id});
+  checkRange(fromMs, toMs);
+  return queryOpen(id, fromMs, toMs, resolutionMs, cf);
+}
+
+std::vector<SeriesData> Engine::query(const std::vector<std::uint32_t>& ids, std::int64_t fromMs, std::int64_t toMs,
+                                      std::int64_t resolutionMs, Consolidation cf) {
+  std::shared_lock<std::shared_mutex> life(lifecycle_);
+  checkOpen();
+  checkIds(ids);
+  checkRange(fromMs, toMs);
+  std::vector<SeriesData> out;
+  out.reserve(ids.size());
+  for (std::uint32_t id : ids) out.push_back(queryOpen(id, fromMs, toMs, resolutionMs, cf));
+  return out;
+}
+
+SeriesData Engine::queryOpen(std::uint32_t id, std::int64_t fromMs, std::int64_t toMs, std::int64_t resolutionMs,
+                             Consolidation cf) {
   const std::int64_t step = baseStepMs_;
   SeriesState& st = state(id);
   if (cf == Consolidation::Average && resolutionMs <= step) {
@@ -513,6 +543,42 @@ SeriesData Engine::query(std::uint32_t id, std::int64_t fromMs, std::int64_t toM
   }
   flushSeries(id, true);  // a failure is logged; the answer then lacks only the unwritten tail
   return store_->fetch(st.file, cf, fromMs, toMs, std::max(resolutionMs, step));
+}
+
+std::vector<Point> Engine::latest(const std::vector<std::uint32_t>& ids, std::int64_t atMs, std::int64_t maxAgeMs) {
+  std::shared_lock<std::shared_mutex> life(lifecycle_);
+  checkOpen();
+  checkIds(ids);
+  if (atMs < 0 || maxAgeMs < 0) {
+    throw InvalidArgument("latest: atMs (" + std::to_string(atMs) + ") and maxAgeMs (" + std::to_string(maxAgeMs) +
+                          ") must not be negative");
+  }
+  const std::int64_t fromMs = std::max<std::int64_t>(0, atMs - maxAgeMs);
+  std::vector<Point> out;
+  out.reserve(ids.size());
+  for (std::uint32_t id : ids) out.push_back(latestOpen(id, fromMs, atMs));
+  return out;
+}
+
+Point Engine::latestOpen(std::uint32_t id, std::int64_t fromMs, std::int64_t toMs) {
+  const std::int64_t step = baseStepMs_;
+  SeriesState& st = state(id);
+  {
+    std::lock_guard<std::mutex> lock(lockFor(id));
+    if (!st.ring.empty() && fromMs >= st.ring.oldestMs()) {
+      // The same grid as query(): stamps from the step after fromMs to the end of toMs's step.
+      Point p{0, std::numeric_limits<double>::quiet_NaN()};
+      const std::int64_t first = (fromMs + step - 1) / step * step;
+      const std::int64_t last = (toMs + step - 1) / step * step;
+      if (!st.ring.newest(first, last, p.timeMs, p.value)) p = {0, std::numeric_limits<double>::quiet_NaN()};
+      return p;
+    }
+  }
+  SeriesData d = queryOpen(id, fromMs, toMs, step, Consolidation::Average);
+  for (std::size_t i = d.values.size(); i-- > 0;) {
+    if (!std::isnan(d.values[i])) return {d.startMs + static_cast<std::int64_t>(i) * d.stepMs, d.values[i]};
+  }
+  return {0, std::numeric_limits<double>::quiet_NaN()};
 }
 
 std::vector<GroupResult> Engine::groupBy(const GroupQuery& q) {
@@ -613,13 +679,33 @@ std::vector<std::uint32_t> Engine::select(const std::string& name, const std::ve
 SeriesKey Engine::key(std::uint32_t id) const {
   std::shared_lock<std::shared_mutex> life(lifecycle_);
   checkOpen();
-  return registry_->info(id).key;
+  return registry_->key(id);
 }
 
 SeriesKind Engine::kind(std::uint32_t id) const {
   std::shared_lock<std::shared_mutex> life(lifecycle_);
   checkOpen();
   return registry_->kind(id);
+}
+
+std::vector<SeriesKey> Engine::keys(const std::vector<std::uint32_t>& ids) const {
+  std::shared_lock<std::shared_mutex> life(lifecycle_);
+  checkOpen();
+  checkIds(ids);
+  std::vector<SeriesKey> out;
+  out.reserve(ids.size());
+  for (std::uint32_t id : ids) out.push_back(registry_->key(id));
+  return out;
+}
+
+std::vector<SeriesKind> Engine::kinds(const std::vector<std::uint32_t>& ids) const {
+  std::shared_lock<std::shared_mutex> life(lifecycle_);
+  checkOpen();
+  checkIds(ids);
+  std::vector<SeriesKind> out;
+  out.reserve(ids.size());
+  for (std::uint32_t id : ids) out.push_back(registry_->kind(id));
+  return out;
 }
 
 std::vector<std::string> Engine::metricNames() const {

@@ -53,4 +53,18 @@ void LiveRing::read(std::int64_t fromMs, std::int64_t toMs, std::vector<std::int
   }
 }
 
+bool LiveRing::newest(std::int64_t fromMs, std::int64_t toMs, std::int64_t& timeMs, double& value) const {
+  if (headSlot_ < 0 || toMs < fromMs) return false;
+  std::int64_t first = std::max<std::int64_t>(headSlot_ - slots_ + 1, 0);
+  first = std::max(first, (fromMs + stepMs_ - 1) / stepMs_);
+  for (std::int64_t s = std::min(headSlot_, toMs / stepMs_); s >= first; --s) {
+    double v = values_[s % slots_];
+    if (std::isnan(v)) continue;
+    timeMs = s * stepMs_;
+    value = v;
+    return true;
+  }
+  return false;
+}
+
 }  // namespace doflamingo

@@ -168,6 +168,12 @@ SeriesKind SeriesRegistry::kind(std::uint32_t id) const {
   return series_[id].kind;
 }
 
+SeriesKey SeriesRegistry::key(std::uint32_t id) const {
+  std::shared_lock<std::shared_mutex> lock(mutex_);
+  if (id >= series_.size()) throw InvalidArgument("unknown series id " + std::to_string(id));
+  return series_[id].key;
+}
+
 std::string SeriesRegistry::file(std::uint32_t id) const {
   std::shared_lock<std::shared_mutex> lock(mutex_);
   if (id >= series_.size()) throw InvalidArgument("unknown series id " + std::to_string(id));

@@ -118,11 +118,23 @@ class Engine {
   SeriesData query(std::uint32_t id, std::int64_t fromMs, std::int64_t toMs, std::int64_t resolutionMs,
                    Consolidation cf = Consolidation::Average);
 
+  // Several series over the same range, in the order of ids. Every id is checked first: an unknown
+  // one throws InvalidArgument and nothing is read.
+  std::vector<SeriesData> query(const std::vector<std::uint32_t>& ids, std::int64_t fromMs, std::int64_t toMs,
+                                std::int64_t resolutionMs, Consolidation cf = Consolidation::Average);
+
+  // The newest known value of each series among what query(id, atMs - maxAgeMs, atMs, base step)
+  // would answer (a counter's rate as stored), in the order of ids; {0, NaN} where there is none.
+  // Read from the live ring when the window lies inside it, else from the RRD file.
+  std::vector<Point> latest(const std::vector<std::uint32_t>& ids, std::int64_t atMs, std::int64_t maxAgeMs);
+
   std::vector<GroupResult> groupBy(const GroupQuery& query);
 
   std::vector<std::uint32_t> select(const std::string& name, const std::vector<Label>& filter) const;
   SeriesKey key(std::uint32_t id) const;
   SeriesKind kind(std::uint32_t id) const;
+  std::vector<SeriesKey> keys(const std::vector<std::uint32_t>& ids) const;
+  std::vector<SeriesKind> kinds(const std::vector<std::uint32_t>& ids) const;
   std::vector<std::string> metricNames() const;
   EngineStats stats() const;
   const std::vector<Tier>& tiers() const { return store_->tiers(); }
@@ -133,6 +145,11 @@ class Engine {
   std::mutex& lockFor(std::uint32_t id) { return stripes_[id % kStripes]; }
   void ensureStates(std::size_t count);
   void checkOpen() const;
+  void checkIds(const std::vector<std::uint32_t>& ids) const;
+  // The bodies of query() and latest(), for callers that hold the lifecycle lock and checked the id.
+  SeriesData queryOpen(std::uint32_t id, std::int64_t fromMs, std::int64_t toMs, std::int64_t resolutionMs,
+                       Consolidation cf);
+  Point latestOpen(std::uint32_t id, std::int64_t fromMs, std::int64_t toMs);
   void replayJournal();
   void flusherLoop(int index);
   // Writes one series' buffer; returns false when the write must be retried later.

@@ -21,6 +21,9 @@ class LiveRing {
   void read(std::int64_t fromMs, std::int64_t toMs, std::vector<std::int64_t>& times,
             std::vector<double>& values) const;
 
+  // The newest point stamped fromMs <= stamp <= toMs; false when there is none.
+  bool newest(std::int64_t fromMs, std::int64_t toMs, std::int64_t& timeMs, double& value) const;
+
   // Oldest time from which the ring holds everything (0 when empty): the later of the window's
   // start and the first point ever put, since points before that (say, from before a restart)
   // were never in this ring.

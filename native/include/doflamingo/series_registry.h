@@ -37,6 +37,7 @@ class SeriesRegistry {
   // Copy of the entry; throws InvalidArgument for an unknown id.
   SeriesInfo info(std::uint32_t id) const;
   SeriesKind kind(std::uint32_t id) const;
+  SeriesKey key(std::uint32_t id) const;
   std::string file(std::uint32_t id) const;
   std::size_t size() const;
 

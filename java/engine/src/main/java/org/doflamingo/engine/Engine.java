@@ -1,6 +1,7 @@
 package org.doflamingo.engine;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +51,7 @@ public final class Engine extends NativeHandle {
   /** The id of a series, registering it on first use. Ids are stable across restarts. */
   public int intern(SeriesKey key, SeriesKind kind) {
     byte[] bytes = key.encode();
-    return call(() -> handle.intern(bytes, kind.ordinal()));
+    return call(() -> handle.intern(bytes, kind.code));
   }
 
   /**
@@ -82,14 +83,43 @@ public final class Engine extends NativeHandle {
    * at or above it); a range inside the live window at base resolution is read from memory.
    */
   public SeriesData query(int seriesId, long fromMs, long toMs, long resolutionMs, Consolidation cf) {
-    return call(() -> copy(handle.query(seriesId, fromMs, toMs, resolutionMs, cf.ordinal())));
+    return call(() -> copy(handle.query(seriesId, fromMs, toMs, resolutionMs, cf.code)));
   }
 
-  /** Several series over the same range, in the order given. */
+  /** Several series over the same range (AVERAGE), in the order given; one native call. */
   public List<SeriesData> query(int[] seriesIds, long fromMs, long toMs, long resolutionMs) {
+    return query(seriesIds, fromMs, toMs, resolutionMs, Consolidation.AVERAGE);
+  }
+
+  /**
+   * Several series over the same range, in the order given: one native call, their values
+   * crossing as one flat array. An unknown id throws {@link IllegalArgumentException} naming it,
+   * and nothing is read.
+   */
+  public List<SeriesData> query(int[] seriesIds, long fromMs, long toMs, long resolutionMs, Consolidation cf) {
+    long[] header = new long[3 * seriesIds.length];
+    double[] flat = call(() -> handle.queryMany(seriesIds, fromMs, toMs, resolutionMs, cf.code, header));
     List<SeriesData> out = new ArrayList<>(seriesIds.length);
-    for (int id : seriesIds) out.add(query(id, fromMs, toMs, resolutionMs));
+    int at = 0;
+    for (int i = 0; i < seriesIds.length; i++) {
+      int n = (int) header[3 * i + 2];
+      out.add(new SeriesData(header[3 * i], header[3 * i + 1], Arrays.copyOfRange(flat, at, at + n)));
+      at += n;
+    }
     return out;
+  }
+
+  /**
+   * Newest value of each series at or before atMs and not older than maxAgeMs (a counter's rate
+   * as stored): what {@code query(id, atMs - maxAgeMs, atMs, baseStepMs()).latest()} would give,
+   * for many ids in one native call. Answered from the live ring when the window lies inside it
+   * (no disk), else from the RRD files. An unknown id throws {@link IllegalArgumentException}
+   * naming it, and nothing is returned.
+   */
+  public LatestValues latest(int[] seriesIds, long atMs, long maxAgeMs) {
+    long[] times = new long[seriesIds.length];
+    double[] values = call(() -> handle.latest(seriesIds, atMs, maxAgeMs, times));
+    return new LatestValues(times, values);
   }
 
   /**
@@ -107,7 +137,7 @@ public final class Engine extends NativeHandle {
     byte[] f = SeriesKey.of(name, filter).encode();
     byte[] g = Utf8Strings.encode(groupBy);
     return call(() -> {
-      GroupValuesList list = handle.groupBy(f, g, aggregation.ordinal(), cf.ordinal(), fromMs, toMs, resolutionMs);
+      GroupValuesList list = handle.groupBy(f, g, aggregation.code, cf.code, fromMs, toMs, resolutionMs);
       try {
         List<Group> out = new ArrayList<>(list.size());
         for (int i = 0; i < list.size(); i++) {
@@ -139,7 +169,20 @@ public final class Engine extends NativeHandle {
   }
 
   public SeriesKind kind(int seriesId) {
-    return call(() -> SeriesKind.values()[handle.kind(seriesId)]);
+    return call(() -> SeriesKind.fromCode(handle.kind(seriesId)));
+  }
+
+  /** Keys of many series, in the order given; one native call (the keys cross as one UTF-8 buffer). */
+  public List<SeriesKey> keys(int[] seriesIds) {
+    return SeriesKey.decodeAll(call(() -> handle.keys(seriesIds)));
+  }
+
+  /** Kinds of many series, in the order given; one native call. */
+  public List<SeriesKind> kinds(int[] seriesIds) {
+    int[] codes = call(() -> handle.kinds(seriesIds));
+    List<SeriesKind> out = new ArrayList<>(codes.length);
+    for (int c : codes) out.add(SeriesKind.fromCode(c));
+    return out;
   }
 
   public List<String> metricNames() {

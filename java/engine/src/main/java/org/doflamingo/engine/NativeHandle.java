@@ -1,5 +1,6 @@
 package org.doflamingo.engine;
 
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
@@ -12,6 +13,7 @@ import java.util.function.Supplier;
 abstract class NativeHandle implements AutoCloseable {
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
   private final String what;
+  private final AtomicLong calls = new AtomicLong();
   private boolean closed;
 
   NativeHandle(String what) {
@@ -24,6 +26,7 @@ abstract class NativeHandle implements AutoCloseable {
     l.lock();
     try {
       if (closed) throw new IllegalStateException(what + " is closed");
+      calls.incrementAndGet();
       return body.get();
     } finally {
       l.unlock();
@@ -48,6 +51,11 @@ abstract class NativeHandle implements AutoCloseable {
     } finally {
       l.unlock();
     }
+  }
+
+  /** How many native calls this handle has made: lets a caller check it makes O(1) of them per request. */
+  public final long nativeCalls() {
+    return calls.get();
   }
 
   public final boolean isClosed() {

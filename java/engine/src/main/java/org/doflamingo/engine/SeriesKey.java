@@ -64,7 +64,16 @@ public final class SeriesKey {
   }
 
   static SeriesKey decode(byte[] bytes) {
-    List<String> f = Utf8Strings.decode(bytes);
+    return decode(bytes, 0, bytes.length);
+  }
+
+  /** Keys sent as one list of key forms (the engine's bulk answer). */
+  static List<SeriesKey> decodeAll(byte[] flat) {
+    return Utf8Strings.decodeItems(flat, 0, flat.length, SeriesKey::decode);
+  }
+
+  private static SeriesKey decode(byte[] data, int offset, int length) {
+    List<String> f = Utf8Strings.decode(data, offset, length);
     SortedMap<String, String> labels = new TreeMap<>();
     for (int i = 1; i + 1 < f.size(); i += 2) labels.put(f.get(i), f.get(i + 1));
     return new SeriesKey(f.get(0), labels);

@@ -3,9 +3,22 @@ package org.doflamingo.engine;
 /** How the engine turns a collected number into what it stores. */
 public enum SeriesKind {
   /** Stored as read: sizes, heap, Yammer MeanRate/OneMinuteRate, percentiles. */
-  GAUGE,
+  GAUGE(0),
   /** Monotonic count (Yammer Count, Flume EventPutSuccessCount): stored as a per-second rate. */
-  COUNTER;
+  COUNTER(1);
+
+  /** The engine's number for it (SeriesKind in types.h); what crosses JNI. */
+  public final int code;
+
+  SeriesKind(int code) {
+    this.code = code;
+  }
+
+  /** The constant with this code; IllegalArgumentException for any other. */
+  public static SeriesKind fromCode(int code) {
+    for (SeriesKind v : values()) if (v.code == code) return v;
+    throw new IllegalArgumentException("no SeriesKind has code " + code);
+  }
 
   /** The kind of a Yammer/Kafka meter or timer attribute: "Count" counts, the rest are gauges. */
   public static SeriesKind ofMeterAttribute(String attribute) {

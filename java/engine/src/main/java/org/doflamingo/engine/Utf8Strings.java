@@ -33,12 +33,27 @@ final class Utf8Strings {
   }
 
   static List<String> decode(byte[] data) {
-    ByteBuffer buf = ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN);
+    return decode(data, 0, data.length);
+  }
+
+  /** Decodes the list held in {@code data[offset, offset + length)}. */
+  static List<String> decode(byte[] data, int offset, int length) {
+    return decodeItems(data, offset, length, (d, o, n) -> new String(d, o, n, StandardCharsets.UTF_8));
+  }
+
+  /** Reads one item of a list from {@code data[offset, offset + length)}. */
+  interface ItemReader<T> {
+    T read(byte[] data, int offset, int length);
+  }
+
+  /** A list whose items are not text themselves (say, each a series key in this form). */
+  static <T> List<T> decodeItems(byte[] data, int offset, int length, ItemReader<T> reader) {
+    ByteBuffer buf = ByteBuffer.wrap(data, offset, length).order(ByteOrder.LITTLE_ENDIAN);
     int n = buf.getInt();
-    List<String> out = new ArrayList<>(n);
+    List<T> out = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       int len = buf.getInt();
-      out.add(new String(data, buf.position(), len, StandardCharsets.UTF_8));
+      out.add(reader.read(data, buf.position(), len));
       buf.position(buf.position() + len);
     }
     return out;
