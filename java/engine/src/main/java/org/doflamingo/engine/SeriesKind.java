@@ -19,9 +19,4 @@ public enum SeriesKind {
     for (SeriesKind v : values()) if (v.code == code) return v;
     throw new IllegalArgumentException("no SeriesKind has code " + code);
   }
-
-  /** The kind of a Yammer/Kafka meter or timer attribute: "Count" counts, the rest are gauges. */
-  public static SeriesKind ofMeterAttribute(String attribute) {
-    return "Count".equals(attribute) ? COUNTER : GAUGE;
-  }
 }

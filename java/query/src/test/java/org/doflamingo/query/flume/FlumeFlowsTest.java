@@ -1,26 +1,30 @@
-package org.doflamingo.collect.flume;
+package org.doflamingo.query.flume;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.doflamingo.collect.EngineScrape;
-import org.doflamingo.collect.FakeServers;
+import org.doflamingo.collect.Monitor;
 import org.doflamingo.config.MonitorConfig;
 import org.doflamingo.engine.Engine;
-import org.doflamingo.engine.EngineConfig;
 import org.doflamingo.engine.SeriesKey;
 import org.doflamingo.engine.SeriesKind;
+import org.doflamingo.query.Reads;
+import org.doflamingo.query.TestReads;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** FlumeFlows' figures over a real engine: rates of bursty sinks averaged, gauges as last read. */
 class FlumeFlowsTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   @Test
   void aSinkDrainingInBatchesShowsItsAverageRateAndTheChannelItsLastFill(@TempDir Path dir) throws Exception {
     Path conf = dir.resolve("flume.conf");
@@ -29,9 +33,10 @@ class FlumeFlowsTest {
         + "a.channels.c.type = memory\n"
         + "a.sinks.k.type = avro\na.sinks.k.hostname = localhost\na.sinks.k.port = 5140\na.sinks.k.channel = c\n")
         .getBytes(StandardCharsets.UTF_8));
-    MonitorConfig config = FakeServers.config("\"flume\": [{\"name\": \"a\", \"host\": \"h1\", \"httpPort\": 1, \"configFile\": \""
+    MonitorConfig config = TestReads.config(dir, "\"flume\": [{\"name\": \"a\", \"host\": \"h1\", \"httpPort\": 1, \"configFile\": \""
         + conf.toString().replace("\\", "\\\\") + "\"}]");
-    try (Engine engine = Engine.open(EngineConfig.at(dir.resolve("data")))) {
+    try (Monitor monitor = TestReads.open(config)) {
+      Engine engine = monitor.engine();
       long step = engine.baseStepMs();
       long t0 = (System.currentTimeMillis() / step - 10) * step;
       EngineScrape.Ids ids = new EngineScrape.Ids(engine);
@@ -46,8 +51,8 @@ class FlumeFlowsTest {
         s.add(fill, SeriesKind.GAUGE, i == 9 ? 7.5 : 50);
         s.commit();
       }
-      FlumeFlows flows = new FlumeFlows(config, engine, new FlumeTopologies());
-      Map<String, Object> graph = flows.graph(null, t0 + 9 * step);
+      FlumeFlows flows = new Reads(monitor).flume();
+      Map<?, ?> graph = JSON.convertValue(flows.graph(null, t0 + 9 * step).asMap(), Map.class);
       Map<String, Object> sink = node(graph, "sink", "k");
       // 300 events over 9 steps: the mean of the per-step rates, never the last step's 0
       assertEquals(300.0 / (9 * step / 1000.0), (Double) sink.get("rate"), 1e-9);
@@ -61,7 +66,7 @@ class FlumeFlowsTest {
   }
 
   @SuppressWarnings("unchecked")
-  private static Map<String, Object> node(Map<String, Object> graph, String kind, String name) {
+  private static Map<String, Object> node(Map<?, ?> graph, String kind, String name) {
     for (Map<String, Object> n : (List<Map<String, Object>>) graph.get("nodes")) {
       if (n.get("kind").equals(kind) && n.get("name").equals(name)) return n;
     }
@@ -69,7 +74,7 @@ class FlumeFlowsTest {
   }
 
   @SuppressWarnings("unchecked")
-  private static Map<String, Object> edge(Map<String, Object> graph, Map<String, Object> from, Map<String, Object> to) {
+  private static Map<String, Object> edge(Map<?, ?> graph, Map<String, Object> from, Map<String, Object> to) {
     for (Map<String, Object> e : (List<Map<String, Object>>) graph.get("edges")) {
       if (e.get("from").equals(from.get("id")) && e.get("to").equals(to.get("id"))) return e;
     }

@@ -1,4 +1,4 @@
-package org.opencloudengine.flamingo2.doflamingo.web;
+package org.doflamingo.query;
 
 import java.util.Arrays;
 import java.util.Collections;
@@ -8,19 +8,19 @@ import java.util.List;
  * One of the three monitoring areas: which catalogue systems and series belong to it, and which
  * label names its clusters ({@code clusterName} in the REST API) and its members.
  */
-enum Area {
+public enum Area {
   KAFKA("kafka.", "cluster", Arrays.asList("broker", "client", "group"), "kafka-broker", "kafka-cluster", "kafka-consumer",
       "kafka-probe"),
   ZOOKEEPER("zookeeper.", "ensemble", Collections.singletonList("server"), "zookeeper"),
   FLUME("flume.", "agent", Collections.<String>emptyList(), "flume");
 
   /** Series of the area's own; host figures belong to the area whose labels they carry. */
-  final String prefix;
+  public final String prefix;
   /** The label naming a cluster, ensemble or agent. */
-  final String groupLabel;
+  public final String groupLabel;
   /** Labels naming a member, in the order a health tile is attributed. */
-  final List<String> memberLabels;
-  final List<String> systems;
+  public final List<String> memberLabels;
+  public final List<String> systems;
 
   Area(String prefix, String groupLabel, List<String> memberLabels, String... systems) {
     this.prefix = prefix;
@@ -29,7 +29,7 @@ enum Area {
     this.systems = Arrays.asList(systems);
   }
 
-  boolean owns(String metric) {
+  public boolean owns(String metric) {
     return metric.startsWith(prefix) || metric.startsWith("host.");
   }
 }

@@ -1,4 +1,4 @@
-package org.doflamingo.collect.flume;
+package org.doflamingo.query.flume;
 
 import java.io.IOException;
 import java.io.StringReader;

@@ -1,4 +1,4 @@
-package org.doflamingo.collect.flume;
+package org.doflamingo.query.flume;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -15,8 +15,8 @@ import java.nio.file.attribute.FileTime;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import org.doflamingo.collect.FakeServers;
 import org.doflamingo.config.FlumeAgentConfig;
+import org.doflamingo.config.MonitorConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -204,7 +204,7 @@ class FlumeTopologyTest {
   void theCacheRereadsAChangedFileAndReportsTheConfigFieldWhenItCannot(@TempDir Path dir) throws Exception {
     Path conf = dir.resolve("flume.conf");
     Files.write(conf, EDGE.getBytes(StandardCharsets.UTF_8));
-    FlumeAgentConfig agent = FakeServers.config("\"flume\": [{\"name\": \"web-1\", \"agentName\": \"edge\", \"host\": \"h\", "
+    FlumeAgentConfig agent = watching("\"flume\": [{\"name\": \"web-1\", \"agentName\": \"edge\", \"host\": \"h\", "
         + "\"httpPort\": 1, \"configFile\": \"" + conf.toString().replace("\\", "\\\\") + "\"}]").flume.get(0);
     FlumeTopologies cache = new FlumeTopologies();
     FlumeTopologies.Result first = cache.get(agent);
@@ -226,7 +226,7 @@ class FlumeTopologyTest {
     Files.write(conf, new byte[] {(byte) 0xff, (byte) 0xfe});
     assertEquals("flume[0].configFile: " + conf + " is not UTF-8 text", cache.get(agent).error);
 
-    FlumeAgentConfig without = FakeServers.config("\"flume\": [{\"name\": \"x\", \"host\": \"h\", \"httpPort\": 1}]").flume.get(0);
+    FlumeAgentConfig without = watching("\"flume\": [{\"name\": \"x\", \"host\": \"h\", \"httpPort\": 1}]").flume.get(0);
     assertNull(cache.get(without).topology);
     assertNull(cache.get(without).error, "no file given: nothing wrong, wiring assumed");
   }
@@ -237,5 +237,9 @@ class FlumeTopologyTest {
 
   private static void assertHas(List<String> problems, String expected) {
     assertTrue(problems.contains(expected), "expected problem \"" + expected + "\" in " + problems);
+  }
+
+  private static MonitorConfig watching(String watched) throws Exception {
+    return MonitorConfig.parse("{\"storage\": {\"path\": \"target/unused\"}, " + watched + "}");
   }
 }
