@@ -8,7 +8,8 @@ import org.doflamingo.collect.Monitor;
 import org.doflamingo.config.ConfigException;
 import org.doflamingo.config.FlumeAgentConfig;
 import org.doflamingo.config.MonitorConfig;
-import org.doflamingo.collect.flume.FlumeTopologies;
+import org.doflamingo.query.Reads;
+import org.doflamingo.query.flume.FlumeTopologies;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -16,7 +17,8 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.stereotype.Component;
 
 /**
- * The module's one {@link Monitor}: opened when the host's context starts, closed when it stops.
+ * The module's one {@link Monitor} and its read side ({@link Reads}, which lives exactly as long):
+ * opened when the host's context starts, closed when it stops.
  * Its configuration is the JSON file named by system property {@value #CONFIG_PROPERTY}, else
  * environment variable {@value #CONFIG_ENV}, else {@value #DEFAULT_CONFIG}. A missing or bad
  * configuration never stops the host (Flamingo has other work to do): it is logged once, and every
@@ -32,6 +34,7 @@ public class DoflamingoMonitor implements InitializingBean, DisposableBean {
   private static final Logger log = LoggerFactory.getLogger(DoflamingoMonitor.class);
 
   private volatile Monitor monitor;
+  private volatile Reads reads;
   private volatile String notRunning = "not started yet";
 
   @Override
@@ -39,7 +42,14 @@ public class DoflamingoMonitor implements InitializingBean, DisposableBean {
     Path file = configFile();
     try {
       MonitorConfig config = MonitorConfig.load(file);
-      monitor = Monitor.open(config, System.currentTimeMillis());
+      Monitor m = Monitor.open(config, System.currentTimeMillis());
+      try {
+        reads = new Reads(m);
+      } catch (RuntimeException e) {
+        m.close();
+        throw e;
+      }
+      monitor = m;
       notRunning = null;
       log.info("Doflamingo watching {} targets from {}, history under {}", monitor.targets().size(), file, config.storagePath);
       unusableFlumeFiles(config);
@@ -86,6 +96,18 @@ public class DoflamingoMonitor implements InitializingBean, DisposableBean {
     return m;
   }
 
+  /** The running monitor's read side; throws {@link NotRunningException} with the reason when there is none. */
+  public Reads reads() {
+    Reads r = reads;
+    if (r == null || monitor == null) throw new NotRunningException("Doflamingo is not running: " + notRunning);
+    return r;
+  }
+
+  /** The running monitor's read side or null. */
+  public Reads readsOrNull() {
+    return monitor == null ? null : reads;
+  }
+
   /** The running monitor or null. */
   public Monitor orNull() {
     return monitor;
@@ -95,6 +117,7 @@ public class DoflamingoMonitor implements InitializingBean, DisposableBean {
   public void destroy() {
     Monitor m = monitor;
     monitor = null;
+    reads = null;
     notRunning = "stopped";
     if (m != null) {
       m.close();

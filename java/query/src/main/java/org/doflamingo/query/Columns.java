@@ -28,10 +28,15 @@ public final class Columns<R> {
     return new ArrayList<>(columns.keySet());
   }
 
-  /** The order of {@code sort}; a 400 naming the columns for any other. */
+  /** Refuses a column this row type has not: a 400 naming the columns. */
+  public void check(String sort) {
+    if (!columns.containsKey(sort)) throw new IllegalArgumentException("sort: expected one of " + names() + ", got \"" + sort + "\"");
+  }
+
+  /** The order of {@code sort} (see {@link #check}). */
   public Comparator<R> order(String sort, boolean descending) {
+    check(sort);
     Function<R, Object> value = columns.get(sort);
-    if (value == null) throw new IllegalArgumentException("sort: expected one of " + names() + ", got \"" + sort + "\"");
     Comparator<R> c = (a, b) -> compare(value.apply(a), value.apply(b));
     return descending ? c.reversed() : c;
   }
