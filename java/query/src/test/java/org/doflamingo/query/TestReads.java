@@ -1,8 +1,6 @@
 package org.doflamingo.query;
 
 import java.nio.file.Path;
-import java.util.Collections;
-import org.doflamingo.collect.CollectorFactory;
 import org.doflamingo.collect.EngineScrape;
 import org.doflamingo.collect.Monitor;
 import org.doflamingo.config.ConfigException;
@@ -10,19 +8,22 @@ import org.doflamingo.config.MonitorConfig;
 import org.doflamingo.engine.SeriesKey;
 import org.doflamingo.engine.SeriesKind;
 
-/** Monitors for the read side's tests: a real engine, no collectors (tests write what they read). */
+/** Monitors for the read side's tests: a real engine, targets that are never scraped (tests write what they read). */
 public final class TestReads {
   private TestReads() {}
 
-  /** A configuration watching {@code watched} (JSON members: "kafka": [...], ...), history under {@code dir}. */
+  /**
+   * A configuration watching {@code watched} (JSON members: "kafka": [...], ...), history under
+   * {@code dir} in one small tier (an hour of 2 s rows: thousands of series' files stay small).
+   */
   public static MonitorConfig config(Path dir, String watched) throws ConfigException {
-    return MonitorConfig.parse("{\"storage\": {\"path\": \"" + dir.resolve("data").toString().replace("\\", "\\\\") + "\"}, "
-        + watched + "}");
+    return MonitorConfig.parse("{\"storage\": {\"path\": \"" + dir.resolve("data").toString().replace("\\", "\\\\")
+        + "\", \"tiers\": \"2s:1h\"}, " + watched + "}");
   }
 
-  /** A monitor of the configuration that runs no collector: its targets are none, its engine is the tests' to fill. */
+  /** A monitor of the configuration: its targets registered but never ticked (nothing is contacted), its engine the tests' to fill. */
   public static Monitor open(MonitorConfig config) {
-    return Monitor.open(config, System.currentTimeMillis(), Collections.<CollectorFactory>emptyList());
+    return Monitor.open(config, System.currentTimeMillis());
   }
 
   /** Stores one value per key at {@code timeMs} ({@code kind} for all). */

@@ -18,7 +18,7 @@ import org.doflamingo.engine.SeriesKey;
  * member count, replayed in time order at the finest step.
  */
 final class LagHistory {
-  /** Series read per engine call: one JNI round trip for many. */
+  /** Series read per engine call: their values in one JNI round trip, their keys in one more. */
   private static final int BATCH = 1000;
 
   private LagHistory() {}
@@ -36,8 +36,9 @@ final class LagHistory {
     for (int start = 0; start < committed.length; start += BATCH) {
       int[] ids = Arrays.copyOfRange(committed, start, Math.min(committed.length, start + BATCH));
       List<SeriesData> data = engine.query(ids, from, nowMs, step);
+      List<SeriesKey> keys = engine.keys(ids);
       for (int n = 0; n < ids.length; n++) {
-        SeriesKey k = engine.key(ids[n]);
+        SeriesKey k = keys.get(n);
         int partition;
         try {
           partition = Integer.parseInt(k.label("partition"));
@@ -70,8 +71,9 @@ final class LagHistory {
     for (int start = 0; start < all.length; start += BATCH) {
       int[] ids = Arrays.copyOfRange(all, start, Math.min(all.length, start + BATCH));
       List<SeriesData> data = engine.query(ids, from, to, step);
+      List<SeriesKey> keys = engine.keys(ids);
       for (int n = 0; n < ids.length; n++) {
-        SeriesKey k = engine.key(ids[n]);
+        SeriesKey k = keys.get(n);
         StringBuilder key = new StringBuilder();
         for (String l : labels) key.append(key.length() > 0 ? "\u0000" : "").append(k.label(l));
         out.put(key.toString(), data.get(n));
