@@ -5,7 +5,7 @@ public final class ConfigException extends Exception {
   private static final long serialVersionUID = 1L;
   private final String field;
 
-  ConfigException(String field, String problem) {
+  public ConfigException(String field, String problem) {
     super(field.isEmpty() ? problem : field + ": " + problem);
     this.field = field;
   }

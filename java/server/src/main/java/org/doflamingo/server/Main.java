@@ -98,8 +98,8 @@ public final class Main {
     Host host;
     try {
       MonitorConfig config = MonitorConfig.load(file);
-      System.setProperty(CONFIG_PROPERTY, file.toAbsolutePath().toString());
       WebConfig web = WebConfig.of(config);
+      System.setProperty(CONFIG_PROPERTY, file.toAbsolutePath().toString());
       int listen = port > 0 ? port : web.port;
       host = progress == null ? Host.start(web, listen)
           : progress.step("Doflamingo: web host on " + web.bind + ":" + listen, () -> Host.start(web, listen));
