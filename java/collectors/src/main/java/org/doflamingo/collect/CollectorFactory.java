@@ -42,20 +42,12 @@ public interface CollectorFactory {
    */
   void addTargets(Context context, List<Target> out) throws CollectException;
 
-  /** A target to schedule, as pages show it ({@link Monitor.Target}), with the collector that reads it. */
-  final class Target {
-    /** Catalogue system: kafka-broker, kafka-cluster, kafka-consumer, kafka-probe, zookeeper, flume. */
-    public final String system;
-    public final String group;
-    public final String member;
-    public final String address;
+  /** A target to schedule, with the collector that reads it. */
+  final class Target extends TargetDescription {
     public final Collector collector;
 
     public Target(String system, String group, String member, String address, Collector collector) {
-      this.system = system;
-      this.group = group;
-      this.member = member;
-      this.address = address;
+      super(system, group, member, address);
       this.collector = collector;
     }
   }

@@ -24,29 +24,13 @@ import org.doflamingo.engine.Scheduler;
  * {@code server} (host:clientPort), Flume series {@code agent}.
  */
 public final class Monitor implements AutoCloseable {
-  /** One watched target, as pages show it. */
-  public static final class Target {
+  /** One watched target, as pages show it, by its id in the scheduler. */
+  public static final class Target extends TargetDescription {
     public final int id;
-    /** Catalogue system: kafka-broker, kafka-cluster, kafka-consumer, kafka-probe, zookeeper, flume. */
-    public final String system;
-    /** The cluster, ensemble or agent name from the configuration. */
-    public final String group;
-    /** The member within the group: broker label, server, agent, client; the group itself for cluster-wide targets. */
-    public final String member;
-    /** What is read and where, e.g. "JMX k1:9999". */
-    public final String address;
 
-    Target(int id, String system, String group, String member, String address) {
+    Target(int id, TargetDescription d) {
+      super(d.system, d.group, d.member, d.address);
       this.id = id;
-      this.system = system;
-      this.group = group;
-      this.member = member;
-      this.address = address;
-    }
-
-    @Override
-    public String toString() {
-      return system + " " + group + "/" + member + " (" + address + ")";
     }
   }
 
@@ -119,7 +103,7 @@ public final class Monitor implements AutoCloseable {
   private void add(CollectorFactory.Target t, long nowMs) {
     int id = collection.add(t.collector, config.intervalSeconds * 1000L, timeoutMs(config), nowMs);
     synchronized (targets) {
-      targets.put(id, new Target(id, t.system, t.group, t.member, t.address));
+      targets.put(id, new Target(id, t));
     }
   }
 

@@ -18,10 +18,8 @@ import org.junit.jupiter.api.Test;
 class EngineScrapeTest {
   @Test
   void aScrapeOfManySeriesArrivesInOneCommit() throws Exception {
-    Path root = Paths.get("target/test-data");
-    Files.createDirectories(root);
     long t = System.currentTimeMillis() / 2000 * 2000 - 60_000;
-    try (Engine engine = Engine.open(EngineConfig.at(Files.createTempDirectory(root, "scrape-")))) {
+    try (Engine engine = engine("scrape")) {
       EngineScrape.Ids ids = new EngineScrape.Ids(engine);
       EngineScrape scrape = new EngineScrape(engine, ids, t);
       for (int p = 0; p < 1000; p++) { // more than the first batch holds: it grows
@@ -41,10 +39,8 @@ class EngineScrapeTest {
 
   @Test
   void aThreadsBatchIsReusedAndKeptWhenAScrapeGrewIt() throws Exception {
-    Path root = Paths.get("target/test-data");
-    Files.createDirectories(root);
     long t = System.currentTimeMillis() / 2000 * 2000 - 60_000;
-    try (Engine engine = Engine.open(EngineConfig.at(Files.createTempDirectory(root, "batch-")))) {
+    try (Engine engine = engine("batch")) {
       EngineScrape.Ids ids = new EngineScrape.Ids(engine);
       SampleBatch mine = new SampleBatch(4);
       EngineScrape scrape = new EngineScrape(engine, ids, t, mine);
@@ -61,5 +57,10 @@ class EngineScrapeTest {
       next.discard();
       assertEquals(0, next.size());
     }
+  }
+
+  private static Engine engine(String name) throws Exception {
+    Path root = Files.createDirectories(Paths.get("target/test-data"));
+    return Engine.open(EngineConfig.at(Files.createTempDirectory(root, name + "-")));
   }
 }

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.doflamingo.cluster.FlumeAgent;
-import org.doflamingo.cluster.KafkaCluster;
+import org.doflamingo.cluster.FlumeTransport;
 import org.doflamingo.collect.FakeServers;
 import org.doflamingo.collect.FakeServers.Recorded;
 import org.doflamingo.collect.catalogue.MetricCatalogue;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Real Flume agents as a two-tier transport network (the one test that needs two agents): an edge
+ * Real Flume agents as a two-tier transport network ({@link FlumeTransport}): an edge
  * agent (HTTP source -> memory channel -> avro sink) sending to a collector agent (avro source ->
  * memory channel -> Kafka sink) that writes into one KRaft broker: the collector's counters (the
  * flow graph over the same network is java/query's FlumeFlowsIT).
@@ -31,28 +31,22 @@ import org.junit.jupiter.api.TestInstance;
 class FlumeCollectorIT {
   private static final String TOPIC = "flume-collector";
   private final Path base = Paths.get("target", "it", "flume-collector");
-  private KafkaCluster kafka;
-  private FlumeAgent collector;
-  private FlumeAgent edge;
+  private FlumeTransport network;
 
   @BeforeAll
   void start() {
-    kafka = KafkaCluster.startKraft(base.resolve("kafka"));
-    collector = FlumeAgent.startCollector(base.resolve("collector"), "collector", kafka.bootstrapServers(), TOPIC);
-    edge = FlumeAgent.startEdge(base.resolve("edge"), "edge", collector);
+    network = FlumeTransport.start(base, TOPIC);
   }
 
   @AfterAll
   void stop() {
-    if (edge != null) edge.close();
-    if (collector != null) collector.close();
-    if (kafka != null) kafka.close();
+    if (network != null) network.close();
   }
 
   @Test
   void channelAndSinkCountersAppearAndGrowAsEventsFlow() throws Exception {
-    FlumeAgentConfig config = FakeServers.config("\"flume\": [{\"name\": \"flume-it\", \"host\": \"" + collector.host()
-        + "\", \"httpPort\": " + collector.monitoringPort() + "}]").flume.get(0);
+    FlumeAgentConfig config = FakeServers.config("\"flume\": [{\"name\": \"flume-it\", \"host\": \"" + network.collector.host()
+        + "\", \"httpPort\": " + network.collector.monitoringPort() + "}]").flume.get(0);
     FlumeCollector c = new FlumeCollector(config, MetricCatalogue.load());
 
     Recorded before = new Recorded();
@@ -68,7 +62,7 @@ class FlumeCollectorIT {
 
     List<String> events = new ArrayList<>();
     for (int i = 0; i < 50; i++) events.add("event-" + i);
-    assertEquals(200, edge.postEvents(events));
+    assertEquals(200, network.edge.postEvents(events));
 
     long deadline = System.nanoTime() + 60_000_000_000L;
     Recorded after;

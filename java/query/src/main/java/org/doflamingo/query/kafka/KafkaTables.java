@@ -108,37 +108,14 @@ public final class KafkaTables {
     Long count = Double.isNaN(v) ? null : (long) v;
     Double rate = Double.isNaN(v) ? null : round1(v);
     switch (metric) {
-      case BROKER_PARTITIONS:
-        row.partitions = count;
-        row.partitionsSeries = id;
-        break;
-      case BROKER_LEADERS:
-        row.leaders = count;
-        row.leadersSeries = id;
-        break;
-      case BROKER_UNDER_REPLICATED:
-        row.underReplicated = count;
-        row.underReplicatedSeries = id;
-        break;
-      case MESSAGES_IN:
-        row.messagesIn = rate;
-        row.messagesInSeries = id;
-        break;
-      case BYTES_IN:
-        row.bytesIn = rate;
-        row.bytesInSeries = id;
-        break;
-      case BYTES_OUT:
-        row.bytesOut = rate;
-        row.bytesOutSeries = id;
-        break;
-      case BROKER_HEAP_USED:
-        row.heapUsed = count;
-        row.heapUsedSeries = id;
-        break;
-      default:
-        row.heapMax = count;
-        row.heapMaxSeries = id;
+      case BROKER_PARTITIONS: row.partitions = count; row.partitionsSeries = id; break;
+      case BROKER_LEADERS: row.leaders = count; row.leadersSeries = id; break;
+      case BROKER_UNDER_REPLICATED: row.underReplicated = count; row.underReplicatedSeries = id; break;
+      case MESSAGES_IN: row.messagesIn = rate; row.messagesInSeries = id; break;
+      case BYTES_IN: row.bytesIn = rate; row.bytesInSeries = id; break;
+      case BYTES_OUT: row.bytesOut = rate; row.bytesOutSeries = id; break;
+      case BROKER_HEAP_USED: row.heapUsed = count; row.heapUsedSeries = id; break;
+      default: row.heapMax = count; row.heapMaxSeries = id;
     }
   }
 
