@@ -144,7 +144,9 @@ ARRAY_RESULT(std::int32_t, jintArray, int[], NewIntArray, SetIntArrayRegion, jin
   $2 = $1 ? static_cast<std::int64_t>(jenv->GetDirectBufferCapacity($input)) : 0;
 }
 
-// --- what is wrapped ---------------------------------------------------------------------------
+// --- what is wrapped: an allow-list over engine_binding.h ----------------------------------------
+// Everything is ignored unless named here, so a member added to the header does not cross JNI
+// until someone decides it should (OR-Tools' %ignoreall / %unignore style).
 %include <std_vector.i>
 %template(GroupValuesList) std::vector<doflamingo::binding::GroupValues>;
 
@@ -158,25 +160,112 @@ ARRAY_RESULT(std::int32_t, jintArray, int[], NewIntArray, SetIntArrayRegion, jin
   }
 %}
 
-%ignore doflamingo::Engine;
-%ignore doflamingo::Sample;
-%ignore doflamingo::GroupQuery;
-%ignore doflamingo::GroupResult;
-%ignore doflamingo::Aggregation;
-%ignore doflamingo::binding::GroupValues::GroupValues(GroupResult);
-%ignore doflamingo::binding::SeriesValues::SeriesValues(SeriesData);
-%ignore doflamingo::binding::toModifiedUtf8;
-%ignore doflamingo::Scheduler::Scheduler(std::uint64_t);
-%rename(NativeScheduler) doflamingo::Scheduler;
-// SWIG's int64_t is long long, the platform's is long: hand the tokens over as long long.
-%ignore doflamingo::Scheduler::due;
-%extend doflamingo::Scheduler {
-  std::vector<long long> dueTokens(long long nowMs) {
-    std::vector<std::int64_t> tokens = $self->due(nowMs);
-    return std::vector<long long>(tokens.begin(), tokens.end());
-  }
-}
+// An empty name matches every declaration; a named %rename("%s") wins over it for that name.
+%define %ignoreall %ignore ""; %enddef
+%define %unignore %rename("%s") %enddef
+%define %unignoreall %rename("%s") ""; %enddef
 
-%include "doflamingo/engine.h"
-%include "doflamingo/scheduler.h"
+%ignoreall
+%unignore doflamingo;
+%unignore doflamingo::binding;
+
+%unignore doflamingo::binding::defaultTiers;
+
+%unignore doflamingo::binding::NativeOptions;
+%unignore doflamingo::binding::NativeOptions::NativeOptions;
+%unignore doflamingo::binding::NativeOptions::~NativeOptions;
+%unignore doflamingo::binding::NativeOptions::setDataDir;
+%unignore doflamingo::binding::NativeOptions::setTiers;
+%unignore doflamingo::binding::NativeOptions::setHeartbeatSeconds;
+%unignore doflamingo::binding::NativeOptions::setLiveWindowSeconds;
+%unignore doflamingo::binding::NativeOptions::setFlushBatch;
+%unignore doflamingo::binding::NativeOptions::setFlushMaxDelaySeconds;
+%unignore doflamingo::binding::NativeOptions::setFlusherThreads;
+%unignore doflamingo::binding::NativeOptions::setMaxBufferedSamples;
+%unignore doflamingo::binding::NativeOptions::setBackpressureTimeoutMs;
+%unignore doflamingo::binding::NativeOptions::setFutureToleranceSeconds;
+%unignore doflamingo::binding::NativeOptions::setRrdcachedAddress;
+%unignore doflamingo::binding::NativeOptions::setJournalFsync;
+%unignore doflamingo::binding::NativeOptions::setJournalSegmentBytes;
+
+%unignore doflamingo::binding::NativeStats;
+%unignore doflamingo::binding::NativeStats::~NativeStats;
+%unignore doflamingo::binding::NativeStats::getSeries;
+%unignore doflamingo::binding::NativeStats::getSamplesAccepted;
+%unignore doflamingo::binding::NativeStats::getSamplesDropped;
+%unignore doflamingo::binding::NativeStats::getSamplesBuffered;
+%unignore doflamingo::binding::NativeStats::getSamplesWritten;
+%unignore doflamingo::binding::NativeStats::getRrdWrites;
+%unignore doflamingo::binding::NativeStats::getRrdWriteErrors;
+%unignore doflamingo::binding::NativeStats::getFilesQuarantined;
+%unignore doflamingo::binding::NativeStats::getJournalSegments;
+%unignore doflamingo::binding::NativeStats::getReplayedSamples;
+%unignore doflamingo::binding::NativeStats::getLiveRingBytes;
+%unignore doflamingo::binding::NativeStats::getLogRecordsDropped;
+%unignore doflamingo::binding::NativeStats::getLastStorageError;
+
+%unignore doflamingo::binding::SeriesValues;
+%unignore doflamingo::binding::SeriesValues::~SeriesValues;
+%unignore doflamingo::binding::SeriesValues::startMs;
+%unignore doflamingo::binding::SeriesValues::stepMs;
+%unignore doflamingo::binding::SeriesValues::values;
+
+%unignore doflamingo::binding::GroupValues;
+%unignore doflamingo::binding::GroupValues::~GroupValues;
+%unignore doflamingo::binding::GroupValues::group;
+%unignore doflamingo::binding::GroupValues::seriesCount;
+%unignore doflamingo::binding::GroupValues::series;
+
+%unignore doflamingo::binding::NativeEngine;
+%unignore doflamingo::binding::NativeEngine::NativeEngine(const NativeOptions&);
+%unignore doflamingo::binding::NativeEngine::~NativeEngine;
+%unignore doflamingo::binding::NativeEngine::close;
+%unignore doflamingo::binding::NativeEngine::intern;
+%unignore doflamingo::binding::NativeEngine::ingest;
+%unignore doflamingo::binding::NativeEngine::flush;
+%unignore doflamingo::binding::NativeEngine::query;
+%unignore doflamingo::binding::NativeEngine::queryMany;
+%unignore doflamingo::binding::NativeEngine::latest;
+%unignore doflamingo::binding::NativeEngine::keys;
+%unignore doflamingo::binding::NativeEngine::kinds;
+%unignore doflamingo::binding::NativeEngine::groupBy;
+%unignore doflamingo::binding::NativeEngine::select;
+%unignore doflamingo::binding::NativeEngine::key;
+%unignore doflamingo::binding::NativeEngine::kind;
+%unignore doflamingo::binding::NativeEngine::metricNames;
+%unignore doflamingo::binding::NativeEngine::stats;
+%unignore doflamingo::binding::NativeEngine::baseStepMs;
+%unignore doflamingo::binding::NativeEngine::tiersMs;
+
+%unignore doflamingo::binding::NativeScheduler;
+%unignore doflamingo::binding::NativeScheduler::NativeScheduler;
+%unignore doflamingo::binding::NativeScheduler::~NativeScheduler;
+%unignore doflamingo::binding::NativeScheduler::addTarget;
+%unignore doflamingo::binding::NativeScheduler::removeTarget;
+%unignore doflamingo::binding::NativeScheduler::dueTokens;
+%unignore doflamingo::binding::NativeScheduler::complete;
+%unignore doflamingo::binding::NativeScheduler::status;
+%unignore doflamingo::binding::NativeScheduler::millisUntilNextDue;
+%unignore doflamingo::binding::NativeScheduler::Status;
+%unignore doflamingo::binding::NativeScheduler::Status::~Status;
+%unignore doflamingo::binding::NativeScheduler::Status::getName;
+%unignore doflamingo::binding::NativeScheduler::Status::getState;
+%unignore doflamingo::binding::NativeScheduler::Status::getNextDueMs;
+%unignore doflamingo::binding::NativeScheduler::Status::getLastSuccessMs;
+%unignore doflamingo::binding::NativeScheduler::Status::getLastDurationMs;
+%unignore doflamingo::binding::NativeScheduler::Status::getConsecutiveFailures;
+%unignore doflamingo::binding::NativeScheduler::Status::getAttempts;
+%unignore doflamingo::binding::NativeScheduler::Status::getFailures;
+%unignore doflamingo::binding::NativeScheduler::Status::getTimeouts;
+%unignore doflamingo::binding::NativeScheduler::Status::getOverruns;
+%unignore doflamingo::binding::NativeScheduler::Status::getLastError;
+
+%unignore doflamingo::binding::LogHandler;
+%unignore doflamingo::binding::LogHandler::LogHandler;
+%unignore doflamingo::binding::LogHandler::~LogHandler;
+%unignore doflamingo::binding::LogHandler::log;
+%unignore doflamingo::binding::setLogHandler;
+
 %include "engine_binding.h"
+
+%unignoreall

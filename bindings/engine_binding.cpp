@@ -1,7 +1,7 @@
 #include "engine_binding.h"
 
 #include "doflamingo/error.h"
-#include "doflamingo/series_key.h"
+#include "doflamingo/types.h"
 
 namespace doflamingo {
 namespace binding {
@@ -56,13 +56,16 @@ std::int32_t NativeEngine::intern(const Bytes& key, std::int32_t kind) {
   return static_cast<std::int32_t>(engine_->intern(SeriesKey::decode(key), static_cast<SeriesKind>(kind)));
 }
 
-IngestResult NativeEngine::ingest(const void* buffer, std::int64_t capacityBytes, std::int32_t count) {
+std::string defaultTiers() { return kDefaultTiers; }
+
+std::vector<long long> NativeEngine::ingest(const void* buffer, std::int64_t capacityBytes, std::int32_t count) {
   if (!buffer) throw InvalidArgument("the sample buffer must be a direct ByteBuffer");
   if (count < 0 || static_cast<std::int64_t>(count) * static_cast<std::int64_t>(sizeof(Sample)) > capacityBytes) {
     throw InvalidArgument("sample count " + std::to_string(count) + " does not fit the buffer of " +
                           std::to_string(capacityBytes) + " bytes");
   }
-  return engine_->ingest(static_cast<const Sample*>(buffer), static_cast<std::size_t>(count));
+  IngestResult r = engine_->ingest(static_cast<const Sample*>(buffer), static_cast<std::size_t>(count));
+  return {r.accepted, r.outOfOrder, r.tooFarAhead, r.nonFinite, r.firstCounterReadings};
 }
 
 SeriesValues NativeEngine::query(std::int32_t id, std::int64_t fromMs, std::int64_t toMs, std::int64_t resolutionMs,
@@ -163,6 +166,21 @@ std::vector<long long> NativeEngine::tiersMs() const {
     out.push_back(t.retentionSeconds * 1000);
   }
   return out;
+}
+
+std::int32_t NativeScheduler::addTarget(const std::string& name, std::int64_t intervalMs, std::int64_t jitterMs,
+                                        std::int64_t timeoutMs, std::int64_t maxBackoffMs, std::int64_t nowMs) {
+  TargetOptions o;
+  o.intervalMs = intervalMs;
+  o.jitterMs = jitterMs;
+  o.timeoutMs = timeoutMs;
+  o.maxBackoffMs = maxBackoffMs;
+  return scheduler_.addTarget(name, o, nowMs);
+}
+
+std::vector<long long> NativeScheduler::dueTokens(std::int64_t nowMs) {
+  std::vector<std::int64_t> tokens = scheduler_.due(nowMs);
+  return std::vector<long long>(tokens.begin(), tokens.end());
 }
 
 void setLogHandler(LogHandler* handler, std::int32_t minLevel) {

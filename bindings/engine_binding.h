@@ -1,6 +1,9 @@
-// The surface SWIG wraps for Java: the engine's API reshaped for JNI, still plain C++.
+// The surface SWIG wraps for Java: the engine's API reshaped for JNI, still plain C++. This header
+// is all that doflamingo.i exports, and only the members it names (an allow-list): a new public
+// member here or in the engine crosses JNI only once it is added there.
 //
-// Text crosses as UTF-8 bytes (Bytes), never as JNI strings: JNI's "modified UTF-8" mangles NUL and
+// Enums cross as their explicit codes (SeriesKind, Consolidation, Aggregation, TargetState in the
+// engine's headers; `code` on the Java enums), never as ordinals. Text crosses as UTF-8 bytes (Bytes), never as JNI strings: JNI's "modified UTF-8" mangles NUL and
 // characters outside the BMP, and consumer group ids may hold both. Bulk data crosses as one
 // direct buffer or one primitive array per call, never one call per sample.
 #pragma once
@@ -22,6 +25,54 @@ typedef std::string Bytes;
 typedef std::vector<std::int32_t> Ids;
 // A long[] the caller allocated, filled on return (an argument, so a bulk call stays one JNI call).
 typedef std::vector<long long> LongsOut;
+
+// The tiers the engine uses unless told otherwise: EngineConfig.DEFAULT_TIERS reads them here.
+std::string defaultTiers();
+
+// EngineOptions as Java fills them in; a field not set keeps the engine's default.
+class NativeOptions {
+ public:
+  void setDataDir(const std::string& v) { o_.dataDir = v; }
+  void setTiers(const std::string& v) { o_.tiers = v; }
+  void setHeartbeatSeconds(std::int64_t v) { o_.heartbeatSeconds = v; }
+  void setLiveWindowSeconds(std::int64_t v) { o_.liveWindowSeconds = v; }
+  void setFlushBatch(std::int32_t v) { o_.flushBatch = v; }
+  void setFlushMaxDelaySeconds(std::int64_t v) { o_.flushMaxDelaySeconds = v; }
+  void setFlusherThreads(std::int32_t v) { o_.flusherThreads = v; }
+  void setMaxBufferedSamples(std::int64_t v) { o_.maxBufferedSamples = v; }
+  void setBackpressureTimeoutMs(std::int64_t v) { o_.backpressureTimeoutMs = v; }
+  void setFutureToleranceSeconds(std::int64_t v) { o_.futureToleranceSeconds = v; }
+  void setRrdcachedAddress(const std::string& v) { o_.rrdcachedAddress = v; }
+  void setJournalFsync(bool v) { o_.journalFsync = v; }
+  void setJournalSegmentBytes(std::int64_t v) { o_.journalSegmentBytes = v; }
+  const EngineOptions& options() const { return o_; }
+
+ private:
+  EngineOptions o_;
+};
+
+// EngineStats for Java.
+class NativeStats {
+ public:
+  NativeStats() = default;
+  explicit NativeStats(EngineStats s) : s_(std::move(s)) {}
+  std::int64_t getSeries() const { return s_.series; }
+  std::int64_t getSamplesAccepted() const { return s_.samplesAccepted; }
+  std::int64_t getSamplesDropped() const { return s_.samplesDropped; }
+  std::int64_t getSamplesBuffered() const { return s_.samplesBuffered; }
+  std::int64_t getSamplesWritten() const { return s_.samplesWritten; }
+  std::int64_t getRrdWrites() const { return s_.rrdWrites; }
+  std::int64_t getRrdWriteErrors() const { return s_.rrdWriteErrors; }
+  std::int64_t getFilesQuarantined() const { return s_.filesQuarantined; }
+  std::int64_t getJournalSegments() const { return s_.journalSegments; }
+  std::int64_t getReplayedSamples() const { return s_.replayedSamples; }
+  std::int64_t getLiveRingBytes() const { return s_.liveRingBytes; }
+  std::int64_t getLogRecordsDropped() const { return s_.logRecordsDropped; }
+  std::string getLastStorageError() const { return s_.lastStorageError; }
+
+ private:
+  EngineStats s_;
+};
 
 // A regular run of values (see SeriesData), with its values as one array.
 class SeriesValues {
@@ -52,14 +103,16 @@ class GroupValues {
 // Owns one Engine. Java wraps it in an AutoCloseable handle.
 class NativeEngine {
  public:
-  explicit NativeEngine(const EngineOptions& options) : engine_(std::make_unique<Engine>(options)) {}
+  explicit NativeEngine(const NativeOptions& options) : engine_(std::make_unique<Engine>(options.options())) {}
   void close() { engine_->close(); }
 
   // key: SeriesKey::encode() form; kind: SeriesKind.
   std::int32_t intern(const Bytes& key, std::int32_t kind);
 
-  // buffer: a direct ByteBuffer of count 24-byte Sample records in native byte order.
-  IngestResult ingest(const void* buffer, std::int64_t capacityBytes, std::int32_t count);
+  // buffer: a direct ByteBuffer of count 24-byte Sample records in native byte order. Returns
+  // IngestResult's counts in its order: accepted, outOfOrder, tooFarAhead, nonFinite,
+  // firstCounterReadings (one array: one JNI call).
+  std::vector<long long> ingest(const void* buffer, std::int64_t capacityBytes, std::int32_t count);
 
   void flush() { engine_->flush(); }
   SeriesValues query(std::int32_t id, std::int64_t fromMs, std::int64_t toMs, std::int64_t resolutionMs,
@@ -81,13 +134,52 @@ class NativeEngine {
   Bytes key(std::int32_t id);
   std::int32_t kind(std::int32_t id);
   Bytes metricNames();  // encodeStrings
-  EngineStats stats() { return engine_->stats(); }
+  NativeStats stats() { return NativeStats(engine_->stats()); }
   std::int64_t baseStepMs() const { return engine_->tiers().front().stepSeconds * 1000; }
   // The RRD tiers, finest first, flattened as [stepMs, retentionMs, stepMs, retentionMs, ...].
   std::vector<long long> tiersMs() const;
 
  private:
   std::unique_ptr<Engine> engine_;
+};
+
+// Owns one Scheduler (see scheduler.h). Java wraps it in an AutoCloseable handle.
+class NativeScheduler {
+ public:
+  // A snapshot of one target; state() is TargetState's code.
+  class Status {
+   public:
+    Status() = default;
+    explicit Status(TargetStatus s) : s_(std::move(s)) {}
+    std::string getName() const { return s_.name; }
+    std::int32_t getState() const { return static_cast<std::int32_t>(s_.state); }
+    std::int64_t getNextDueMs() const { return s_.nextDueMs; }
+    std::int64_t getLastSuccessMs() const { return s_.lastSuccessMs; }
+    std::int64_t getLastDurationMs() const { return s_.lastDurationMs; }
+    std::int32_t getConsecutiveFailures() const { return s_.consecutiveFailures; }
+    std::int64_t getAttempts() const { return s_.attempts; }
+    std::int64_t getFailures() const { return s_.failures; }
+    std::int64_t getTimeouts() const { return s_.timeouts; }
+    std::int64_t getOverruns() const { return s_.overruns; }
+    std::string getLastError() const { return s_.lastError; }
+
+   private:
+    TargetStatus s_;
+  };
+
+  std::int32_t addTarget(const std::string& name, std::int64_t intervalMs, std::int64_t jitterMs,
+                         std::int64_t timeoutMs, std::int64_t maxBackoffMs, std::int64_t nowMs);
+  void removeTarget(std::int32_t id) { scheduler_.removeTarget(id); }
+  // Scheduler::due's tokens (attempt << 32 | id).
+  std::vector<long long> dueTokens(std::int64_t nowMs);
+  bool complete(std::int64_t token, bool success, std::int64_t nowMs, const std::string& error) {
+    return scheduler_.complete(token, success, nowMs, error);
+  }
+  Status status(std::int32_t id) const { return Status(scheduler_.status(id)); }
+  std::int64_t millisUntilNextDue(std::int64_t nowMs) const { return scheduler_.millisUntilNextDue(nowMs); }
+
+ private:
+  Scheduler scheduler_;
 };
 
 // Implemented in Java (a SWIG director); receives the engine's log records.

@@ -1,4 +1,4 @@
-#include "doflamingo/counter_rate.h"
+#include "counter_rate.h"
 
 #include <cmath>
 

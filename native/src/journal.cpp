@@ -1,4 +1,4 @@
-#include "doflamingo/journal.h"
+#include "journal.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -14,7 +14,7 @@
 #include <limits>
 
 #include "doflamingo/error.h"
-#include "doflamingo/log.h"
+#include "logger.h"
 
 namespace fs = std::filesystem;
 
@@ -88,15 +88,15 @@ void Journal::openSegment(std::uint64_t number) {
   currentSize_ = 0;
 }
 
-std::uint64_t Journal::append(const JournalRecord* records, std::size_t count) {
+std::uint64_t Journal::append(const Sample* records, std::size_t count) {
   if (count == 0) return currentSegment();
   BlockHeader header{kBlockMagic, static_cast<std::uint32_t>(count),
-                     checksum(records, count * sizeof(JournalRecord)), 0};
+                     checksum(records, count * sizeof(Sample)), 0};
   std::lock_guard<std::mutex> lock(mutex_);
   if (fd_ < 0) throw StorageError("journal " + dir_ + " was discarded; nothing can be appended");
   if (currentSize_ >= segmentBytes_) openSegment(current_ + 1);
   iovec iov[2] = {{&header, sizeof header},
-                  {const_cast<JournalRecord*>(records), count * sizeof(JournalRecord)}};
+                  {const_cast<Sample*>(records), count * sizeof(Sample)}};
   std::size_t total = iov[0].iov_len + iov[1].iov_len;
   ssize_t n = ::writev(fd_, iov, 2);
   if (n != static_cast<ssize_t>(total)) {
@@ -115,9 +115,9 @@ std::uint64_t Journal::append(const JournalRecord* records, std::size_t count) {
   return current_;
 }
 
-std::size_t Journal::replay(const std::function<void(std::uint64_t, const JournalRecord&)>& fn) const {
+std::size_t Journal::replay(const std::function<void(std::uint64_t, const Sample&)>& fn) const {
   std::size_t total = 0;
-  std::vector<JournalRecord> records;
+  std::vector<Sample> records;
   for (std::uint64_t seg : atOpen_) {
     std::string path = segmentPath(seg);
     std::FILE* f = std::fopen(path.c_str(), "rb");
@@ -133,14 +133,14 @@ std::size_t Journal::replay(const std::function<void(std::uint64_t, const Journa
         break;
       }
       records.resize(h.count);
-      if (std::fread(records.data(), sizeof(JournalRecord), h.count, f) != h.count ||
-          checksum(records.data(), h.count * sizeof(JournalRecord)) != h.crc) {
+      if (std::fread(records.data(), sizeof(Sample), h.count, f) != h.count ||
+          checksum(records.data(), h.count * sizeof(Sample)) != h.crc) {
         log().warn("journal segment {}: torn block at byte {} (a write cut short); ignoring it", path, offset);
         break;
       }
       for (const auto& r : records) fn(seg, r);
       total += h.count;
-      offset += static_cast<long>(sizeof h + h.count * sizeof(JournalRecord));
+      offset += static_cast<long>(sizeof h + h.count * sizeof(Sample));
     }
     std::fclose(f);
   }

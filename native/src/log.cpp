@@ -1,4 +1,4 @@
-#include "doflamingo/log.h"
+#include "logger.h"
 
 #include <algorithm>
 #include <atomic>

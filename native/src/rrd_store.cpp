@@ -1,4 +1,4 @@
-#include "doflamingo/rrd_store.h"
+#include "rrd_store.h"
 
 #include <pthread.h>
 #include <signal.h>
@@ -30,7 +30,7 @@ extern "C" {
 }
 
 #include "doflamingo/error.h"
-#include "doflamingo/log.h"
+#include "logger.h"
 
 namespace fs = std::filesystem;
 

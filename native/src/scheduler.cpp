@@ -4,7 +4,7 @@
 #include <limits>
 
 #include "doflamingo/error.h"
-#include "doflamingo/log.h"
+#include "logger.h"
 
 namespace doflamingo {
 

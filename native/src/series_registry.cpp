@@ -1,4 +1,4 @@
-#include "doflamingo/series_registry.h"
+#include "series_registry.h"
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -13,7 +13,7 @@
 #include <mutex>
 
 #include "doflamingo/error.h"
-#include "doflamingo/log.h"
+#include "logger.h"
 
 namespace doflamingo {
 namespace {

@@ -1,4 +1,4 @@
-#include "doflamingo/tiers.h"
+#include "tiers.h"
 
 #include <cctype>
 

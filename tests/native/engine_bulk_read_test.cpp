@@ -21,8 +21,7 @@ namespace {
 class EngineBulkReadTest : public ::testing::Test {
  protected:
   EngineOptions options(std::int64_t liveWindowSeconds = 3600) const {
-    EngineOptions o;
-    o.dataDir = tmp_.sub("data");
+    EngineOptions o = dftest::engineOptions(tmp_.sub("data"));
     o.flusherThreads = 1;
     o.flushBatch = 100000;  // nothing written back unless a read or flush asks for it
     o.maxBufferedSamples = 1000000;

@@ -33,8 +33,7 @@ double sharedValue(int series, int i) { return 5'000'000.0 + series * 10'000.0 +
 
 TEST(EngineConcurrency, WritersQueriesAndFlushersAtOnce) {
   TempDir tmp;
-  EngineOptions o;
-  o.dataDir = tmp.sub("data");
+  EngineOptions o = dftest::engineOptions(tmp.sub("data"));
   o.flushBatch = 8;
   o.flusherThreads = 2;
   o.liveWindowSeconds = 10;
@@ -103,7 +102,7 @@ TEST(EngineConcurrency, WritersQueriesAndFlushersAtOnce) {
         std::uint32_t id = own[w][s];
         // Alternately from the file (old range) and from memory (the last seconds).
         SeriesData d = k % 2 ? e.query(id, t0, t0 + kTimes * 2000, 2000)
-                             : e.query(id, std::max<std::int64_t>(t0, dftest::wallMs() - 3'600'000),
+                             : e.query(id, std::max<std::int64_t>(t0, dftest::kNowMs - 3'600'000),
                                        t0 + kTimes * 2000, 2000);
         for (double v : d.values) {
           if (!std::isnan(v) && std::floor(v / 10'000.0) != w * kOwnSeries + s) ++errors;  // another series' value
@@ -167,8 +166,7 @@ TEST(EngineConcurrency, WritersQueriesAndFlushersAtOnce) {
 
 TEST(EngineConcurrency, ConcurrentInternOfTheSameKeysAgrees) {
   TempDir tmp;
-  EngineOptions o;
-  o.dataDir = tmp.sub("data");
+  EngineOptions o = dftest::engineOptions(tmp.sub("data"));
   Engine e(o);
   std::vector<std::vector<std::uint32_t>> ids(4);
   std::vector<std::thread> threads;
@@ -196,8 +194,7 @@ TEST(EngineConcurrency, ConcurrentInternOfTheSameKeysAgrees) {
 // close() while others ingest: they see Closed, nothing acknowledged is lost.
 TEST(EngineConcurrency, CloseWhileIngestingLosesNothingAcknowledged) {
   TempDir tmp;
-  EngineOptions o;
-  o.dataDir = tmp.sub("data");
+  EngineOptions o = dftest::engineOptions(tmp.sub("data"));
   o.flushBatch = 8;
   o.flusherThreads = 2;
   const std::int64_t t0 = dftest::alignedPastMs(40);

@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <memory>
 #include <set>
+#include <thread>
 
 #include "doflamingo/error.h"
 #include "test_support.h"
@@ -21,8 +22,7 @@ using dftest::valueAt;
 
 TEST(EngineStorage, MissingDirectoryIsCreated) {
   TempDir tmp;
-  EngineOptions o;
-  o.dataDir = tmp.sub("not/yet/there");
+  EngineOptions o = dftest::engineOptions(tmp.sub("not/yet/there"));
   ASSERT_FALSE(std::filesystem::exists(o.dataDir));
   {
     Engine e(o);
@@ -40,8 +40,7 @@ TEST(EngineStorage, MissingDirectoryIsCreated) {
 TEST(EngineStorage, DataDirThatIsAFileIsAStorageError) {
   TempDir tmp;
   dftest::writeBytes(tmp.sub("file"), "x");
-  EngineOptions o;
-  o.dataDir = tmp.sub("file");
+  EngineOptions o = dftest::engineOptions(tmp.sub("file"));
   EXPECT_THROW(Engine{o}, StorageError);
   o.dataDir = tmp.sub("file/below");
   EXPECT_THROW(Engine{o}, StorageError);
@@ -95,8 +94,7 @@ std::string messageOf(const EngineOptions& o) {
 
 TEST_F(TmpfsTest, ReadOnlyAtOpenIsAClearStorageError) {
   ASSERT_TRUE(remount("ro")) << "cannot remount " << mountPoint_ << " read-only";
-  EngineOptions o;
-  o.dataDir = mountPoint_;
+  EngineOptions o = dftest::engineOptions(mountPoint_);
   std::string m = messageOf(o);
   EXPECT_NE(m.find(mountPoint_), std::string::npos) << m;
   EXPECT_NE(m.find("not writable"), std::string::npos) << m;
@@ -108,8 +106,7 @@ TEST_F(TmpfsTest, ReadOnlyAtOpenIsAClearStorageError) {
 }
 
 TEST_F(TmpfsTest, ExistingStoreOnAReadOnlyDiskIsAClearStorageError) {
-  EngineOptions o;
-  o.dataDir = mountPoint_ + "/data";
+  EngineOptions o = dftest::engineOptions(mountPoint_ + "/data");
   o.tiers = "2s:1h";
   {
     Engine e(o);
@@ -124,8 +121,7 @@ TEST_F(TmpfsTest, ExistingStoreOnAReadOnlyDiskIsAClearStorageError) {
 }
 
 TEST_F(TmpfsTest, FullDiskKeepsEveryAcknowledgedSample) {
-  EngineOptions o;
-  o.dataDir = mountPoint_ + "/data";
+  EngineOptions o = dftest::engineOptions(mountPoint_ + "/data");
   o.tiers = "2s:1h";  // ~15 KB a file: some fit in 256 KB, not all
   o.flushBatch = 16;
   o.flusherThreads = 2;
@@ -194,8 +190,7 @@ TEST_F(TmpfsTest, FullDiskKeepsEveryAcknowledgedSample) {
 }
 
 TEST_F(TmpfsTest, NewSeriesOnAFullDiskIsRefusedCleanly) {
-  EngineOptions o;
-  o.dataDir = mountPoint_ + "/data";
+  EngineOptions o = dftest::engineOptions(mountPoint_ + "/data");
   o.tiers = "2s:1h";
   engine_ = std::make_unique<Engine>(o);
   // Fill the disk from outside.
@@ -218,4 +213,49 @@ TEST_F(TmpfsTest, NewSeriesOnAFullDiskIsRefusedCleanly) {
   engine_ = std::make_unique<Engine>(o);
   EXPECT_EQ(static_cast<std::size_t>(engine_->stats().series), known);
   EXPECT_EQ(engine_->intern(SeriesKey::make("after", {}), SeriesKind::Gauge), known);
+}
+
+// A batch is journaled before any of it is applied: one the journal refuses (disk full) leaves
+// nothing in memory, nothing for the flushers, and no trace in the series' order or counter state.
+TEST_F(TmpfsTest, ABatchTheJournalRefusesLeavesNothingBehind) {
+  EngineOptions o = dftest::engineOptions(mountPoint_ + "/data");
+  o.tiers = "2s:1h";
+  o.flushBatch = 4;  // a batch in memory would go to the flushers at once
+  engine_ = std::make_unique<Engine>(o);
+  Engine& e = *engine_;
+  std::uint32_t gauge = e.intern(SeriesKey::make("g", {}), SeriesKind::Gauge);
+  std::uint32_t counter = e.intern(SeriesKey::make("c", {}), SeriesKind::Counter);
+  const std::int64_t t0 = dftest::alignedPastMs(30);
+  ASSERT_EQ(dftest::ingest(e, {sample(gauge, t0, 1), sample(counter, t0, 1000)}).accepted, 1);
+  e.flush();
+
+  run("dd if=/dev/zero of=" + mountPoint_ + "/filler bs=4k count=1000");
+  std::vector<Sample> batch;  // 19 KB in the journal: more than a partly used page can take
+  for (int i = 1; i <= 400; ++i) {
+    batch.push_back(sample(gauge, t0 + i * 2000, 100 + i));
+    batch.push_back(sample(counter, t0 + i * 2000, 1000 + 10 * i));
+  }
+  EXPECT_THROW(dftest::ingest(e, batch), StorageError);
+  EngineStats s = e.stats();
+  EXPECT_EQ(s.samplesAccepted, 1);
+  EXPECT_EQ(s.samplesBuffered, 0);
+  EXPECT_EQ(dftest::countKnown(e.query(gauge, t0, t0 + 400 * 2000, 2000)), 1u);  // the live ring: t0 only
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));  // time the flushers would have had
+  s = e.stats();
+  EXPECT_EQ(s.samplesWritten, 1);
+  EXPECT_EQ(s.rrdWriteErrors, 0);  // no write of the refused samples was even tried
+
+  // With room again the same batch is taken whole: nothing of it was counted as seen.
+  std::filesystem::remove(mountPoint_ + "/filler");
+  IngestResult r = dftest::ingest(e, batch);
+  EXPECT_EQ(r.accepted, 800);
+  EXPECT_EQ(r.outOfOrder, 0);
+  EXPECT_EQ(r.firstCounterReadings, 0);  // the counter's rate goes on from its reading at t0
+  e.flush();
+  SeriesData g = e.query(gauge, t0, t0 + 400 * 2000, 2000, Consolidation::Min);  // from the file
+  SeriesData c = e.query(counter, t0, t0 + 400 * 2000, 2000, Consolidation::Min);
+  for (int i = 1; i <= 400; ++i) {
+    ASSERT_EQ(valueAt(g, t0 + i * 2000), 100 + i) << i;
+    ASSERT_EQ(valueAt(c, t0 + i * 2000), 5.0) << i;  // 10 per 2 s
+  }
 }

@@ -27,8 +27,7 @@ constexpr double kInf = std::numeric_limits<double>::infinity();
 class EngineTest : public ::testing::Test {
  protected:
   EngineOptions options() const {
-    EngineOptions o;
-    o.dataDir = tmp_.sub("data");
+    EngineOptions o = dftest::engineOptions(tmp_.sub("data"));
     o.flusherThreads = 1;
     return o;
   }
@@ -294,7 +293,7 @@ TEST_F(EngineTest, FarFutureSamplesAreDropped) {
   o.futureToleranceSeconds = 600;
   Engine e(o);
   std::uint32_t id = e.intern(gaugeKey(), SeriesKind::Gauge);
-  const std::int64_t now = dftest::wallMs() / 2000 * 2000;
+  const std::int64_t now = dftest::kNowMs;
   IngestResult r = ingest(e, {sample(id, now - 2000, 1), sample(id, now + 700'000, 2), sample(id, -5, 3),
                               sample(id, std::numeric_limits<std::int64_t>::max(), 4), sample(id, now + 60'000, 5)});
   EXPECT_EQ(r.tooFarAhead, 3);
@@ -312,10 +311,15 @@ TEST_F(EngineTest, ZeroFutureToleranceRefusesAnythingAhead) {
   o.futureToleranceSeconds = 0;
   Engine e(o);
   std::uint32_t id = e.intern(gaugeKey(), SeriesKind::Gauge);
-  const std::int64_t now = dftest::wallMs();
+  const std::int64_t now = dftest::kNowMs;
   IngestResult r = ingest(e, {sample(id, now - 5000, 1), sample(id, now + 30'000, 2)});
   EXPECT_EQ(r.accepted, 1);
   EXPECT_EQ(r.tooFarAhead, 1);
+  // The engine's clock, not the wall's, says what is ahead: once it reaches the sample, it is taken.
+  dftest::clockOf(o).advance(30'000);
+  r = ingest(e, {sample(id, now + 30'000, 2)});
+  EXPECT_EQ(r.accepted, 1);
+  EXPECT_EQ(r.tooFarAhead, 0);
 }
 
 TEST_F(EngineTest, UnknownSeriesIdTakesNothingOfTheBatch) {
@@ -425,7 +429,9 @@ TEST_F(EngineTest, FlushedJournalSegmentsAreDeletedInTheBackground) {
   }
   EXPECT_GE(e.stats().journalSegments, 3);  // 1216-byte blocks, four to a segment
   e.flush();
+  // Housekeeping runs once a second of the engine's clock.
   for (int i = 0; i < 100 && e.stats().journalSegments > 1; ++i) {
+    dftest::clockOf(o).advance(1000);
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
   EXPECT_EQ(e.stats().journalSegments, 1);
@@ -497,6 +503,9 @@ TEST_F(EngineTest, ClosedEngineRefusesCalls) {
 TEST_F(EngineTest, BadOptionsAreRefused) {
   EngineOptions o;
   EXPECT_THROW(Engine{o}, InvalidArgument);  // no dataDir
+  o = options();
+  o.clock = nullptr;
+  EXPECT_THROW(Engine{o}, InvalidArgument);
   o = options();
   o.tiers = "2s:1d,1x:2d";
   EXPECT_THROW(Engine{o}, InvalidArgument);

@@ -1,4 +1,4 @@
-#include "doflamingo/journal.h"
+#include "journal.h"
 
 #include <gtest/gtest.h>
 
@@ -14,29 +14,29 @@ using dftest::TempDir;
 
 namespace {
 
-std::vector<JournalRecord> makeRecords(std::uint32_t series, std::int64_t firstMs, int count) {
-  std::vector<JournalRecord> out;
+std::vector<Sample> makeRecords(std::uint32_t series, std::int64_t firstMs, int count) {
+  std::vector<Sample> out;
   for (int i = 0; i < count; ++i) out.push_back({series, 0, firstMs + i * 2000, 0.5 + i});
   return out;
 }
 
 struct Replayed {
   std::vector<std::uint64_t> segments;
-  std::vector<JournalRecord> records;
+  std::vector<Sample> records;
   std::size_t returned = 0;
 };
 
 Replayed replayDir(const std::string& dir) {
   Journal j(dir, 1 << 20, false);
   Replayed out;
-  out.returned = j.replay([&](std::uint64_t seg, const JournalRecord& r) {
+  out.returned = j.replay([&](std::uint64_t seg, const Sample& r) {
     out.segments.push_back(seg);
     out.records.push_back(r);
   });
   return out;
 }
 
-void expectSame(const JournalRecord& a, const JournalRecord& b) {
+void expectSame(const Sample& a, const Sample& b) {
   EXPECT_EQ(a.seriesId, b.seriesId);
   EXPECT_EQ(a.timeMs, b.timeMs);
   EXPECT_EQ(a.value, b.value);
@@ -50,7 +50,7 @@ constexpr std::size_t blockBytes(std::size_t records) { return 16 + 24 * records
 TEST(Journal, AppendedBlocksReplayInAFreshJournal) {
   TempDir tmp;
   const std::string dir = tmp.sub("journal");  // does not exist yet: created
-  std::vector<JournalRecord> a = makeRecords(1, 1000, 3), b = makeRecords(2, 5000, 5), c = makeRecords(7, 9000, 1);
+  std::vector<Sample> a = makeRecords(1, 1000, 3), b = makeRecords(2, 5000, 5), c = makeRecords(7, 9000, 1);
   {
     Journal j(dir, 1 << 20, false);
     EXPECT_EQ(j.currentSegment(), 1u);
@@ -59,13 +59,13 @@ TEST(Journal, AppendedBlocksReplayInAFreshJournal) {
     EXPECT_EQ(j.append(c.data(), c.size()), 1u);
     EXPECT_EQ(j.append(nullptr, 0), 1u);  // empty batch: nothing written
     // A journal replays only what existed when it opened.
-    EXPECT_EQ(j.replay([](std::uint64_t, const JournalRecord&) { FAIL() << "nothing to replay yet"; }), 0u);
+    EXPECT_EQ(j.replay([](std::uint64_t, const Sample&) { FAIL() << "nothing to replay yet"; }), 0u);
   }
   EXPECT_EQ(std::filesystem::file_size(dir + "/segment-00000000000000000001.wal"), blockBytes(9) + 16 * 2);
   Replayed got = replayDir(dir);
   ASSERT_EQ(got.returned, 9u);
   ASSERT_EQ(got.records.size(), 9u);
-  std::vector<JournalRecord> all = a;
+  std::vector<Sample> all = a;
   all.insert(all.end(), b.begin(), b.end());
   all.insert(all.end(), c.begin(), c.end());
   for (std::size_t i = 0; i < all.size(); ++i) {
@@ -76,7 +76,7 @@ TEST(Journal, AppendedBlocksReplayInAFreshJournal) {
 
 TEST(Journal, NewRecordsGoToASegmentAfterTheExistingOnes) {
   TempDir tmp;
-  std::vector<JournalRecord> a = makeRecords(1, 1000, 2), b = makeRecords(1, 9000, 2);
+  std::vector<Sample> a = makeRecords(1, 1000, 2), b = makeRecords(1, 9000, 2);
   {
     Journal j(tmp.path(), 1 << 20, false);
     j.append(a.data(), a.size());
@@ -85,7 +85,7 @@ TEST(Journal, NewRecordsGoToASegmentAfterTheExistingOnes) {
     Journal j(tmp.path(), 1 << 20, false);
     EXPECT_EQ(j.currentSegment(), 2u);
     EXPECT_EQ(j.append(b.data(), b.size()), 2u);
-    std::size_t n = j.replay([](std::uint64_t seg, const JournalRecord&) { EXPECT_EQ(seg, 1u); });
+    std::size_t n = j.replay([](std::uint64_t seg, const Sample&) { EXPECT_EQ(seg, 1u); });
     EXPECT_EQ(n, 2u);  // segment 2 did not exist at open
   }
   Replayed got = replayDir(tmp.path());
@@ -102,7 +102,7 @@ TEST(Journal, EmptySegmentIsRemovedOnClose) {
 
 TEST(Journal, TruncatedTailIsIgnoredAndEarlierBlocksSurvive) {
   TempDir tmp;
-  std::vector<JournalRecord> a = makeRecords(1, 1000, 4), b = makeRecords(2, 1000, 4);
+  std::vector<Sample> a = makeRecords(1, 1000, 4), b = makeRecords(2, 1000, 4);
   {
     Journal j(tmp.path(), 1 << 20, false);
     j.append(a.data(), a.size());
@@ -122,7 +122,7 @@ TEST(Journal, TruncatedTailIsIgnoredAndEarlierBlocksSurvive) {
 
 TEST(Journal, GarbageTailIsIgnored) {
   TempDir tmp;
-  std::vector<JournalRecord> a = makeRecords(3, 1000, 6);
+  std::vector<Sample> a = makeRecords(3, 1000, 6);
   {
     Journal j(tmp.path(), 1 << 20, false);
     j.append(a.data(), a.size());
@@ -136,7 +136,7 @@ TEST(Journal, GarbageTailIsIgnored) {
 
 TEST(Journal, BlockWithAValidHeaderButBadChecksumIsIgnored) {
   TempDir tmp;
-  std::vector<JournalRecord> a = makeRecords(3, 1000, 2), b = makeRecords(4, 1000, 2);
+  std::vector<Sample> a = makeRecords(3, 1000, 2), b = makeRecords(4, 1000, 2);
   {
     Journal j(tmp.path(), 1 << 20, false);
     j.append(a.data(), a.size());
@@ -154,7 +154,7 @@ TEST(Journal, BlockWithAValidHeaderButBadChecksumIsIgnored) {
 
 TEST(Journal, TornSegmentDoesNotHideLaterSegments) {
   TempDir tmp;
-  std::vector<JournalRecord> a = makeRecords(1, 1000, 3), b = makeRecords(1, 9000, 3);
+  std::vector<Sample> a = makeRecords(1, 1000, 3), b = makeRecords(1, 9000, 3);
   {
     Journal j(tmp.path(), 1 << 20, false);
     j.append(a.data(), a.size());
@@ -172,7 +172,7 @@ TEST(Journal, TornSegmentDoesNotHideLaterSegments) {
 
 TEST(Journal, RotatesBySegmentBytes) {
   TempDir tmp;
-  std::vector<JournalRecord> block = makeRecords(1, 0, 100);  // 2416 bytes a block
+  std::vector<Sample> block = makeRecords(1, 0, 100);  // 2416 bytes a block
   std::vector<std::uint64_t> segs;
   {
     Journal j(tmp.path(), 4096, false);
@@ -193,7 +193,7 @@ TEST(Journal, RotatesBySegmentBytes) {
 
 TEST(Journal, DropSegmentsBeforeDeletesFinishedSegmentFiles) {
   TempDir tmp;
-  std::vector<JournalRecord> block = makeRecords(1, 0, 200);  // 4816 bytes: one block fills a segment
+  std::vector<Sample> block = makeRecords(1, 0, 200);  // 4816 bytes: one block fills a segment
   Journal j(tmp.path(), 4096, false);
   for (int i = 0; i < 4; ++i) EXPECT_EQ(j.append(block.data(), block.size()), static_cast<std::uint64_t>(i + 1));
   EXPECT_EQ(j.segmentCount(), 4u);
@@ -218,14 +218,14 @@ TEST(Journal, DropSegmentsBeforeDeletesFinishedSegmentFiles) {
 
 TEST(Journal, SegmentsFoundAtOpenCanBeDropped) {
   TempDir tmp;
-  std::vector<JournalRecord> a = makeRecords(1, 0, 2);
+  std::vector<Sample> a = makeRecords(1, 0, 2);
   for (int i = 0; i < 3; ++i) {
     Journal j(tmp.path(), 1 << 20, false);
     j.append(a.data(), a.size());
   }
   Journal j(tmp.path(), 1 << 20, false);
   EXPECT_EQ(j.segmentCount(), 4u);  // three old ones plus the current
-  EXPECT_EQ(j.replay([](std::uint64_t, const JournalRecord&) {}), 6u);
+  EXPECT_EQ(j.replay([](std::uint64_t, const Sample&) {}), 6u);
   j.dropSegmentsBefore(j.currentSegment());
   EXPECT_EQ(j.segmentCount(), 1u);
   EXPECT_EQ(dftest::filesEndingWith(tmp.path(), ".wal").size(), 1u);  // the current, empty one
@@ -239,12 +239,12 @@ TEST(Journal, IgnoresFilesThatAreNotSegments) {
   dftest::writeBytes(tmp.path() + "/notes.txt", "x");
   Journal j(tmp.path(), 1 << 20, false);
   EXPECT_EQ(j.currentSegment(), 1u);
-  EXPECT_EQ(j.replay([](std::uint64_t, const JournalRecord&) {}), 0u);
+  EXPECT_EQ(j.replay([](std::uint64_t, const Sample&) {}), 0u);
 }
 
 TEST(Journal, FsyncModeWritesTheSameFormat) {
   TempDir tmp;
-  std::vector<JournalRecord> a = makeRecords(5, 1000, 3);
+  std::vector<Sample> a = makeRecords(5, 1000, 3);
   {
     Journal j(tmp.path(), 1 << 20, true);
     j.append(a.data(), a.size());

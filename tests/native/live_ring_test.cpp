@@ -1,4 +1,4 @@
-#include "doflamingo/live_ring.h"
+#include "live_ring.h"
 
 #include <gtest/gtest.h>
 

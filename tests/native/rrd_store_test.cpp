@@ -1,4 +1,5 @@
-#include "doflamingo/rrd_store.h"
+#include "rrd_store.h"
+#include "tiers.h"
 
 #include <gtest/gtest.h>
 

@@ -97,8 +97,7 @@ class RrdcachedTest : public ::testing::Test {
   }
 
   EngineOptions options() const {
-    EngineOptions o;
-    o.dataDir = tmp_.sub("data");
+    EngineOptions o = dftest::engineOptions(tmp_.sub("data"));
     o.rrdcachedAddress = "unix:" + socket_;
     o.liveWindowSeconds = 10;  // queries below read the files
     o.flusherThreads = 1;
@@ -258,8 +257,9 @@ TEST_F(RrdcachedTest, JournalDropsSegmentsOnlyAfterTheDaemonWroteThem) {
   }
   ASSERT_NO_THROW(engine_->flush());
   const std::string journalDir = tmp_.sub("data/journal");
-  // Housekeeping runs every second; wait until only the segment in use is left.
+  // Housekeeping runs once a second of the engine's clock; wait until only the segment in use is left.
   for (int i = 0; i < 100 && dftest::filesEndingWith(journalDir, ".wal").size() > 1; ++i) {
+    dftest::clockOf(o).advance(1000);
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
   ASSERT_EQ(dftest::filesEndingWith(journalDir, ".wal").size(), 1u);

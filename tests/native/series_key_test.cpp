@@ -1,4 +1,4 @@
-#include "doflamingo/series_key.h"
+#include "doflamingo/types.h"
 
 #include <gtest/gtest.h>
 

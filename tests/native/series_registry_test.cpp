@@ -1,4 +1,4 @@
-#include "doflamingo/series_registry.h"
+#include "series_registry.h"
 
 #include <gtest/gtest.h>
 

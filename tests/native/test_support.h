@@ -1,15 +1,16 @@
-// Helpers shared by the native tests: fresh temp directories, wall-clock-aligned times, a log
-// capture, and small file utilities. Not a test file itself (the build globs *_test.cpp only).
+// Helpers shared by the native tests: fresh temp directories, a manual clock and times relative to
+// it, a log capture, and small file utilities. Not a test file itself (the build globs *_test.cpp only).
 #pragma once
 
 #include <gtest/gtest.h>
 #include <stdlib.h>
 
 #include <algorithm>
-#include <chrono>
+#include <atomic>
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <vector>
@@ -48,16 +49,37 @@ class TempDir {
   std::string path_;
 };
 
-inline std::int64_t wallMs() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
+// The tests' "now": a fixed moment on an hour boundary, where every test engine's clock starts.
+inline constexpr std::int64_t kNowMs = 1'796'000'400'000;
+
+// A clock that moves only when told to.
+class ManualClock final : public doflamingo::Clock {
+ public:
+  explicit ManualClock(std::int64_t nowMs) : now_(nowMs) {}
+  std::int64_t nowMs() const override { return now_.load(); }
+  void advance(std::int64_t ms) { now_ += ms; }
+
+ private:
+  std::atomic<std::int64_t> now_;
+};
+
+// Options of an engine under dataDir whose clock is a ManualClock standing at kNowMs.
+inline doflamingo::EngineOptions engineOptions(const std::string& dataDir) {
+  doflamingo::EngineOptions o;
+  o.dataDir = dataDir;
+  o.clock = std::make_shared<ManualClock>(kNowMs);
+  return o;
 }
 
-// Now rounded down to the engine's default base step (2 s), minus `minutesAgo` minutes: samples
-// there are neither too far ahead nor outside the default live window.
+// The ManualClock of options made by engineOptions().
+inline ManualClock& clockOf(const doflamingo::EngineOptions& o) {
+  return const_cast<ManualClock&>(dynamic_cast<const ManualClock&>(*o.clock));
+}
+
+// kNowMs rounded down to stepMs, minus `minutesAgo` minutes: samples there are neither too far
+// ahead nor outside the default live window.
 inline std::int64_t alignedPastMs(std::int64_t minutesAgo, std::int64_t stepMs = 2000) {
-  return wallMs() / stepMs * stepMs - minutesAgo * 60'000;
+  return kNowMs / stepMs * stepMs - minutesAgo * 60'000;
 }
 
 // Every regular file under dir whose name ends with suffix, sorted.

@@ -38,8 +38,7 @@ std::size_t rraCount(const std::string& bytes) {
 
 TEST(TornUpdate, HeaderIsRestoredAndTheJournalRedoesTheUpdate) {
   TempDir tmp;
-  EngineOptions o;
-  o.dataDir = tmp.sub("data");
+  EngineOptions o = dftest::engineOptions(tmp.sub("data"));
   o.liveWindowSeconds = 10;  // queries read the file
   const std::int64_t t0 = dftest::alignedPastMs(30);
   pid_t child = ::fork();

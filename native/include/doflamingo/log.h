@@ -2,10 +2,7 @@
 // stderr by default, or a LogSink the host implements (the Java layer forwards it to SLF4J).
 #pragma once
 
-#include <memory>
 #include <string>
-
-#include <spdlog/logger.h>
 
 namespace doflamingo {
 
@@ -18,9 +15,6 @@ class LogSink {
   // message is UTF-8 with any NUL replaced; logger names the engine part (e.g. "doflamingo").
   virtual void log(int level, const std::string& logger, const std::string& message) = 0;
 };
-
-// The engine's logger; every source file logs through it.
-spdlog::logger& log();
 
 // Routes the engine's log to sink (not owned; it must outlive its installation), or back to
 // stderr when sink is null. Records below minLevel are not formatted at all.

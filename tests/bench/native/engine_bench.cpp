@@ -9,12 +9,13 @@
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "doflamingo/engine.h"
-#include "doflamingo/rrd_store.h"
-#include "doflamingo/tiers.h"
+#include "rrd_store.h"
+#include "tiers.h"
 
 namespace fs = std::filesystem;
 using namespace doflamingo;
@@ -92,6 +93,72 @@ void BM_EngineIngestToJournal(benchmark::State& state) {
   fs::remove_all(dir);
 }
 BENCHMARK(BM_EngineIngestToJournal)->Arg(10000)->Unit(benchmark::kMillisecond)->Iterations(300);
+
+// An engine holding `series` series, each with its last 10 values in the live ring.
+struct LatestSetup {
+  explicit LatestSetup(std::size_t series) : dir(freshDir("latest")) {
+    EngineOptions o;
+    o.dataDir = dir;
+    o.liveWindowSeconds = 60;  // 240 bytes a series: 100,000 of them fit comfortably
+    o.flushBatch = 100000;
+    o.maxBufferedSamples = 1LL << 40;
+    engine = std::make_unique<Engine>(o);
+    std::vector<Sample> batch;
+    for (std::size_t i = 0; i < series; ++i) {
+      ids.push_back(engine->intern(SeriesKey::make("bench.lag", {{"group", std::to_string(i)}}), SeriesKind::Gauge));
+    }
+    now = alignedNowMs();
+    for (int k = 9; k >= 0; --k) {
+      batch.clear();
+      for (std::uint32_t id : ids) batch.push_back(Sample{id, 0, now - k * 2000, static_cast<double>(id + k)});
+      engine->ingest(batch.data(), batch.size());
+    }
+  }
+  ~LatestSetup() {
+    engine.reset();
+    fs::remove_all(dir);
+  }
+  std::string dir;
+  std::unique_ptr<Engine> engine;
+  std::vector<std::uint32_t> ids;
+  std::int64_t now = 0;
+};
+
+// The newest value of many series in one call (Engine::latest), as the list pages read them ...
+void BM_LatestBulk(benchmark::State& state) {
+  LatestSetup s(static_cast<std::size_t>(state.range(0)));
+  for (auto _ : state) {
+    std::vector<Point> got = s.engine->latest(s.ids, s.now, 10'000);
+    benchmark::DoNotOptimize(got.data());
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * s.ids.size()));
+}
+BENCHMARK(BM_LatestBulk)->Arg(10000)->Arg(100000)->Unit(benchmark::kMillisecond)->Iterations(20)->Repetitions(5)
+    ->ReportAggregatesOnly(true);
+
+// ... against one query per series and its newest known value, as they read them before.
+void BM_LatestByQueryLoop(benchmark::State& state) {
+  LatestSetup s(static_cast<std::size_t>(state.range(0)));
+  for (auto _ : state) {
+    std::vector<double> got;
+    got.reserve(s.ids.size());
+    for (std::uint32_t id : s.ids) {
+      SeriesData d = s.engine->query(id, s.now - 10'000, s.now, 2000);
+      double v = std::nan("");
+      for (std::size_t i = d.values.size(); i-- > 0;) {
+        if (!std::isnan(d.values[i])) {
+          v = d.values[i];
+          break;
+        }
+      }
+      got.push_back(v);
+    }
+    benchmark::DoNotOptimize(got.data());
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * s.ids.size()));
+}
+BENCHMARK(BM_LatestByQueryLoop)->Arg(10000)->Arg(100000)->Unit(benchmark::kMillisecond)->Iterations(20)->Repetitions(5)
+    ->ReportAggregatesOnly(true);
 
 void BM_SeriesKeyMake(benchmark::State& state) {
   for (auto _ : state) {

@@ -17,7 +17,6 @@ public enum Aggregation {
 
   /** The constant with this code; IllegalArgumentException for any other. */
   public static Aggregation fromCode(int code) {
-    for (Aggregation v : values()) if (v.code == code) return v;
-    throw new IllegalArgumentException("no Aggregation has code " + code);
+    return EnumCodes.fromCode(values(), v -> v.code, code);
   }
 }

@@ -15,7 +15,6 @@ public enum Consolidation {
 
   /** The constant with this code; IllegalArgumentException for any other. */
   public static Consolidation fromCode(int code) {
-    for (Consolidation v : values()) if (v.code == code) return v;
-    throw new IllegalArgumentException("no Consolidation has code " + code);
+    return EnumCodes.fromCode(values(), v -> v.code, code);
   }
 }

@@ -7,17 +7,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import org.doflamingo.engine.jni.EngineOptions;
 import org.doflamingo.engine.jni.GroupValues;
 import org.doflamingo.engine.jni.GroupValuesList;
 import org.doflamingo.engine.jni.NativeEngine;
+import org.doflamingo.engine.jni.NativeOptions;
 import org.doflamingo.engine.jni.SeriesValues;
 
 /**
  * The native engine: interns series, ingests batches (journaled before the call returns), keeps
  * the last hour in memory and everything in RRD files, answers queries and group-bys. Safe for
- * many threads at once. Close it to write back what is buffered; a closed engine throws
- * {@link IllegalStateException}.
+ * many threads at once. Close it to write back what is buffered; closing again does nothing, and
+ * any other call on a closed engine throws {@link IllegalStateException}. Reads of many series
+ * ({@link #latest}, {@link #keys}, {@link #kinds}, {@link #query(int[], long, long, long)}) are one
+ * native call each ({@link #nativeCalls()} counts them).
  *
  * <p>Bad input throws {@link IllegalArgumentException}; disk, journal or rrdcached trouble throws
  * {@link StorageException}. No native error can crash the JVM.
@@ -36,7 +38,7 @@ public final class Engine extends NativeHandle {
   public static Engine open(EngineConfig config) {
     NativeLibrary.load();
     EngineLog.install();
-    EngineOptions options = config.toNative();
+    NativeOptions options = config.toNative();
     try {
       return new Engine(new NativeEngine(options), config);
     } finally {
@@ -59,14 +61,7 @@ public final class Engine extends NativeHandle {
    * in the journal and survives a crash of the process. The batch may be cleared and reused.
    */
   public IngestResult ingest(SampleBatch batch) {
-    return call(() -> {
-      org.doflamingo.engine.jni.IngestResult r = handle.ingest(batch.buffer(), batch.size());
-      try {
-        return new IngestResult(r);
-      } finally {
-        r.delete();
-      }
-    });
+    return call(() -> new IngestResult(handle.ingest(batch.buffer(), batch.size())));
   }
 
   /** Writes everything buffered into the RRD files now. */
@@ -191,7 +186,7 @@ public final class Engine extends NativeHandle {
 
   public EngineStats stats() {
     return call(() -> {
-      org.doflamingo.engine.jni.EngineStats s = handle.stats();
+      org.doflamingo.engine.jni.NativeStats s = handle.stats();
       try {
         return new EngineStats(s);
       } finally {

@@ -2,12 +2,16 @@ package org.doflamingo.engine;
 
 import java.nio.file.Path;
 import java.util.Objects;
-import org.doflamingo.engine.jni.EngineOptions;
+import org.doflamingo.engine.jni.DoflamingoNative;
+import org.doflamingo.engine.jni.NativeOptions;
 
 /** Options of an {@link Engine}; defaults are those of the native engine (engine.h). */
 public final class EngineConfig {
+  /** The retention tiers an engine keeps unless told otherwise, as the native engine defines them (types.h). */
+  public static final String DEFAULT_TIERS = nativeDefaultTiers();
+
   private final Path dataDir;
-  private String tiers = "2s:1d,1m:14d,15m:180d,1h:5y";
+  private String tiers = DEFAULT_TIERS;
   private long heartbeatSeconds;
   private long liveWindowSeconds = 3600;
   private int flushBatch = 64;
@@ -104,8 +108,8 @@ public final class EngineConfig {
     return dataDir;
   }
 
-  EngineOptions toNative() {
-    EngineOptions o = new EngineOptions();
+  NativeOptions toNative() {
+    NativeOptions o = new NativeOptions();
     o.setDataDir(dataDir.toAbsolutePath().toString());
     o.setTiers(tiers);
     o.setHeartbeatSeconds(heartbeatSeconds);
@@ -120,5 +124,10 @@ public final class EngineConfig {
     o.setJournalFsync(journalFsync);
     o.setJournalSegmentBytes(journalSegmentBytes);
     return o;
+  }
+
+  private static String nativeDefaultTiers() {
+    NativeLibrary.load();
+    return DoflamingoNative.defaultTiers();
   }
 }

@@ -18,7 +18,7 @@ public final class EngineStats {
   public final long logRecordsDropped;
   public final String lastStorageError;
 
-  EngineStats(org.doflamingo.engine.jni.EngineStats s) {
+  EngineStats(org.doflamingo.engine.jni.NativeStats s) {
     series = s.getSeries();
     samplesAccepted = s.getSamplesAccepted();
     samplesDropped = s.getSamplesDropped();

@@ -12,12 +12,14 @@ public final class IngestResult {
   /** First reading of a counter: a rate needs two. */
   public final long firstCounterReadings;
 
-  IngestResult(org.doflamingo.engine.jni.IngestResult r) {
-    this.accepted = r.getAccepted();
-    this.outOfOrder = r.getOutOfOrder();
-    this.tooFarAhead = r.getTooFarAhead();
-    this.nonFinite = r.getNonFinite();
-    this.firstCounterReadings = r.getFirstCounterReadings();
+  /** counts: as NativeEngine::ingest returns them (engine_binding.h), in the order of the fields. */
+  IngestResult(long[] counts) {
+    if (counts.length != 5) throw new IllegalArgumentException("an ingest result has 5 counts, not " + counts.length);
+    this.accepted = counts[0];
+    this.outOfOrder = counts[1];
+    this.tooFarAhead = counts[2];
+    this.nonFinite = counts[3];
+    this.firstCounterReadings = counts[4];
   }
 
   @Override

@@ -8,7 +8,8 @@ import java.util.function.Supplier;
 /**
  * An owner of native memory with an explicit end of life, as RocksJava's handles are: calls run
  * under a shared lock, {@link #close()} under the exclusive one, so a call never meets a freed
- * object. A call after close, or a second close, throws {@link IllegalStateException}.
+ * object. A call after close throws {@link IllegalStateException}; a second close does nothing
+ * (AutoCloseable's advice, as RocksJava does).
  */
 abstract class NativeHandle implements AutoCloseable {
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
@@ -45,7 +46,7 @@ abstract class NativeHandle implements AutoCloseable {
     Lock l = lock.writeLock();
     l.lock();
     try {
-      if (closed) throw new IllegalStateException(what + " is already closed");
+      if (closed) return;
       closed = true;
       release();
     } finally {

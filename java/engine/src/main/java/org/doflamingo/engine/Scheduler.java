@@ -3,13 +3,12 @@ package org.doflamingo.engine;
 import java.util.ArrayList;
 import java.util.List;
 import org.doflamingo.engine.jni.NativeScheduler;
-import org.doflamingo.engine.jni.TargetOptions;
-import org.doflamingo.engine.jni.TargetStatus;
 
 /**
  * Decides which collection targets are due: interval, jitter, timeout, exponential backoff while a
  * target fails. The host's clock ticks {@link #due(long)}; the host runs each due target on its
- * own worker and reports with {@link #complete}. A dead target never delays the others.
+ * own worker and reports with {@link #complete}. A dead target never delays the others. Closing
+ * again does nothing; any other call after close throws {@link IllegalStateException}.
  */
 public final class Scheduler extends NativeHandle {
   /** One due collection attempt. */
@@ -25,9 +24,21 @@ public final class Scheduler extends NativeHandle {
 
   /** A target's state as the scheduler sees it. */
   public enum State {
-    UNKNOWN,
-    UP,
-    DOWN
+    UNKNOWN(0),
+    UP(1),
+    DOWN(2);
+
+    /** The engine's number for it (TargetState in scheduler.h); what crosses JNI. */
+    public final int code;
+
+    State(int code) {
+      this.code = code;
+    }
+
+    /** The state with this code; IllegalArgumentException for any other. */
+    public static State fromCode(int code) {
+      return EnumCodes.fromCode(values(), v -> v.code, code);
+    }
   }
 
   /** Snapshot of one target. */
@@ -44,9 +55,9 @@ public final class Scheduler extends NativeHandle {
     public final long overruns;
     public final String lastError;
 
-    Status(TargetStatus s) {
+    Status(NativeScheduler.Status s) {
       name = s.getName();
-      state = State.values()[s.getState().swigValue()];
+      state = State.fromCode(s.getState());
       nextDueMs = s.getNextDueMs();
       lastSuccessMs = s.getLastSuccessMs();
       lastDurationMs = s.getLastDurationMs();
@@ -74,16 +85,7 @@ public final class Scheduler extends NativeHandle {
 
   /** Adds a target; its first attempt is due at once (spread by jitter). */
   public int addTarget(String name, long intervalMs, long jitterMs, long timeoutMs, long maxBackoffMs, long nowMs) {
-    TargetOptions o = new TargetOptions();
-    try {
-      o.setIntervalMs(intervalMs);
-      o.setJitterMs(jitterMs);
-      o.setTimeoutMs(timeoutMs);
-      o.setMaxBackoffMs(maxBackoffMs);
-      return call(() -> handle.addTarget(name, o, nowMs));
-    } finally {
-      o.delete();
-    }
+    return call(() -> handle.addTarget(name, intervalMs, jitterMs, timeoutMs, maxBackoffMs, nowMs));
   }
 
   public void removeTarget(int targetId) {
@@ -105,7 +107,7 @@ public final class Scheduler extends NativeHandle {
 
   public Status status(int targetId) {
     return call(() -> {
-      TargetStatus s = handle.status(targetId);
+      NativeScheduler.Status s = handle.status(targetId);
       try {
         return new Status(s);
       } finally {

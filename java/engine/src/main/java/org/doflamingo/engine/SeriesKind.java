@@ -16,7 +16,6 @@ public enum SeriesKind {
 
   /** The constant with this code; IllegalArgumentException for any other. */
   public static SeriesKind fromCode(int code) {
-    for (SeriesKind v : values()) if (v.code == code) return v;
-    throw new IllegalArgumentException("no SeriesKind has code " + code);
+    return EnumCodes.fromCode(values(), v -> v.code, code);
   }
 }

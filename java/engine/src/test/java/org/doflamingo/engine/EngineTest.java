@@ -109,13 +109,40 @@ class EngineTest {
   }
 
   @Test
-  void closedEngineAndDoubleCloseSayWhatIsWrong() throws Exception {
+  void aClosedEngineSaysSoAndASecondCloseDoesNothing() throws Exception {
     Engine engine = Engine.open(EngineConfig.at(TestDirs.fresh("closed")));
     int id = engine.intern(SeriesKey.of("m"), SeriesKind.GAUGE);
     engine.close();
+    assertTrue(engine.isClosed());
+    long calls = engine.nativeCalls();
+    engine.close();
+    assertEquals(calls, engine.nativeCalls(), "a second close reaches no native code");
     IllegalStateException e = assertThrows(IllegalStateException.class, () -> engine.query(id, 0, 1000, 2000));
     assertTrue(e.getMessage().contains("closed"), e.getMessage());
-    assertThrows(IllegalStateException.class, engine::close);
+    assertThrows(IllegalStateException.class, () -> engine.latest(new int[] {id}, 1000, 1000));
+    assertThrows(IllegalStateException.class, () -> engine.keys(new int[] {id}));
+    assertThrows(IllegalStateException.class, engine::stats);
+  }
+
+  @Test
+  void defaultTiersAreTheNativeEnginesOwn() throws Exception {
+    assertEquals("2s:1d,1m:14d,15m:180d,1h:5y", EngineConfig.DEFAULT_TIERS);
+    try (Engine engine = Engine.open(EngineConfig.at(TestDirs.fresh("default-tiers")))) {
+      assertEquals(4, engine.tiers().size());
+      assertEquals(2_000, engine.tiers().get(0).stepMs);
+    }
+  }
+
+  @Test
+  void enumsCrossByTheirCodes() {
+    for (SeriesKind k : SeriesKind.values()) assertEquals(k, SeriesKind.fromCode(k.code));
+    for (Consolidation c : Consolidation.values()) assertEquals(c, Consolidation.fromCode(c.code));
+    for (Aggregation a : Aggregation.values()) assertEquals(a, Aggregation.fromCode(a.code));
+    for (Scheduler.State s : Scheduler.State.values()) assertEquals(s, Scheduler.State.fromCode(s.code));
+    assertEquals(1, SeriesKind.COUNTER.code);
+    assertEquals(4, Aggregation.COUNT.code);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SeriesKind.fromCode(7));
+    assertTrue(e.getMessage().contains("7"), e.getMessage());
   }
 
   @Test

@@ -11,8 +11,8 @@
 #include <unordered_map>
 #include <vector>
 
-#include "doflamingo/series_key.h"
-#include "doflamingo/series_kind.h"
+#include "doflamingo/types.h"
+#include "doflamingo/types.h"
 
 namespace doflamingo {
 

@@ -12,23 +12,9 @@
 #include <string>
 #include <vector>
 
-#include "doflamingo/tiers.h"
+#include "doflamingo/types.h"
 
 namespace doflamingo {
-
-struct Point {
-  std::int64_t timeMs;
-  double value;  // NaN stores "unknown"
-};
-
-enum class Consolidation : int { Average = 0, Min = 1, Max = 2 };
-
-// A regular run of values: values[i] covers the step ending at startMs + i * stepMs.
-struct SeriesData {
-  std::int64_t startMs = 0;
-  std::int64_t stepMs = 0;
-  std::vector<double> values;
-};
 
 class RrdStore {
  public:

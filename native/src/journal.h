@@ -3,7 +3,7 @@
 // once every sample they hold is in the RRD files.
 //
 // Segment file: a sequence of blocks, each a 16-byte header {magic, count, crc32 of the records,
-// 0} followed by count 24-byte records {u32 series id, u32 0, i64 time ms, f64 stored value}.
+// 0} followed by count Samples (24 bytes: u32 series id, u32 0, i64 time ms, f64 stored value).
 // A torn block at the tail (the process died inside write()) is detected by its CRC and ignored.
 #pragma once
 
@@ -13,15 +13,9 @@
 #include <string>
 #include <vector>
 
-namespace doflamingo {
+#include "doflamingo/types.h"
 
-struct JournalRecord {
-  std::uint32_t seriesId;
-  std::uint32_t reserved;
-  std::int64_t timeMs;
-  double value;
-};
-static_assert(sizeof(JournalRecord) == 24, "journal records are 24 bytes on disk");
+namespace doflamingo {
 
 class Journal {
  public:
@@ -33,11 +27,11 @@ class Journal {
   Journal& operator=(const Journal&) = delete;
 
   // Appends one block; returns the segment it went to. Throws StorageError (disk full, ...).
-  std::uint64_t append(const JournalRecord* records, std::size_t count);
+  std::uint64_t append(const Sample* records, std::size_t count);
 
   // Calls fn(segment, record) for every intact record of the segments that existed at open, in
   // order. Returns the number of records read; torn tails are logged and skipped.
-  std::size_t replay(const std::function<void(std::uint64_t, const JournalRecord&)>& fn) const;
+  std::size_t replay(const std::function<void(std::uint64_t, const Sample&)>& fn) const;
 
   std::uint64_t currentSegment() const;
 

@@ -1,0 +1,146 @@
+// Reads: one or many series over a range, the latest values, keys and kinds, group-by. A range
+// inside the live window at base resolution is answered from memory, anything else from the RRD
+// file (after writing the series' buffer to it).
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "doflamingo/error.h"
+#include "engine_impl.h"
+#include "group_by.h"
+
+namespace doflamingo {
+namespace {
+
+constexpr double kUnknown = std::numeric_limits<double>::quiet_NaN();
+
+void checkRange(std::int64_t fromMs, std::int64_t toMs) {
+  if (fromMs < 0 || toMs < fromMs) {
+    throw InvalidArgument("time range [" + std::to_string(fromMs) + ", " + std::to_string(toMs) + "] is empty or negative");
+  }
+}
+
+}  // namespace
+
+SeriesData Engine::Impl::queryOpen(std::uint32_t id, std::int64_t fromMs, std::int64_t toMs, std::int64_t resolutionMs,
+                                   Consolidation cf) {
+  const std::int64_t step = baseStepMs;
+  SeriesState& st = state(id);
+  if (cf == Consolidation::Average && resolutionMs <= step) {
+    std::lock_guard<std::mutex> lock(lockFor(id));
+    if (!st.ring.empty() && fromMs >= st.ring.oldestMs()) {
+      // From memory, stamped like RRD rows (see LiveRing).
+      SeriesData out;
+      out.stepMs = step;
+      out.startMs = (fromMs + step - 1) / step * step;
+      std::int64_t last = (toMs + step - 1) / step * step;
+      out.values.assign(static_cast<std::size_t>((last - out.startMs) / step + 1), kUnknown);
+      thread_local std::vector<std::int64_t> times;
+      thread_local std::vector<double> values;
+      times.clear();
+      values.clear();
+      st.ring.read(out.startMs, last, times, values);
+      for (std::size_t i = 0; i < times.size(); ++i) out.values[(times[i] - out.startMs) / step] = values[i];
+      return out;
+    }
+  }
+  flushSeries(id, true);  // a failure is logged; the answer then lacks only the unwritten tail
+  return store->fetch(st.file, cf, fromMs, toMs, std::max(resolutionMs, step));
+}
+
+Point Engine::Impl::latestOpen(std::uint32_t id, std::int64_t fromMs, std::int64_t toMs) {
+  const std::int64_t step = baseStepMs;
+  SeriesState& st = state(id);
+  {
+    std::lock_guard<std::mutex> lock(lockFor(id));
+    if (!st.ring.empty() && fromMs >= st.ring.oldestMs()) {
+      // The same grid as queryOpen(): stamps from the step after fromMs to the end of toMs's step.
+      Point p{0, kUnknown};
+      const std::int64_t first = (fromMs + step - 1) / step * step;
+      const std::int64_t last = (toMs + step - 1) / step * step;
+      if (!st.ring.newest(first, last, p.timeMs, p.value)) p = {0, kUnknown};
+      return p;
+    }
+  }
+  SeriesData d = queryOpen(id, fromMs, toMs, step, Consolidation::Average);
+  for (std::size_t i = d.values.size(); i-- > 0;) {
+    if (!std::isnan(d.values[i])) return {d.startMs + static_cast<std::int64_t>(i) * d.stepMs, d.values[i]};
+  }
+  return {0, kUnknown};
+}
+
+SeriesData Engine::query(std::uint32_t id, std::int64_t fromMs, std::int64_t toMs, std::int64_t resolutionMs,
+                         Consolidation cf) {
+  std::shared_lock<std::shared_mutex> life(impl_->lifecycle);
+  impl_->checkOpen();
+  impl_->checkIds({id});
+  checkRange(fromMs, toMs);
+  return impl_->queryOpen(id, fromMs, toMs, resolutionMs, cf);
+}
+
+std::vector<SeriesData> Engine::query(const std::vector<std::uint32_t>& ids, std::int64_t fromMs, std::int64_t toMs,
+                                      std::int64_t resolutionMs, Consolidation cf) {
+  checkRange(fromMs, toMs);
+  return impl_->forEachId<SeriesData>(
+      ids, [&](std::uint32_t id) { return impl_->queryOpen(id, fromMs, toMs, resolutionMs, cf); });
+}
+
+std::vector<Point> Engine::latest(const std::vector<std::uint32_t>& ids, std::int64_t atMs, std::int64_t maxAgeMs) {
+  if (atMs < 0 || maxAgeMs < 0) {
+    throw InvalidArgument("latest: atMs (" + std::to_string(atMs) + ") and maxAgeMs (" + std::to_string(maxAgeMs) +
+                          ") must not be negative");
+  }
+  const std::int64_t fromMs = std::max<std::int64_t>(0, atMs - maxAgeMs);
+  return impl_->forEachId<Point>(ids, [&](std::uint32_t id) { return impl_->latestOpen(id, fromMs, atMs); });
+}
+
+std::vector<GroupResult> Engine::groupBy(const GroupQuery& q) {
+  std::shared_lock<std::shared_mutex> life(impl_->lifecycle);
+  impl_->checkOpen();
+  checkRange(q.fromMs, q.toMs);
+  std::vector<GroupInput> series;
+  for (std::uint32_t id : impl_->registry->select(q.name, q.filter)) {
+    if (id >= impl_->stateCount.load(std::memory_order_acquire)) continue;  // being interned right now
+    series.push_back({impl_->registry->key(id), impl_->queryOpen(id, q.fromMs, q.toMs, q.resolutionMs, q.consolidation)});
+  }
+  return aggregateGroups(series, q.groupBy, q.aggregation);
+}
+
+std::vector<std::uint32_t> Engine::select(const std::string& name, const std::vector<Label>& filter) const {
+  std::shared_lock<std::shared_mutex> life(impl_->lifecycle);
+  impl_->checkOpen();
+  std::vector<std::uint32_t> ids = impl_->registry->select(name, filter);
+  // intern() registers a key before it sets up the series' state: a series another thread is
+  // interning right now is left out until it can be queried (seen as "unknown series id").
+  const std::size_t ready = impl_->stateCount.load(std::memory_order_acquire);
+  ids.erase(std::remove_if(ids.begin(), ids.end(), [ready](std::uint32_t id) { return id >= ready; }), ids.end());
+  return ids;
+}
+
+SeriesKey Engine::key(std::uint32_t id) const {
+  std::shared_lock<std::shared_mutex> life(impl_->lifecycle);
+  impl_->checkOpen();
+  return impl_->registry->key(id);
+}
+
+SeriesKind Engine::kind(std::uint32_t id) const {
+  std::shared_lock<std::shared_mutex> life(impl_->lifecycle);
+  impl_->checkOpen();
+  return impl_->registry->kind(id);
+}
+
+std::vector<SeriesKey> Engine::keys(const std::vector<std::uint32_t>& ids) const {
+  return impl_->forEachId<SeriesKey>(ids, [this](std::uint32_t id) { return impl_->registry->key(id); });
+}
+
+std::vector<SeriesKind> Engine::kinds(const std::vector<std::uint32_t>& ids) const {
+  return impl_->forEachId<SeriesKind>(ids, [this](std::uint32_t id) { return impl_->registry->kind(id); });
+}
+
+std::vector<std::string> Engine::metricNames() const {
+  std::shared_lock<std::shared_mutex> life(impl_->lifecycle);
+  impl_->checkOpen();
+  return impl_->registry->names();
+}
+
+}  // namespace doflamingo
