@@ -87,9 +87,11 @@ public final class Monitor implements AutoCloseable {
   static EngineConfig engineConfig(MonitorConfig config) {
     EngineConfig ec = EngineConfig.at(config.storagePath);
     // The first tier's step is the collection interval: a 5 s interval on 2 s rows would leave
-    // every other row unknown.
+    // every other row unknown. The other tiers are the engine's defaults.
+    String firstStep = config.intervalSeconds + "s";
+    String defaults = EngineConfig.DEFAULT_TIERS;
     if (config.tiers != null) ec.tiers(config.tiers);
-    else if (config.intervalSeconds != 2) ec.tiers(config.intervalSeconds + "s:1d,1m:14d,15m:180d,1h:5y");
+    else if (!defaults.startsWith(firstStep + ":")) ec.tiers(firstStep + defaults.substring(defaults.indexOf(':')));
     if (config.rrdcached != null) ec.rrdcached(config.rrdcached);
     return ec;
   }
