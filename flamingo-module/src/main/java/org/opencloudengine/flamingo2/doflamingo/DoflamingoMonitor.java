@@ -5,13 +5,11 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import org.doflamingo.collect.Monitor;
-import org.doflamingo.collect.config.ConfigException;
-import org.doflamingo.collect.config.FlumeAgentConfig;
-import org.doflamingo.collect.config.KafkaClusterConfig;
-import org.doflamingo.collect.config.MonitorConfig;
-import org.doflamingo.collect.flume.FlumeTopologies;
-import org.doflamingo.probe.ProbeCollector;
-import org.doflamingo.probe.ProbeConfig;
+import org.doflamingo.config.ConfigException;
+import org.doflamingo.config.FlumeAgentConfig;
+import org.doflamingo.config.MonitorConfig;
+import org.doflamingo.query.Reads;
+import org.doflamingo.query.flume.FlumeTopologies;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -19,7 +17,8 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.stereotype.Component;
 
 /**
- * The module's one {@link Monitor}: opened when the host's context starts, closed when it stops.
+ * The module's one {@link Monitor} and its read side ({@link Reads}, which lives exactly as long):
+ * opened when the host's context starts, closed when it stops.
  * Its configuration is the JSON file named by system property {@value #CONFIG_PROPERTY}, else
  * environment variable {@value #CONFIG_ENV}, else {@value #DEFAULT_CONFIG}. A missing or bad
  * configuration, storage that cannot be opened, a native library or class that does not load
@@ -37,6 +36,7 @@ public class DoflamingoMonitor implements InitializingBean, DisposableBean {
   private static final Logger log = LoggerFactory.getLogger(DoflamingoMonitor.class);
 
   private volatile Monitor monitor;
+  private volatile Reads reads;
   private volatile String notRunning = "not started yet";
 
   @Override
@@ -46,7 +46,7 @@ public class DoflamingoMonitor implements InitializingBean, DisposableBean {
       MonitorConfig config = MonitorConfig.load(file);
       Monitor m = Monitor.open(config, System.currentTimeMillis());
       try {
-        addProbes(m, config);
+        reads = new Reads(m);
       } catch (RuntimeException | LinkageError e) {
         m.close();
         throw e;
@@ -62,14 +62,6 @@ public class DoflamingoMonitor implements InitializingBean, DisposableBean {
       // storage that cannot be opened, a native library or class that does not load: never the host's failure
       notRunning = StartFailure.reason(e);
       log.error("Doflamingo is not running: {}; Flamingo runs on without it", notRunning, e);
-    }
-  }
-
-  /** The synthetic probe (java/probe) of each Kafka cluster whose configuration has a "probe" section: one more target each. */
-  static void addProbes(Monitor m, MonitorConfig config) {
-    for (KafkaClusterConfig k : config.kafka) {
-      if (k.probe == null) continue;
-      m.add("kafka-probe", k.name, k.name, "probe topic " + k.probe.topic, new ProbeCollector(ProbeConfig.of(k)));
     }
   }
 
@@ -106,6 +98,18 @@ public class DoflamingoMonitor implements InitializingBean, DisposableBean {
     return m;
   }
 
+  /** The running monitor's read side; throws {@link NotRunningException} with the reason when there is none. */
+  public Reads reads() {
+    Reads r = reads;
+    if (r == null || monitor == null) throw new NotRunningException("Doflamingo is not running: " + notRunning);
+    return r;
+  }
+
+  /** The running monitor's read side or null. */
+  public Reads readsOrNull() {
+    return monitor == null ? null : reads;
+  }
+
   /** The running monitor or null. */
   public Monitor orNull() {
     return monitor;
@@ -115,6 +119,7 @@ public class DoflamingoMonitor implements InitializingBean, DisposableBean {
   public void destroy() {
     Monitor m = monitor;
     monitor = null;
+    reads = null;
     notRunning = "stopped";
     if (m != null) {
       m.close();

@@ -22,7 +22,7 @@ import javax.management.StandardMBean;
 import javax.management.remote.JMXConnectorServer;
 import javax.management.remote.JMXConnectorServerFactory;
 import javax.management.remote.JMXServiceURL;
-import org.doflamingo.collect.config.WebConfig;
+import org.doflamingo.server.WebConfig;
 import org.doflamingo.server.Host;
 import org.doflamingo.server.StompTestClient;
 

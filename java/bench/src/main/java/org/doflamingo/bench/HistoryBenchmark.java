@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.StringJoiner;
-import org.doflamingo.collect.config.WebConfig;
+import org.doflamingo.server.WebConfig;
 import org.doflamingo.engine.Engine;
 import org.doflamingo.engine.EngineConfig;
 import org.doflamingo.engine.SampleBatch;

@@ -14,7 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.doflamingo.collect.Monitor;
-import org.doflamingo.collect.config.WebConfig;
+import org.doflamingo.server.WebConfig;
 import org.doflamingo.engine.Engine;
 import org.doflamingo.engine.SampleBatch;
 import org.doflamingo.engine.SeriesKey;
@@ -29,7 +29,7 @@ import org.doflamingo.server.Host;
  * every base step as the collector would (so every value stays current). p50/p99 of whole
  * requests as a page sees them: /kafka/lag sorted by maxLag (all, filtered), /kafka/partitions
  * sorted by leader and by partition, filtered by part of a topic name and by one topic, and
- * /kafka/topics and /kafka/brokers.
+ * /kafka/topics and /kafka/brokers; and the engine's native calls of one request of each.
  *
  * <pre>ListsBenchmark [--groups 10000] [--topics 200] [--partitions 100] [--requests 200] [--only partitions]</pre>
  * ({@code --only} runs the calls whose name holds it.)
@@ -100,8 +100,9 @@ public final class ListsBenchmark {
         if (!c[0].contains(only)) continue;
         URI uri = host.uri().resolve(c[1]);
         RestTimings t = RestTimings.of(http, uri, requests);
-        System.out.printf("  %-38s total %6d, %7d bytes: p50 %6.1f ms  p99 %6.1f ms  max %6.1f ms%n", c[0],
-            json.readTree(t.body).get("total").asInt(), t.body.length(), t.pct(50), t.pct(99), t.max());
+        System.out.printf("  %-38s total %6d, %7d bytes: p50 %6.1f ms  p99 %6.1f ms  max %6.1f ms  native calls %d%n", c[0],
+            json.readTree(t.body).get("total").asInt(), t.body.length(), t.pct(50), t.pct(99), t.max(),
+            nativeCallsPerRequest(engine, feed, http, uri));
       }
       // the feed stops before the host closes the engine under it
       feeder.shutdownNow();
@@ -115,6 +116,22 @@ public final class ListsBenchmark {
     try (java.util.stream.Stream<Path> files = Files.walk(storage)) {
       files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
     }
+  }
+
+  /**
+   * The engine's native calls of one request, the feed held off meanwhile (its ingests would count
+   * too); the fewest of three, as a failing target's scrape may still store its up series then.
+   */
+  private static long nativeCallsPerRequest(Engine engine, Feed feed, HttpClient http, URI uri) throws Exception {
+    long fewest = Long.MAX_VALUE;
+    for (int i = 0; i < 3; i++) {
+      synchronized (feed) {
+        long before = engine.nativeCalls();
+        RestTimings.get(http, uri);
+        fewest = Math.min(fewest, engine.nativeCalls() - before);
+      }
+    }
+    return fewest;
   }
 
   private static String broker(int id, int port) {

@@ -11,6 +11,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.doflamingo.engine.Engine;
+import org.doflamingo.engine.SampleBatch;
 import org.doflamingo.engine.Scheduler;
 import org.doflamingo.engine.SeriesKey;
 import org.doflamingo.engine.SeriesKind;
@@ -24,7 +25,8 @@ import org.doflamingo.engine.SeriesKind;
  * so its outages are in the history too.
  */
 public final class CollectionService implements AutoCloseable {
-  static final String UP_SERIES = "doflamingo.target.up";
+  /** Every target's collection state over time, 1 or 0, labelled {@code target}; what the history's oldest moment is read from. */
+  public static final String UP_SERIES = "doflamingo.target.up";
 
   /** Told of each scrape whose values are in the engine, on the worker that scraped. */
   public interface Listener {
@@ -42,6 +44,8 @@ public final class CollectionService implements AutoCloseable {
   private final Map<Integer, Future<?>> running = new HashMap<>();
   private final ExecutorService workers;
   private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+  /** One direct batch per collector thread, reused by every scrape it runs (and kept when a scrape grew it). */
+  private final ThreadLocal<SampleBatch> batches = new ThreadLocal<>();
 
   /**
    * @param workers scrapes in flight at once; a hung target occupies one until its timeout
@@ -94,7 +98,16 @@ public final class CollectionService implements AutoCloseable {
 
   private void scrape(int targetId, Collector c, Scheduler.Due due) {
     long start = System.currentTimeMillis();
-    EngineScrape scrape = new EngineScrape(engine, ids, start);
+    SampleBatch batch = batches.get();
+    EngineScrape scrape = batch == null ? new EngineScrape(engine, ids, start) : new EngineScrape(engine, ids, start, batch);
+    try {
+      scrapeInto(scrape, targetId, c, due, start);
+    } finally {
+      batches.set(scrape.batch());
+    }
+  }
+
+  private void scrapeInto(EngineScrape scrape, int targetId, Collector c, Scheduler.Due due, long start) {
     String error = null;
     try {
       c.scrape(scrape);
@@ -106,7 +119,7 @@ public final class CollectionService implements AutoCloseable {
     // Only a report the scheduler still waits for is stored: a timed-out scrape's values are late.
     boolean current = scheduler.complete(due, error == null, System.currentTimeMillis(), error);
     if (!current) return;
-    if (error != null) scrape = new EngineScrape(engine, ids, start); // nothing half-read is kept
+    if (error != null) scrape.discard(); // nothing half-read is kept
     scrape.add(SeriesKey.of(UP_SERIES, "target", c.target()), SeriesKind.GAUGE, error == null ? 1 : 0);
     int[] written = scrape.seriesIds();
     try {

@@ -11,7 +11,7 @@ import org.doflamingo.engine.SeriesKind;
 /**
  * A scrape that goes into the engine: series are interned once (ids cached across scrapes) and
  * values collected into one batch, handed over in one call by {@link #commit()}. One per scrape
- * and thread; the id cache is shared.
+ * and thread; the id cache is shared, and the batch may be (one per collector thread).
  */
 public final class EngineScrape implements Scrape {
   /** Series ids by key, shared by every scrape of an engine. */
@@ -36,12 +36,19 @@ public final class EngineScrape implements Scrape {
   private final Ids ids;
   private final Engine engine;
   private final long timeMillis;
-  private SampleBatch batch = new SampleBatch(256);
+  private SampleBatch batch;
 
   public EngineScrape(Engine engine, Ids ids, long timeMillis) {
+    this(engine, ids, timeMillis, new SampleBatch(256));
+  }
+
+  /** A scrape into {@code batch} (cleared first), a batch its thread reuses; see {@link #batch()}. */
+  public EngineScrape(Engine engine, Ids ids, long timeMillis, SampleBatch batch) {
     this.engine = engine;
     this.ids = ids;
     this.timeMillis = timeMillis;
+    this.batch = batch;
+    batch.clear();
   }
 
   @Override
@@ -64,6 +71,16 @@ public final class EngineScrape implements Scrape {
     int[] out = new int[batch.size()];
     for (int i = 0; i < out.length; i++) out[i] = batch.seriesId(i);
     return out;
+  }
+
+  /** The batch the values are in: the one given, or a bigger copy when it filled up. */
+  public SampleBatch batch() {
+    return batch;
+  }
+
+  /** Forgets every value added so far. */
+  public void discard() {
+    batch.clear();
   }
 
   /** Hands every value to the engine in one call; journaled when this returns. */

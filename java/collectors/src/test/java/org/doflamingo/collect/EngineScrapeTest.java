@@ -1,12 +1,15 @@
 package org.doflamingo.collect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import org.doflamingo.engine.Engine;
 import org.doflamingo.engine.EngineConfig;
+import org.doflamingo.engine.SampleBatch;
 import org.doflamingo.engine.SeriesData;
 import org.doflamingo.engine.SeriesKey;
 import org.doflamingo.engine.SeriesKind;
@@ -15,10 +18,8 @@ import org.junit.jupiter.api.Test;
 class EngineScrapeTest {
   @Test
   void aScrapeOfManySeriesArrivesInOneCommit() throws Exception {
-    Path root = Paths.get("target/test-data");
-    Files.createDirectories(root);
     long t = System.currentTimeMillis() / 2000 * 2000 - 60_000;
-    try (Engine engine = Engine.open(EngineConfig.at(Files.createTempDirectory(root, "scrape-")))) {
+    try (Engine engine = engine("scrape")) {
       EngineScrape.Ids ids = new EngineScrape.Ids(engine);
       EngineScrape scrape = new EngineScrape(engine, ids, t);
       for (int p = 0; p < 1000; p++) { // more than the first batch holds: it grows
@@ -34,5 +35,32 @@ class EngineScrapeTest {
       assertEquals(8.0, d.valueAt(t + 2000));
       assertEquals(1000, engine.stats().series);
     }
+  }
+
+  @Test
+  void aThreadsBatchIsReusedAndKeptWhenAScrapeGrewIt() throws Exception {
+    long t = System.currentTimeMillis() / 2000 * 2000 - 60_000;
+    try (Engine engine = engine("batch")) {
+      EngineScrape.Ids ids = new EngineScrape.Ids(engine);
+      SampleBatch mine = new SampleBatch(4);
+      EngineScrape scrape = new EngineScrape(engine, ids, t, mine);
+      for (int p = 0; p < 10; p++) scrape.add(SeriesKey.of("m", "p", String.valueOf(p)), SeriesKind.GAUGE, p);
+      SampleBatch grown = scrape.batch();
+      assertTrue(grown.capacity() >= 10, "grown to hold the scrape");
+      scrape.commit();
+      // the next scrape of the thread takes the grown batch, emptied
+      grown.add(ids.of(SeriesKey.of("m", "p", "0"), SeriesKind.GAUGE), t, 99);
+      EngineScrape next = new EngineScrape(engine, ids, t + 2000, grown);
+      assertSame(grown, next.batch());
+      assertEquals(0, next.size(), "left-overs of a failed write are not sent again");
+      next.add(SeriesKey.of("m", "p", "1"), SeriesKind.GAUGE, 1);
+      next.discard();
+      assertEquals(0, next.size());
+    }
+  }
+
+  private static Engine engine(String name) throws Exception {
+    Path root = Files.createDirectories(Paths.get("target/test-data"));
+    return Engine.open(EngineConfig.at(Files.createTempDirectory(root, name + "-")));
   }
 }

@@ -12,8 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.doflamingo.collect.config.ConfigException;
-import org.doflamingo.collect.config.MonitorConfig;
+import org.doflamingo.config.ConfigException;
+import org.doflamingo.config.MonitorConfig;
 import org.doflamingo.engine.SeriesKey;
 import org.doflamingo.engine.SeriesKind;
 

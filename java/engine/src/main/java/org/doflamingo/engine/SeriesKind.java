@@ -18,9 +18,4 @@ public enum SeriesKind {
   public static SeriesKind fromCode(int code) {
     return EnumCodes.fromCode(values(), v -> v.code, code);
   }
-
-  /** The kind of a Yammer/Kafka meter or timer attribute: "Count" counts, the rest are gauges. */
-  public static SeriesKind ofMeterAttribute(String attribute) {
-    return "Count".equals(attribute) ? COUNTER : GAUGE;
-  }
 }

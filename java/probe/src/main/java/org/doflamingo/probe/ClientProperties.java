@@ -2,7 +2,7 @@ package org.doflamingo.probe;
 
 import java.util.Properties;
 import org.apache.kafka.clients.CommonClientConfigs;
-import org.doflamingo.collect.config.Credentials;
+import org.doflamingo.config.Credentials;
 
 /** What the probe's admin client, producer and consumer share: where the cluster is, and SASL/PLAIN when configured. */
 final class ClientProperties {

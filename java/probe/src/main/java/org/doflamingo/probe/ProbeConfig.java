@@ -3,8 +3,8 @@ package org.doflamingo.probe;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.doflamingo.collect.config.Credentials;
-import org.doflamingo.collect.config.KafkaClusterConfig;
+import org.doflamingo.config.Credentials;
+import org.doflamingo.config.KafkaClusterConfig;
 
 /**
  * What one cluster's probe runs with: the cluster (name, bootstrap, SASL, configured broker ids)

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Arrays;
-import org.doflamingo.collect.config.MonitorConfig;
+import org.doflamingo.config.MonitorConfig;
 import org.junit.jupiter.api.Test;
 
 class ProbeConfigTest {

@@ -8,7 +8,6 @@ import java.security.ProtectionDomain;
 import java.util.EnumSet;
 import javax.servlet.DispatcherType;
 import javax.servlet.SessionTrackingMode;
-import org.doflamingo.collect.config.WebConfig;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;

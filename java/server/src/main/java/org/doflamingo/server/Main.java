@@ -3,9 +3,8 @@ package org.doflamingo.server;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import org.doflamingo.collect.config.ConfigException;
-import org.doflamingo.collect.config.MonitorConfig;
-import org.doflamingo.collect.config.WebConfig;
+import org.doflamingo.config.ConfigException;
+import org.doflamingo.config.MonitorConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -99,10 +98,11 @@ public final class Main {
     Host host;
     try {
       MonitorConfig config = MonitorConfig.load(file);
+      WebConfig web = WebConfig.of(config);
       System.setProperty(CONFIG_PROPERTY, file.toAbsolutePath().toString());
-      int listen = port > 0 ? port : config.web.port;
-      host = progress == null ? Host.start(config.web, listen)
-          : progress.step("Doflamingo: web host on " + config.web.bind + ":" + listen, () -> Host.start(config.web, listen));
+      int listen = port > 0 ? port : web.port;
+      host = progress == null ? Host.start(web, listen)
+          : progress.step("Doflamingo: web host on " + web.bind + ":" + listen, () -> Host.start(web, listen));
     } catch (ConfigException e) {
       err.println(e.getMessage());
       return stopped(demo, progress, FIX_SETTINGS);

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import org.doflamingo.collect.config.WebConfig;
 import org.junit.jupiter.api.Test;
 
 /** What keeps the host from starting, each said in one line naming the setting. */

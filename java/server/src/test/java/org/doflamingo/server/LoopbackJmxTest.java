@@ -12,8 +12,8 @@ import javax.management.ObjectName;
 import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
-import org.doflamingo.collect.config.KafkaClusterConfig;
-import org.doflamingo.collect.config.MonitorConfig;
+import org.doflamingo.config.KafkaClusterConfig;
+import org.doflamingo.config.MonitorConfig;
 import org.junit.jupiter.api.Test;
 
 /** The demo's own JVM over JMX: reachable on loopback, listed in the configuration as a Kafka client. */

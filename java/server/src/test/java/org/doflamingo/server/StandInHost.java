@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
-import org.doflamingo.collect.config.WebConfig;
 
 /**
  * The stand-in Flamingo 2 host for tests: {@link Host} on a free port of 127.0.0.1, with an HTTP

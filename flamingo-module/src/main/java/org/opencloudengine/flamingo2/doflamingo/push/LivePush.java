@@ -3,6 +3,7 @@ package org.opencloudengine.flamingo2.doflamingo.push;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,10 +12,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.doflamingo.collect.CollectionService;
 import org.doflamingo.collect.Monitor;
-import org.doflamingo.engine.Engine;
-import org.doflamingo.engine.SeriesData;
+import org.doflamingo.engine.SeriesKey;
+import org.doflamingo.query.Reads;
+import org.doflamingo.query.TargetRow;
 import org.opencloudengine.flamingo2.doflamingo.DoflamingoMonitor;
-import org.opencloudengine.flamingo2.doflamingo.TargetView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -99,43 +100,50 @@ public class LivePush implements ApplicationListener<AbstractSubProtocolEvent>, 
     }
   }
 
-  /** On a collector worker: pick what is watched, read the stored values in one query, queue them. */
+  /**
+   * On a collector worker: pick what is watched, read the stored values in one round trip (and
+   * the keys of series not seen before in one more), queue them.
+   */
   @Override
   public void stored(int targetId, long timeMillis, int[] seriesIds) {
-    Monitor m = monitor.orNull();
-    if (m == null) return;
+    Reads reads = monitor.readsOrNull();
+    if (reads == null) return;
+    Monitor m = reads.monitor();
     if (subscriptions.watched(TARGETS)) {
       Monitor.Target t = m.target(targetId);
-      if (t != null) pending.put(TARGETS, targetId, TargetView.of(t, m.status(targetId)));
+      if (t != null) pending.put(TARGETS, targetId, TargetRow.of(t, m.status(targetId)));
     }
-    Engine engine = m.engine();
+    learnDestinations(reads, seriesIds);
     List<Integer> watched = new ArrayList<>();
     for (int id : seriesIds) {
-      String destination = destinationOf(engine, id);
-      if (destination != null && subscriptions.watched(destination)) watched.add(id);
+      String destination = destinationOf.get(id);
+      if (!destination.isEmpty() && subscriptions.watched(destination)) watched.add(id);
     }
     if (watched.isEmpty()) return;
     int[] ids = new int[watched.size()];
     for (int i = 0; i < ids.length; i++) ids[i] = watched.get(i);
-    long step = engine.baseStepMs();
+    long step = reads.current().stepMs();
     // The engine stamps a value at the end of the step it falls in.
     long stamp = (timeMillis + step - 1) / step * step;
     // Exactly that step: inside the live ring, read from memory (a brand-new series' ring starts there).
-    List<SeriesData> data = engine.query(ids, stamp, stamp, step);
+    double[] values = reads.valuesAt(ids, stamp);
     for (int i = 0; i < ids.length; i++) {
-      double v = data.get(i).valueAt(stamp);
-      pending.put(destinationOf.get(ids[i]), ids[i], new Object[] {ids[i], stamp, Double.isNaN(v) ? null : v});
+      pending.put(destinationOf.get(ids[i]), ids[i], new Object[] {ids[i], stamp, Double.isNaN(values[i]) ? null : values[i]});
     }
   }
 
-  private String destinationOf(Engine engine, int id) {
-    String d = destinationOf.get(id);
-    if (d == null) {
-      String name = engine.key(id).name();
-      d = PUSHABLE.matcher(name).matches() ? METRIC_PREFIX + name : "";
-      destinationOf.put(id, d);
+  /** The destination of every series not seen before ("" when its name makes none), from their keys in one read. */
+  private void learnDestinations(Reads reads, int[] seriesIds) {
+    int[] unknown = new int[seriesIds.length];
+    int n = 0;
+    for (int id : seriesIds) if (!destinationOf.containsKey(id)) unknown[n++] = id;
+    if (n == 0) return;
+    int[] fresh = Arrays.copyOf(unknown, n);
+    SeriesKey[] keys = reads.index().keys(fresh);
+    for (int i = 0; i < n; i++) {
+      String name = keys[i].name();
+      destinationOf.put(fresh[i], PUSHABLE.matcher(name).matches() ? METRIC_PREFIX + name : "");
     }
-    return d.isEmpty() ? null : d;
   }
 
   private void sendLoop() {

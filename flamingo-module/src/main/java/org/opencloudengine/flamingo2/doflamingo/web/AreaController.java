@@ -1,15 +1,16 @@
 package org.opencloudengine.flamingo2.doflamingo.web;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.doflamingo.engine.Aggregation;
 import org.doflamingo.engine.Consolidation;
+import org.doflamingo.query.Area;
+import org.doflamingo.query.AreaReads;
+import org.doflamingo.query.Page;
 import org.opencloudengine.flamingo2.doflamingo.DoflamingoMonitor;
 import org.opencloudengine.flamingo2.doflamingo.NotRunningException;
 import org.slf4j.Logger;
@@ -32,7 +33,6 @@ import org.springframework.web.bind.annotation.ResponseStatus;
  */
 public abstract class AreaController {
   private static final Logger log = LoggerFactory.getLogger(AreaController.class);
-  private static final int MAX_PAGE = 5000;
 
   private final DoflamingoMonitor monitor;
   private final Area area;
@@ -42,8 +42,8 @@ public abstract class AreaController {
     this.area = area;
   }
 
-  MonitoringQueries queries() {
-    return new MonitoringQueries(monitor.get(), area);
+  AreaReads queries() {
+    return monitor.reads().area(area);
   }
 
   /** Targets with their collection state (UP, DOWN, UNKNOWN), last error and timings. */
@@ -59,7 +59,7 @@ public abstract class AreaController {
       @RequestParam(value = "label", required = false) List<String> labels,
       @RequestParam(value = "start", defaultValue = "0") int start,
       @RequestParam(value = "limit", defaultValue = "1000") int limit) {
-    return page(queries().series(cluster, metric, labels(labels)), null, false, start, limit);
+    return page(Page.of(queries().series(cluster, metric, labels(labels)), null, start, limit));
   }
 
   /** History of many series over one range at one resolution. */
@@ -96,24 +96,9 @@ public abstract class AreaController {
     return Response.object(queries().retention());
   }
 
-  /** Sorts (by any field of the items, nulls last) and pages a list. */
-  static Response page(List<Map<String, Object>> items, String sort, boolean descending, int start, int limit) {
-    if (start < 0) throw new IllegalArgumentException("start: expected 0 or more, got " + start);
-    if (limit < 1 || limit > MAX_PAGE) throw new IllegalArgumentException("limit: expected 1 to " + MAX_PAGE + ", got " + limit);
-    if (sort != null) {
-      Comparator<Map<String, Object>> c = (a, b) -> compare(a.get(sort), b.get(sort));
-      items = new ArrayList<>(items);
-      items.sort(descending ? c.reversed() : c);
-    }
-    int from = Math.min(start, items.size());
-    return Response.page(items.subList(from, Math.min(items.size(), from + limit)), items.size(), start, limit);
-  }
-
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private static int compare(Object a, Object b) {
-    if (a == null || b == null) return a == null ? (b == null ? 0 : 1) : -1;
-    if (a instanceof Comparable && a.getClass() == b.getClass()) return ((Comparable) a).compareTo(b);
-    return String.valueOf(a).compareTo(String.valueOf(b));
+  /** A page in Flamingo's envelope. */
+  static Response page(Page<?> page) {
+    return Response.page(page.rows, page.total, page.start, page.limit);
   }
 
   static Map<String, String> labels(List<String> pairs) {

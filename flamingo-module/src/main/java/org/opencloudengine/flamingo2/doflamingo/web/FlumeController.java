@@ -1,5 +1,6 @@
 package org.opencloudengine.flamingo2.doflamingo.web;
 
+import org.doflamingo.query.Area;
 import org.opencloudengine.flamingo2.doflamingo.DoflamingoMonitor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -12,7 +13,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/monitoring/flume")
 public class FlumeController extends AreaController {
   private final DoflamingoMonitor monitor;
-  private final FlumeFlowQueries flows = new FlumeFlowQueries();
 
   @Autowired
   public FlumeController(DoflamingoMonitor monitor) {
@@ -28,6 +28,6 @@ public class FlumeController extends AreaController {
    */
   @RequestMapping(value = "/flows", method = RequestMethod.GET)
   public Response flows(@RequestParam(value = "clusterName", required = false) String agent) {
-    return Response.map(flows.flows(monitor.get(), agent == null || agent.isEmpty() ? null : agent));
+    return Response.map(monitor.reads().flume().graph(agent == null || agent.isEmpty() ? null : agent, System.currentTimeMillis()).asMap());
   }
 }

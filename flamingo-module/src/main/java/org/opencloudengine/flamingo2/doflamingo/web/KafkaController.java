@@ -1,7 +1,10 @@
 package org.opencloudengine.flamingo2.doflamingo.web;
 
-import java.util.Arrays;
-import java.util.List;
+import org.doflamingo.query.Page;
+import org.doflamingo.query.kafka.LagRow;
+import org.doflamingo.query.kafka.PartitionRow;
+import org.doflamingo.query.kafka.TopicRow;
+import org.doflamingo.query.Area;
 import org.opencloudengine.flamingo2.doflamingo.DoflamingoMonitor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -13,9 +16,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/monitoring/kafka")
 public class KafkaController extends AreaController {
-  private static final List<String> SORTABLE =
-      Arrays.asList("group", "maxLag", "totalLag", "maxLagSeconds", "status", "members", "health");
-
   private final DoflamingoMonitor monitor;
 
   @Autowired
@@ -26,7 +26,7 @@ public class KafkaController extends AreaController {
 
   /**
    * Consumer groups with their current lag, Burrow status and health; {@code filter} keeps names
-   * containing it; sorted by {@code sort} (any of {@link #SORTABLE}) and paged.
+   * containing it; sorted by {@code sort} (any of {@link LagRow#COLUMNS}) and paged.
    */
   @RequestMapping(value = "/lag", method = RequestMethod.GET)
   public Response lag(@RequestParam(value = "clusterName", required = false) String cluster,
@@ -35,20 +35,21 @@ public class KafkaController extends AreaController {
       @RequestParam(value = "dir", defaultValue = "ASC") String dir,
       @RequestParam(value = "start", defaultValue = "0") int start,
       @RequestParam(value = "limit", defaultValue = "100") int limit) {
-    checkSort(SORTABLE, sort);
-    return page(queries().lag(cluster, blankToNull(filter)), sort, descending(dir), start, limit);
+    LagRow.COLUMNS.check(sort);
+    return page(Page.of(monitor.reads().lag().lag(cluster, blankToNull(filter)), LagRow.COLUMNS.order(sort, descending(dir)), start,
+        limit));
   }
 
   /** Brokers with their target's state, controller flag, partition counts, throughput, heap and health. */
   @RequestMapping(value = "/brokers", method = RequestMethod.GET)
   public Response brokers(@RequestParam(value = "clusterName", required = false) String cluster) {
-    return Response.list(tables().brokers(cluster));
+    return Response.list(monitor.reads().kafka().brokers(cluster));
   }
 
   /**
    * Topics with partitions, replication factor, under-replicated partitions, log-end offsets and
    * throughput; {@code filter} keeps names containing it; sorted by any of
-   * {@link KafkaTables#TOPIC_SORTABLE} and paged.
+   * {@link TopicRow#COLUMNS} and paged.
    */
   @RequestMapping(value = "/topics", method = RequestMethod.GET)
   public Response topics(@RequestParam(value = "clusterName", required = false) String cluster,
@@ -57,14 +58,15 @@ public class KafkaController extends AreaController {
       @RequestParam(value = "dir", defaultValue = "ASC") String dir,
       @RequestParam(value = "start", defaultValue = "0") int start,
       @RequestParam(value = "limit", defaultValue = "100") int limit) {
-    checkSort(KafkaTables.TOPIC_SORTABLE, sort);
-    return page(tables().topics(cluster, blankToNull(filter)), sort, descending(dir), start, limit);
+    TopicRow.COLUMNS.check(sort);
+    return page(Page.of(monitor.reads().kafka().topics(cluster, blankToNull(filter)), TopicRow.COLUMNS.order(sort, descending(dir)),
+        start, limit));
   }
 
   /**
    * Partitions with leader, replicas, in-sync replicas, under-replication and log-end offset, and
    * their series ids for history; {@code topic} keeps one topic (exact name), {@code filter} topics
-   * whose name contains it; sorted by any of {@link KafkaTables#PARTITION_SORTABLE} and paged.
+   * whose name contains it; sorted by any of {@link PartitionRow#COLUMNS} and paged.
    */
   @RequestMapping(value = "/partitions", method = RequestMethod.GET)
   public Response partitions(@RequestParam(value = "clusterName", required = false) String cluster,
@@ -74,23 +76,16 @@ public class KafkaController extends AreaController {
       @RequestParam(value = "dir", defaultValue = "ASC") String dir,
       @RequestParam(value = "start", defaultValue = "0") int start,
       @RequestParam(value = "limit", defaultValue = "100") int limit) {
-    checkSort(KafkaTables.PARTITION_SORTABLE, sort);
-    return tables().partitions(cluster, blankToNull(topic), blankToNull(filter), sort, descending(dir), start, limit);
+    PartitionRow.COLUMNS.check(sort);
+    return page(monitor.reads().kafka().partitions(cluster, blankToNull(topic), blankToNull(filter), sort, descending(dir), start,
+        limit));
   }
 
   /** One group's partitions: committed offset and lag, with their series ids for history. */
   @RequestMapping(value = "/lag/partitions", method = RequestMethod.GET)
   public Response lagPartitions(@RequestParam(value = "clusterName", required = false) String cluster,
       @RequestParam("group") String group) {
-    return Response.list(queries().lagPartitions(cluster, group));
-  }
-
-  private KafkaTables tables() {
-    return new KafkaTables(monitor.get());
-  }
-
-  private static void checkSort(List<String> sortable, String sort) {
-    if (!sortable.contains(sort)) throw new IllegalArgumentException("sort: expected one of " + sortable + ", got \"" + sort + "\"");
+    return Response.list(monitor.reads().lag().partitions(cluster, group));
   }
 
   /** ASC or DESC, in any case; anything else is a 400 rather than a silent ascending order. */

@@ -1,5 +1,6 @@
 package org.opencloudengine.flamingo2.doflamingo.web;
 
+import org.doflamingo.query.Area;
 import org.opencloudengine.flamingo2.doflamingo.DoflamingoMonitor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.web.bind.annotation.RequestMapping;

@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.file.Path;
+import org.doflamingo.collect.CollectionService;
 import org.doflamingo.collect.Monitor;
 import org.doflamingo.engine.SeriesKey;
 import org.junit.jupiter.api.AfterAll;
@@ -37,7 +38,7 @@ class MonitoringControllersTest {
     Monitor m = monitor.get();
     long step = m.engine().baseStepMs();
     t = System.currentTimeMillis() / step * step;
-    TestMonitors.write(m, t - 3 * step, SeriesKey.of("doflamingo.target.up", "target", "kafka prod admin k1:9092"), 1);
+    TestMonitors.write(m, t - 3 * step, SeriesKey.of(CollectionService.UP_SERIES, "target", "kafka prod admin k1:9092"), 1);
     TestMonitors.write(m, t - step,
         SeriesKey.of("kafka.log.Log.Size", "cluster", "prod", "broker", "1", "topic", "orders", "partition", "0"), 100,
         SeriesKey.of("kafka.log.Log.Size", "cluster", "prod", "broker", "1", "topic", "orders", "partition", "1"), 50);

@@ -30,7 +30,7 @@ import javax.management.remote.JMXServiceURL;
 import org.doflamingo.collect.CollectException;
 import org.doflamingo.collect.Collector;
 import org.doflamingo.collect.Scrape;
-import org.doflamingo.collect.config.Credentials;
+import org.doflamingo.config.Credentials;
 import org.doflamingo.engine.SeriesKey;
 import org.doflamingo.engine.SeriesKind;
 
@@ -326,7 +326,7 @@ public final class JmxCollector implements Collector {
     }
     Series[] series = new Series[names.size()];
     for (int i = 0; i < series.length; i++) {
-      series[i] = new Series(everyKey(s, name, names.get(i), null), SeriesKind.ofMeterAttribute(names.get(i)));
+      series[i] = new Series(everyKey(s, name, names.get(i), null), JmxSource.meterAttributeKind(names.get(i)));
     }
     return new Bean(s, name, names.toArray(new String[0]), series);
   }

@@ -56,6 +56,14 @@ public final class JmxSource {
     return new JmxSource(pattern.getCanonicalName(), pattern, new String[0], new String[0], new SeriesKind[0], true);
   }
 
+  /**
+   * The kind of a Yammer/Kafka meter or timer attribute: "Count" counts (stored as a rate), every
+   * other attribute (MeanRate, OneMinuteRate, percentiles) is a gauge.
+   */
+  static SeriesKind meterAttributeKind(String attribute) {
+    return "Count".equals(attribute) ? SeriesKind.COUNTER : SeriesKind.GAUGE;
+  }
+
   /** Whether an attribute of this declared type (MBeanAttributeInfo.getType) may hold a number. */
   static boolean numericType(String type) {
     switch (type) {
@@ -99,7 +107,7 @@ public final class JmxSource {
       items[i] = dot < 0 ? null : a.substring(dot + 1);
       // One attribute: the catalogue's kind. Several (a Yammer timer): Count counts, the rest are gauges.
       kinds[i] = names.length == 1 ? ("counter".equals(spec.kind) ? SeriesKind.COUNTER : SeriesKind.GAUGE)
-          : SeriesKind.ofMeterAttribute(attributes[i]);
+          : meterAttributeKind(attributes[i]);
     }
     return new JmxSource(spec.name, pattern, attributes, items, kinds, false);
   }

@@ -30,7 +30,8 @@ import org.apache.kafka.common.TopicPartitionInfo;
 import org.doflamingo.collect.CollectException;
 import org.doflamingo.collect.Collector;
 import org.doflamingo.collect.Scrape;
-import org.doflamingo.collect.config.KafkaClusterConfig;
+import org.doflamingo.collect.catalogue.MetricNames;
+import org.doflamingo.config.KafkaClusterConfig;
 import org.doflamingo.engine.Engine;
 import org.doflamingo.engine.SeriesKey;
 import org.doflamingo.engine.SeriesKind;
@@ -87,8 +88,8 @@ public final class AdminCollector implements Collector {
     Collection<Node> nodes = get(described.nodes(), "describing the cluster");
     Set<Integer> live = new HashSet<>();
     for (Node n : nodes) live.add(n.id());
-    out.add(key("kafka.cluster.brokers"), SeriesKind.GAUGE, nodes.size());
-    out.add(key("kafka.cluster.controller"), SeriesKind.GAUGE, get(described.controller(), "finding the controller").id());
+    out.add(key(MetricNames.CLUSTER_BROKERS), SeriesKind.GAUGE, nodes.size());
+    out.add(key(MetricNames.CLUSTER_CONTROLLER), SeriesKind.GAUGE, get(described.controller(), "finding the controller").id());
 
     Collection<String> topics = get(admin.listTopics().names(), "listing topics");
     Map<String, TopicDescription> descriptions = topics.isEmpty() ? new HashMap<>()
@@ -100,19 +101,19 @@ public final class AdminCollector implements Collector {
         TopicPartition tp = new TopicPartition(d.name(), p.partition());
         // A partition without a live leader has no log-end offset to read (its lag waits for the next scrape).
         if (p.leader() != null && live.contains(p.leader().id())) latest.put(tp, OffsetSpec.latest());
-        SeriesKey k = key("kafka.partition.leader", "topic", d.name(), "partition", String.valueOf(p.partition()));
+        SeriesKey k = key(MetricNames.PARTITION_LEADER, "topic", d.name(), "partition", String.valueOf(p.partition()));
         out.add(k, SeriesKind.GAUGE, p.leader() == null ? -1 : p.leader().id());
-        out.add(key("kafka.partition.replicas", "topic", d.name(), "partition", String.valueOf(p.partition())),
+        out.add(key(MetricNames.PARTITION_REPLICAS, "topic", d.name(), "partition", String.valueOf(p.partition())),
             SeriesKind.GAUGE, p.replicas().size());
-        out.add(key("kafka.partition.in_sync_replicas", "topic", d.name(), "partition", String.valueOf(p.partition())),
+        out.add(key(MetricNames.PARTITION_ISR, "topic", d.name(), "partition", String.valueOf(p.partition())),
             SeriesKind.GAUGE, p.isr().size());
         if (p.isr().size() < p.replicas().size()) underReplicated++;
       }
-      out.add(key("kafka.topic.under_replicated_partitions", "topic", d.name()), SeriesKind.GAUGE, underReplicated);
+      out.add(key(MetricNames.TOPIC_UNDER_REPLICATED, "topic", d.name()), SeriesKind.GAUGE, underReplicated);
     }
     Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = logEndOffsets(latest, deadline);
     for (Map.Entry<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> e : ends.entrySet()) {
-      out.add(key("kafka.partition.log_end_offset", "topic", e.getKey().topic(), "partition",
+      out.add(key(MetricNames.PARTITION_LOG_END, "topic", e.getKey().topic(), "partition",
           String.valueOf(e.getKey().partition())), SeriesKind.GAUGE, e.getValue().offset());
     }
 
@@ -132,35 +133,35 @@ public final class AdminCollector implements Collector {
       LagStatus groupStatus = null;
       ConsumerGroupDescription d = groupDescriptions.get(g.getKey());
       int members = d == null ? 0 : d.members().size();
-      out.add(key("kafka.consumer.group.members", "group", g.getKey()), SeriesKind.GAUGE, members);
+      out.add(key(MetricNames.GROUP_MEMBERS, "group", g.getKey()), SeriesKind.GAUGE, members);
       for (Map.Entry<TopicPartition, OffsetAndMetadata> c : g.getValue().entrySet()) {
         if (c.getValue() == null) continue; // no commit for this partition yet
         ListOffsetsResult.ListOffsetsResultInfo end = ends.get(c.getKey());
         if (end == null) continue; // the topic vanished meanwhile
         // A commit can run ahead of a log-end offset read a moment earlier: never a negative lag.
         long lag = Math.max(0, end.offset() - c.getValue().offset());
-        out.add(key("kafka.consumer.group.committed_offset", "group", g.getKey(), "topic", c.getKey().topic(), "partition",
+        out.add(key(MetricNames.GROUP_COMMITTED_OFFSET, "group", g.getKey(), "topic", c.getKey().topic(), "partition",
             String.valueOf(c.getKey().partition())), SeriesKind.GAUGE, c.getValue().offset());
-        out.add(key("kafka.consumer.group.lag", "group", g.getKey(), "topic", c.getKey().topic(), "partition",
+        out.add(key(MetricNames.GROUP_LAG, "group", g.getKey(), "topic", c.getKey().topic(), "partition",
             String.valueOf(c.getKey().partition())), SeriesKind.GAUGE, lag);
         maxLag = Math.max(maxLag, lag);
         totalLag += lag;
         LagEvaluator.Verdict v = this.lag.observe(g.getKey(), c.getKey().topic(), c.getKey().partition(), now,
             c.getValue().offset(), end.offset(), members > 0);
-        out.add(key("kafka.consumer.group.lag_seconds", "group", g.getKey(), "topic", c.getKey().topic(), "partition",
+        out.add(key(MetricNames.GROUP_LAG_SECONDS, "group", g.getKey(), "topic", c.getKey().topic(), "partition",
             String.valueOf(c.getKey().partition())), SeriesKind.GAUGE, v.lagSeconds);
         if (!Double.isNaN(v.lagSeconds)) maxLagSeconds = Math.max(maxLagSeconds, v.lagSeconds);
         if (v.status != null) {
-          out.add(key("kafka.consumer.group.partition_status", "group", g.getKey(), "topic", c.getKey().topic(), "partition",
+          out.add(key(MetricNames.GROUP_PARTITION_STATUS, "group", g.getKey(), "topic", c.getKey().topic(), "partition",
               String.valueOf(c.getKey().partition())), SeriesKind.GAUGE, v.status.code);
           groupStatus = v.status.worse(groupStatus);
         }
       }
-      out.add(key("kafka.consumer.group.max_lag", "group", g.getKey()), SeriesKind.GAUGE, maxLag);
-      out.add(key("kafka.consumer.group.total_lag", "group", g.getKey()), SeriesKind.GAUGE, totalLag);
-      out.add(key("kafka.consumer.group.max_lag_seconds", "group", g.getKey()), SeriesKind.GAUGE, maxLagSeconds);
+      out.add(key(MetricNames.GROUP_MAX_LAG, "group", g.getKey()), SeriesKind.GAUGE, maxLag);
+      out.add(key(MetricNames.GROUP_TOTAL_LAG, "group", g.getKey()), SeriesKind.GAUGE, totalLag);
+      out.add(key(MetricNames.GROUP_MAX_LAG_SECONDS, "group", g.getKey()), SeriesKind.GAUGE, maxLagSeconds);
       // a group is as bad as its worst partition; unknown until a window is complete
-      out.add(key("kafka.consumer.group.status", "group", g.getKey()), SeriesKind.GAUGE,
+      out.add(key(MetricNames.GROUP_STATUS, "group", g.getKey()), SeriesKind.GAUGE,
           groupStatus == null ? Double.NaN : groupStatus.code);
     }
     lag.forgetOlderThan(now);

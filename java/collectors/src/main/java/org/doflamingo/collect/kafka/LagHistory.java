@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
+import org.doflamingo.collect.catalogue.MetricNames;
 import org.doflamingo.engine.Engine;
 import org.doflamingo.engine.SeriesData;
 import org.doflamingo.engine.SeriesKey;
@@ -17,7 +19,7 @@ import org.doflamingo.engine.SeriesKey;
  * member count, replayed in time order at the finest step.
  */
 final class LagHistory {
-  /** Series read per engine call: one JNI round trip for many. */
+  /** Series read per engine call: their values in one JNI round trip, their keys in one more. */
   private static final int BATCH = 1000;
 
   private LagHistory() {}
@@ -28,55 +30,54 @@ final class LagHistory {
     long from = nowMs - lag.windowMs();
     Map<String, String> inCluster = new HashMap<>();
     inCluster.put("cluster", cluster);
-    Map<String, SeriesData> ends = byLabels(engine, "kafka.partition.log_end_offset", inCluster, from, nowMs, step, "topic", "partition");
-    Map<String, SeriesData> members = byLabels(engine, "kafka.consumer.group.members", inCluster, from, nowMs, step, "group");
-    int[] committed = engine.select("kafka.consumer.group.committed_offset", inCluster);
-    int replayed = 0;
-    for (int start = 0; start < committed.length; start += BATCH) {
-      int[] ids = Arrays.copyOfRange(committed, start, Math.min(committed.length, start + BATCH));
-      List<SeriesData> data = engine.query(ids, from, nowMs, step);
-      for (int n = 0; n < ids.length; n++) {
-        SeriesKey k = engine.key(ids[n]);
-        int partition;
-        try {
-          partition = Integer.parseInt(k.label("partition"));
-        } catch (NumberFormatException e) {
-          continue; // not written by the Admin collector
-        }
-        SeriesData end = ends.get(k.label("topic") + '\u0000' + k.label("partition"));
-        if (end == null) continue;
-        SeriesData count = members.get(k.label("group"));
-        SeriesData c = data.get(n);
-        boolean hasMembers = true; // unknown until a member count is read: not told apart from STOP
-        for (int i = 0; i < c.values.length; i++) {
-          long t = c.startMs + i * c.stepMs;
-          double m = at(count, t);
-          if (!Double.isNaN(m)) hasMembers = m > 0;
-          double e = at(end, t);
-          if (Double.isNaN(c.values[i]) || Double.isNaN(e)) continue;
-          lag.observe(k.label("group"), k.label("topic"), partition, t, (long) c.values[i], (long) e, hasMembers);
-          replayed++;
-        }
+    Map<String, SeriesData> ends = byLabels(engine, MetricNames.PARTITION_LOG_END, inCluster, from, nowMs, step, "topic", "partition");
+    Map<String, SeriesData> members = byLabels(engine, MetricNames.GROUP_MEMBERS, inCluster, from, nowMs, step, "group");
+    int[] replayed = {0};
+    read(engine, MetricNames.GROUP_COMMITTED_OFFSET, inCluster, from, nowMs, step, (k, c) -> {
+      int partition;
+      try {
+        partition = Integer.parseInt(k.label("partition"));
+      } catch (NumberFormatException e) {
+        return; // not written by the Admin collector
       }
-    }
-    return replayed;
+      SeriesData end = ends.get(k.label("topic") + '\u0000' + k.label("partition"));
+      if (end == null) return;
+      SeriesData count = members.get(k.label("group"));
+      boolean hasMembers = true; // unknown until a member count is read: not told apart from STOP
+      for (int i = 0; i < c.values.length; i++) {
+        long t = c.startMs + i * c.stepMs;
+        double m = at(count, t);
+        if (!Double.isNaN(m)) hasMembers = m > 0;
+        double e = at(end, t);
+        if (Double.isNaN(c.values[i]) || Double.isNaN(e)) continue;
+        lag.observe(k.label("group"), k.label("topic"), partition, t, (long) c.values[i], (long) e, hasMembers);
+        replayed[0]++;
+      }
+    });
+    return replayed[0];
   }
 
   private static Map<String, SeriesData> byLabels(Engine engine, String metric, Map<String, String> filter, long from, long to,
       long step, String... labels) {
     Map<String, SeriesData> out = new HashMap<>();
+    read(engine, metric, filter, from, to, step, (k, d) -> {
+      StringBuilder key = new StringBuilder();
+      for (String l : labels) key.append(key.length() > 0 ? "\u0000" : "").append(k.label(l));
+      out.put(key.toString(), d);
+    });
+    return out;
+  }
+
+  /** Every series of the metric with its values over the range, {@link #BATCH} series per read. */
+  private static void read(Engine engine, String metric, Map<String, String> filter, long from, long to, long step,
+      BiConsumer<SeriesKey, SeriesData> each) {
     int[] all = engine.select(metric, filter);
     for (int start = 0; start < all.length; start += BATCH) {
       int[] ids = Arrays.copyOfRange(all, start, Math.min(all.length, start + BATCH));
       List<SeriesData> data = engine.query(ids, from, to, step);
-      for (int n = 0; n < ids.length; n++) {
-        SeriesKey k = engine.key(ids[n]);
-        StringBuilder key = new StringBuilder();
-        for (String l : labels) key.append(key.length() > 0 ? "\u0000" : "").append(k.label(l));
-        out.put(key.toString(), data.get(n));
-      }
+      List<SeriesKey> keys = engine.keys(ids);
+      for (int n = 0; n < ids.length; n++) each.accept(keys.get(n), data.get(n));
     }
-    return out;
   }
 
   /** The value of {@code d} at time {@code t}, NaN outside it or missing. */

@@ -23,6 +23,12 @@ public enum LagStatus {
     this.code = code;
   }
 
+  /** The status a stored code stands for; null for a code no status has (not written by the Admin collector). */
+  public static LagStatus ofCode(int code) {
+    for (LagStatus s : values()) if (s.code == code) return s;
+    return null;
+  }
+
   public LagStatus worse(LagStatus other) {
     return other != null && other.code > code ? other : this;
   }

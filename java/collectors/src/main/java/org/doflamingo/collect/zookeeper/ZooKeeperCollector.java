@@ -18,7 +18,7 @@ import org.doflamingo.collect.Http;
 import org.doflamingo.collect.Scrape;
 import org.doflamingo.collect.catalogue.MetricCatalogue;
 import org.doflamingo.collect.catalogue.MetricSpec;
-import org.doflamingo.collect.config.ZooKeeperEnsembleConfig;
+import org.doflamingo.config.ZooKeeperEnsembleConfig;
 import org.doflamingo.engine.SeriesKey;
 import org.doflamingo.engine.SeriesKind;
 

@@ -11,7 +11,7 @@ import org.doflamingo.collect.CollectException;
 import org.doflamingo.collect.FakeServers;
 import org.doflamingo.collect.FakeServers.Recorded;
 import org.doflamingo.collect.catalogue.MetricCatalogue;
-import org.doflamingo.collect.config.FlumeAgentConfig;
+import org.doflamingo.config.FlumeAgentConfig;
 import org.doflamingo.engine.SeriesKind;
 import org.junit.jupiter.api.Test;
 

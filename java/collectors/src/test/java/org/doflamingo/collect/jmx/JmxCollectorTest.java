@@ -396,10 +396,10 @@ class JmxCollectorTest {
     connector.start();
     String json = "{\"storage\": {\"path\": \"d\"}, \"kafka\": [{\"name\": \"c\", \"brokers\": [{\"host\": \"h\", \"jmxPort\": 1}],"
         + " \"jmx\": {\"user\": \"monitor\", \"password\": \"PASSWORD\"}}]}";
-    org.doflamingo.collect.config.Credentials good =
-        org.doflamingo.collect.config.MonitorConfig.parse(json.replace("PASSWORD", "s3cret")).kafka.get(0).jmx;
-    org.doflamingo.collect.config.Credentials bad =
-        org.doflamingo.collect.config.MonitorConfig.parse(json.replace("PASSWORD", "wrong")).kafka.get(0).jmx;
+    org.doflamingo.config.Credentials good =
+        org.doflamingo.config.MonitorConfig.parse(json.replace("PASSWORD", "s3cret")).kafka.get(0).jmx;
+    org.doflamingo.config.Credentials bad =
+        org.doflamingo.config.MonitorConfig.parse(json.replace("PASSWORD", "wrong")).kafka.get(0).jmx;
     try (JmxCollector c = new JmxCollector("127.0.0.1", port, good, false, sources, new HashMap<>(), 5000, 2)) {
       Recorder r = new Recorder();
       c.scrape(r);

@@ -49,7 +49,10 @@ class LagHistoryTest {
       assertNull(fresh.observe("stalled", "orders", 0, now, 500, end, true).status, "an empty window judges nothing");
 
       LagEvaluator seeded = new LagEvaluator(WINDOW, 0.8);
+      long calls = engine.nativeCalls();
       assertEquals(3 * 30, LagHistory.seed(engine, "prod", seeded, now), "the last window of readings: 30 steps of 3 groups");
+      // three metrics, each one select, one read of every series' window and one of their keys (plus the base step)
+      assertEquals(3 * 3 + 1, engine.nativeCalls() - calls, "native calls of the seeding");
       assertEquals(LagStatus.STALL, seeded.observe("stalled", "orders", 0, now, 500, end, true).status);
       assertEquals(LagStatus.STOP, seeded.observe("stopped", "orders", 0, now, 500, end, false).status);
       assertEquals(LagStatus.OK, seeded.observe(odd, "orders", 0, now, end, end, true).status);

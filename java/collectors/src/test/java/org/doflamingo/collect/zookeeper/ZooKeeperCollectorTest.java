@@ -13,7 +13,7 @@ import org.doflamingo.collect.FakeServers;
 import org.doflamingo.collect.FakeServers.RawServer;
 import org.doflamingo.collect.FakeServers.Recorded;
 import org.doflamingo.collect.catalogue.MetricCatalogue;
-import org.doflamingo.collect.config.ZooKeeperEnsembleConfig;
+import org.doflamingo.config.ZooKeeperEnsembleConfig;
 import org.doflamingo.engine.SeriesKind;
 import org.junit.jupiter.api.Test;
 

@@ -1,0 +1,36 @@
+package org.doflamingo.collect.jmx;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.doflamingo.collect.CollectException;
+import org.doflamingo.collect.catalogue.MetricCatalogue;
+import org.doflamingo.config.Credentials;
+
+/**
+ * JMX collectors of one catalogue system (a broker's, a client's, a ZooKeeper server's, a Flume
+ * agent's JVM): the system's MBeans and the host figures every JVM has, parsed from the catalogue
+ * once for all the system's targets.
+ */
+public final class JmxTargets {
+  /** JMX connections a target reads over at once. */
+  private static final int READERS = 4;
+
+  private final List<JmxSource> sources = new ArrayList<>();
+  private final long timeoutMs;
+
+  public JmxTargets(MetricCatalogue catalogue, String system, long timeoutMs) throws CollectException {
+    sources.addAll(JmxSource.of(catalogue.of(system)));
+    sources.addAll(JmxSource.of(catalogue.of("host")));
+    this.timeoutMs = timeoutMs;
+  }
+
+  /** The collector of one JVM, its series carrying {@code labels} (keys and values in turn). */
+  public JmxCollector collector(String host, int port, Credentials credentials, boolean ssl, String... labels)
+      throws CollectException {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (int i = 0; i < labels.length; i += 2) out.put(labels[i], labels[i + 1]);
+    return new JmxCollector(host, port, credentials, ssl, sources, out, timeoutMs, READERS);
+  }
+}

@@ -1,0 +1,34 @@
+package org.doflamingo.collect.kafka;
+
+import java.util.List;
+import org.doflamingo.collect.CollectException;
+import org.doflamingo.collect.CollectorFactory;
+import org.doflamingo.collect.jmx.JmxTargets;
+import org.doflamingo.config.KafkaClusterConfig;
+
+/**
+ * Per Kafka cluster: its Admin API (brokers, partitions, consumer-group offsets and lag), each
+ * broker's JMX and each client JVM's JMX. Series carry {@code cluster}, and {@code broker} (its
+ * configured id, else host:jmxPort) or {@code client}.
+ */
+public final class KafkaCollectors implements CollectorFactory {
+  @Override
+  public void addTargets(Context c, List<Target> out) throws CollectException {
+    JmxTargets brokers = new JmxTargets(c.catalogue, "kafka-broker", c.timeoutMs);
+    JmxTargets clients = new JmxTargets(c.catalogue, "kafka-consumer", c.timeoutMs);
+    for (KafkaClusterConfig k : c.config.kafka) {
+      AdminCollector admin = new AdminCollector(k, c.timeoutMs);
+      out.add(new Target("kafka-cluster", k.name, k.name, "Admin API " + k.bootstrapServers(), admin));
+      admin.seedLagWindow(c.engine, c.nowMs); // after a restart, lag statuses are judged from the first scrape
+      for (KafkaClusterConfig.Broker b : k.brokers) {
+        String broker = b.id >= 0 ? String.valueOf(b.id) : b.host + ":" + b.jmxPort;
+        out.add(new Target("kafka-broker", k.name, broker, "JMX " + b.host + ":" + b.jmxPort,
+            brokers.collector(b.host, b.jmxPort, k.jmx, k.jmxSsl, "cluster", k.name, "broker", broker)));
+      }
+      for (KafkaClusterConfig.Client cl : k.clients) {
+        out.add(new Target("kafka-consumer", k.name, cl.name, "JMX " + cl.host + ":" + cl.jmxPort,
+            clients.collector(cl.host, cl.jmxPort, k.jmx, k.jmxSsl, "cluster", k.name, "client", cl.name)));
+      }
+    }
+  }
+}

@@ -1,0 +1,49 @@
+package org.doflamingo.collect.catalogue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+
+/**
+ * Writes {@code docs/metrics.md} from the catalogue; {@code MetricCatalogueTest} keeps the two in
+ * step. A build tool, not part of the collectors jar: it lives with the test that needs it. Run
+ * from the repository root: {@code mvn -q -pl java/collectors test-compile exec:java
+ * -Dexec.classpathScope=test -Dexec.mainClass=org.doflamingo.collect.catalogue.CatalogueDocs}
+ */
+public final class CatalogueDocs {
+  private CatalogueDocs() {}
+
+  static String render(MetricCatalogue catalogue) {
+    StringBuilder md = new StringBuilder();
+    md.append("# Metrics\n\n")
+        .append("Generated from `java/collectors/src/main/resources/org/doflamingo/collect/catalogue/metrics.json`")
+        .append(" by `CatalogueDocs`; do not edit by hand.\n\n")
+        .append("Kinds: a *gauge* is stored as read, a *counter* as a per-second rate. Health: the first rule")
+        .append(" that holds colours the tile, red before amber; otherwise green.\n");
+    for (String system : MetricCatalogue.SYSTEMS) {
+      md.append("\n## ").append(system).append("\n\n")
+          .append("| series | kind | unit | amber | red | source | meaning |\n")
+          .append("|---|---|---|---|---|---|---|\n");
+      for (MetricSpec s : catalogue.of(system)) {
+        md.append("| `").append(s.name).append("` | ").append(s.kind).append(" | ").append(s.unit).append(" | ")
+            .append(s.amber == null ? "" : "`" + s.amber + "`").append(" | ")
+            .append(s.red == null ? "" : "`" + s.red + "`").append(" | ")
+            .append(cell(s.source)).append(" | ").append(cell(s.description)).append(" |\n");
+      }
+    }
+    return md.toString();
+  }
+
+  private static String cell(String text) {
+    return text.replace("|", "\\|");
+  }
+
+  public static void main(String[] args) throws IOException {
+    Path out = Paths.get(args.length > 0 ? args[0] : "docs/metrics.md");
+    Files.createDirectories(out.toAbsolutePath().getParent());
+    Files.write(out, render(MetricCatalogue.load()).getBytes(StandardCharsets.UTF_8));
+    System.out.println("wrote " + out.toAbsolutePath());
+  }
+}

@@ -1,0 +1,176 @@
+package org.doflamingo.config;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * A Kafka cluster: its brokers (JMX and bootstrap addresses), the client JVMs whose own MBeans are
+ * reachable (consumers with JMX on), optional credentials, and the synthetic probe when asked for.
+ */
+public final class KafkaClusterConfig {
+  /** One broker. */
+  public static final class Broker {
+    /** broker.id (node.id in KRaft), or -1 when not given: then its series are labelled by host:jmxPort. */
+    public final int id;
+    public final String host;
+    public final int jmxPort;
+    /** host:port of its client listener. */
+    public final String bootstrap;
+
+    Broker(int id, String host, int jmxPort, String bootstrap) {
+      this.id = id;
+      this.host = host;
+      this.jmxPort = jmxPort;
+      this.bootstrap = bootstrap;
+    }
+
+    @Override
+    public String toString() {
+      return "Broker{" + (id >= 0 ? id + ", " : "") + host + ", jmx " + jmxPort + ", bootstrap " + bootstrap + "}";
+    }
+  }
+
+  /** A client JVM (consumer, producer, stream) with JMX on, read for its own metrics. */
+  public static final class Client {
+    public final String name;
+    public final String host;
+    public final int jmxPort;
+
+    Client(String name, String host, int jmxPort) {
+      this.name = name;
+      this.host = host;
+      this.jmxPort = jmxPort;
+    }
+
+    @Override
+    public String toString() {
+      return "Client{" + name + ", " + host + ", jmx " + jmxPort + "}";
+    }
+  }
+
+  /**
+   * The synthetic probe's settings (module java/probe): a monitor topic produced to and consumed
+   * back. Present only when the cluster's configuration has a {@code "probe"} object.
+   */
+  public static final class Probe {
+    public static final String DEFAULT_TOPIC = "doflamingo-probe";
+    private static final Pattern TOPIC = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
+
+    public final String topic;
+    /** Records per second to each partition (the whole probe is capped apart from this, see java/probe). */
+    public final int recordsPerSecond;
+    /** Partitions the topic keeps per live broker, at least. */
+    public final int partitionsPerBroker;
+    /** Replication factor when the topic is created; 0: 3, or fewer when the cluster has fewer brokers. */
+    public final int replicationFactor;
+    /** End-to-end latency above which a consumed record counts as delayed. */
+    public final int slaMs;
+    /** The span availabilities, losses and percentiles are computed over. */
+    public final int windowSeconds;
+    /** A partition with nothing produced (or consumed) in the window reads 0 when true, else 1. */
+    public final boolean zeroThroughputIsUnavailable;
+
+    public Probe(String topic, int recordsPerSecond, int partitionsPerBroker, int replicationFactor, int slaMs,
+        int windowSeconds, boolean zeroThroughputIsUnavailable) {
+      this.topic = topic;
+      this.recordsPerSecond = recordsPerSecond;
+      this.partitionsPerBroker = partitionsPerBroker;
+      this.replicationFactor = replicationFactor;
+      this.slaMs = slaMs;
+      this.windowSeconds = windowSeconds;
+      this.zeroThroughputIsUnavailable = zeroThroughputIsUnavailable;
+    }
+
+    static Probe read(Node p) throws ConfigException {
+      p.only("topic", "recordsPerSecond", "partitionsPerBroker", "replicationFactor", "slaMs", "windowSeconds",
+          "zeroThroughputIsUnavailable");
+      String topic = p.optText("topic", DEFAULT_TOPIC);
+      // Kafka's own rule for topic names; a bad one would otherwise fail later, at every creation attempt.
+      if (!TOPIC.matcher(topic).matches() || topic.equals(".") || topic.equals("..")) {
+        throw p.error("topic", "expected a topic name of letters, digits, '.', '_' and '-' (at most 249), got \"" + topic + "\"");
+      }
+      return new Probe(topic, p.optInt("recordsPerSecond", 10, 1, 100), p.optInt("partitionsPerBroker", 1, 1, 10),
+          p.optInt("replicationFactor", 0, 1, 10), p.optInt("slaMs", 500, 10, 60_000), p.optInt("windowSeconds", 60, 10, 3600),
+          p.optBoolean("zeroThroughputIsUnavailable", true));
+    }
+
+    @Override
+    public String toString() {
+      return "Probe{" + topic + ", " + recordsPerSecond + "/s per partition, " + partitionsPerBroker + " per broker"
+          + (replicationFactor > 0 ? ", rf " + replicationFactor : "") + ", sla " + slaMs + " ms, window " + windowSeconds + " s"
+          + (zeroThroughputIsUnavailable ? "" : ", zero throughput available") + "}";
+    }
+  }
+
+  public final String name;
+  public final List<Broker> brokers;
+  public final List<Client> clients;
+  /** JMX authentication, or null. */
+  public final Credentials jmx;
+  public final boolean jmxSsl;
+  /** SASL/PLAIN for the Admin API, or null. */
+  public final Credentials sasl;
+  /** The synthetic probe, or null: off. */
+  public final Probe probe;
+
+  private KafkaClusterConfig(String name, List<Broker> brokers, List<Client> clients, Credentials jmx, boolean jmxSsl,
+      Credentials sasl, Probe probe) {
+    this.name = name;
+    this.brokers = Collections.unmodifiableList(brokers);
+    this.clients = Collections.unmodifiableList(clients);
+    this.jmx = jmx;
+    this.jmxSsl = jmxSsl;
+    this.sasl = sasl;
+    this.probe = probe;
+  }
+
+  /** Every broker's client address, comma-separated, for the Admin API. */
+  public String bootstrapServers() {
+    StringBuilder sb = new StringBuilder();
+    for (Broker b : brokers) sb.append(sb.length() == 0 ? "" : ",").append(b.bootstrap);
+    return sb.toString();
+  }
+
+  static KafkaClusterConfig read(Node n) throws ConfigException {
+    n.only("name", "brokers", "clients", "jmx", "jmxSsl", "sasl", "probe");
+    String name = n.text("name");
+    List<Broker> brokers = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    Set<Integer> ids = new HashSet<>();
+    for (Node b : n.objects("brokers")) {
+      b.only("id", "host", "jmxPort", "bootstrap");
+      int id = b.optInt("id", -1, 0, Integer.MAX_VALUE);
+      if (id >= 0 && !ids.add(id)) throw b.error("id", "broker id " + id + " is listed twice");
+      String host = b.text("host");
+      int jmxPort = b.port("jmxPort");
+      String bootstrap = b.optText("bootstrap", host + ":9092");
+      Addresses.checkHostPort(b, "bootstrap", bootstrap);
+      if (!seen.add(host + ":" + jmxPort)) throw b.error("jmxPort", host + ":" + jmxPort + " is listed twice");
+      brokers.add(new Broker(id, host, jmxPort, bootstrap));
+    }
+    if (brokers.isEmpty()) throw n.error("brokers", "a cluster needs at least one broker");
+    List<Client> clients = new ArrayList<>();
+    for (Node c : n.objects("clients")) {
+      c.only("name", "host", "jmxPort");
+      String host = c.text("host");
+      int jmxPort = c.port("jmxPort");
+      if (!seen.add(host + ":" + jmxPort)) throw c.error("jmxPort", host + ":" + jmxPort + " is listed twice");
+      clients.add(new Client(c.optText("name", host + ":" + jmxPort), host, jmxPort));
+    }
+    Node jmx = n.optObject("jmx");
+    Node sasl = n.optObject("sasl");
+    Node probe = n.optObject("probe");
+    return new KafkaClusterConfig(name, brokers, clients, jmx == null ? null : Credentials.read(jmx), n.optBoolean("jmxSsl", false),
+        sasl == null ? null : Credentials.read(sasl), probe == null ? null : Probe.read(probe));
+  }
+
+  @Override
+  public String toString() {
+    return "KafkaCluster{" + name + ", " + brokers + (clients.isEmpty() ? "" : ", " + clients) + (jmx != null ? ", jmx " + jmx : "") + (sasl != null ? ", sasl " + sasl : "")
+        + (probe != null ? ", " + probe : "") + "}";
+  }
+}

@@ -1,0 +1,32 @@
+package org.doflamingo.query.kafka;
+
+import org.doflamingo.collect.catalogue.Health;
+import org.doflamingo.query.Columns;
+
+/** A consumer group of the lag list: its current lag, members, Burrow status and health. */
+public final class LagRow {
+  /** The columns the list sorts by. */
+  public static final Columns<LagRow> COLUMNS = Columns.<LagRow>of("group", r -> r.group)
+      .and("maxLag", r -> r.maxLag).and("totalLag", r -> r.totalLag).and("maxLagSeconds", r -> r.maxLagSeconds)
+      .and("status", r -> r.status).and("members", r -> r.members).and("health", r -> r.health.name());
+
+  public final String cluster;
+  public final String group;
+  /** Offsets behind on the group's worst partition; null when not current. */
+  public Long maxLag;
+  /** The series of {@link #maxLag}, for its history. */
+  public Integer maxLagSeries;
+  public Long totalLag;
+  /** Seconds behind on the worst partition, one decimal. */
+  public Double maxLagSeconds;
+  /** OK, WARNING, REWIND, STALL or STOP. */
+  public String status;
+  public Long members;
+  /** Worst of the catalogue's rules on those figures; UNKNOWN when none is current. */
+  public Health health = Health.UNKNOWN;
+
+  LagRow(String cluster, String group) {
+    this.cluster = cluster;
+    this.group = group;
+  }
+}

@@ -1,0 +1,35 @@
+package org.doflamingo.query.kafka;
+
+import org.doflamingo.collect.catalogue.Health;
+import org.doflamingo.query.Columns;
+
+/**
+ * A topic: partitions, replication factor (most replicas of a partition), under-replicated
+ * partitions, summed log-end offsets, throughput summed over the brokers (per second, one decimal)
+ * and health; figures null when not current.
+ */
+public final class TopicRow {
+  public static final Columns<TopicRow> COLUMNS = Columns.<TopicRow>of("cluster", r -> r.cluster).and("topic", r -> r.topic)
+      .and("partitions", r -> r.partitions).and("replicationFactor", r -> r.replicationFactor)
+      .and("underReplicated", r -> r.underReplicated).and("logEndOffset", r -> r.logEndOffset)
+      .and("messagesIn", r -> r.messagesIn).and("bytesIn", r -> r.bytesIn).and("bytesOut", r -> r.bytesOut)
+      .and("health", r -> r.health.name());
+
+  public final String cluster;
+  public final String topic;
+  public final long partitions;
+  public Long replicationFactor;
+  public Long underReplicated;
+  public Long logEndOffset;
+  public Double messagesIn;
+  public Double bytesIn;
+  public Double bytesOut;
+  /** The catalogue's rules on what the row shows: under-replication, a partition without leader. */
+  public Health health = Health.GREEN;
+
+  TopicRow(String cluster, String topic, long partitions) {
+    this.cluster = cluster;
+    this.topic = topic;
+    this.partitions = partitions;
+  }
+}
