@@ -26,6 +26,7 @@ import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.errors.ElectionNotNeededException;
+import org.apache.kafka.common.errors.InvalidPartitionsException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
@@ -205,8 +206,17 @@ final class ProbeTopic {
     List<List<Integer>> add = growth(layout.liveBrokers, layout.partitions.values(), config.partitionsPerBroker);
     if (add.isEmpty()) return false;
     int total = layout.partitions.size() + add.size();
-    get(admin.createPartitions(Collections.singletonMap(config.topic, NewPartitions.increaseTo(total, add))).all(),
-        "adding partitions to " + config.topic);
+    try {
+      get(admin.createPartitions(Collections.singletonMap(config.topic, NewPartitions.increaseTo(total, add))).all(),
+          "adding partitions to " + config.topic);
+    } catch (ProbeException e) {
+      if (!(e.getCause() instanceof InvalidPartitionsException)) throw e;
+      // The topic's description can trail partitions added a moment ago (by the last round, or by
+      // another monitor); the controller then refuses to add them again. Look again next round.
+      log.info("Kafka cluster {}: probe topic {} not grown to {} partitions: {}; looking again", config.cluster, config.topic,
+          total, e.getCause().getMessage());
+      return true;
+    }
     log.info("Kafka cluster {}: probe topic {} grown to {} partitions for brokers {} (new replicas {})", config.cluster,
         config.topic, total, layout.liveBrokers, add);
     return true;
