@@ -1,7 +1,6 @@
 package org.doflamingo.server;
 
 import java.io.IOException;
-import org.doflamingo.collect.config.WebConfig;
 
 /**
  * The stand-in host as a JVM of its own, the way Flamingo runs in Tomcat: whatever the class path
