@@ -15,11 +15,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.doflamingo.collect.Monitor;
 import org.doflamingo.engine.SeriesKey;
+import org.doflamingo.query.flume.FlowGraphAnswer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -115,7 +114,7 @@ class FlumeFlowsControllerTest {
 
   @Test
   void theEdgeAgentsAvroSinkHopsToTheCollectorWhoseSourceBindsThatAddressAndOnIntoTheKafkaTopic() throws Exception {
-    Graph g = graph(null);
+    FlowGraphAnswer g = graph(null);
     Map<String, Object> sink = g.node("sink", "edge", SCRIPT);
     Map<String, Object> source = g.node("source", "collector", "fromEdges");
     assertEquals(19.0, sink.get("rate"));
@@ -142,7 +141,7 @@ class FlumeFlowsControllerTest {
 
   @Test
   void aSinkToNoConfiguredAgentEndsAtAnExternalEndpointAndUnlistedComponentsStayUnwired() throws Exception {
-    Graph g = graph(null);
+    FlowGraphAnswer g = graph(null);
     Map<String, Object> end = g.node("endpoint", null, "elsewhere:4142");
     assertEquals("thrift", end.get("type"));
     g.edge(g.node("sink", "edge", "dead"), end);
@@ -155,7 +154,7 @@ class FlumeFlowsControllerTest {
 
   @Test
   void withoutAFileEverySourceAndSinkIsJoinedToEveryChannelAndMarkedAssumed() throws Exception {
-    Graph g = graph(null);
+    FlowGraphAnswer g = graph(null);
     assertEquals("assumed", g.node("agent", null, "legacy").get("wiring"));
     for (String channel : new String[] {"c1", "c2"}) {
       Map<String, Object> ch = g.node("channel", "legacy", channel);
@@ -191,7 +190,7 @@ class FlumeFlowsControllerTest {
     String before = new String(Files.readAllBytes(edgeConf), StandardCharsets.UTF_8);
     try {
       Files.write(edgeConf, before.replace("edge.sinks = " + SCRIPT + " dead", "edge.sinks = dead").getBytes(StandardCharsets.UTF_8));
-      Graph g = graph("edge");
+      FlowGraphAnswer g = graph("edge");
       assertEquals(false, g.node("sink", "edge", SCRIPT).get("configured"), "still reported, no longer configured");
       assertEquals(0, g.edgesOf(g.node("sink", "edge", SCRIPT)).size());
       mvc.perform(get("/monitoring/flume/flows").param("clusterName", "edge"))
@@ -202,41 +201,11 @@ class FlumeFlowsControllerTest {
     }
   }
 
-  private Graph graph(String agent) throws Exception {
+  private FlowGraphAnswer graph(String agent) throws Exception {
     String body = mvc.perform(agent == null ? get("/monitoring/flume/flows") : get("/monitoring/flume/flows").param("clusterName", agent))
         .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     JsonNode map = new ObjectMapper().readTree(body).get("map");
-    return new Graph(new ObjectMapper().convertValue(map, Map.class));
-  }
-
-  /** The answer read back, with lookups that fail loudly naming what is missing. */
-  private static final class Graph {
-    final List<Map<String, Object>> nodes;
-    final List<Map<String, Object>> edges;
-
-    @SuppressWarnings("unchecked")
-    Graph(Map<?, ?> map) {
-      nodes = (List<Map<String, Object>>) map.get("nodes");
-      edges = (List<Map<String, Object>>) map.get("edges");
-    }
-
-    Map<String, Object> node(String kind, String agent, String name) {
-      for (Map<String, Object> n : nodes) {
-        if (n.get("kind").equals(kind) && n.get("name").equals(name) && (agent == null || agent.equals(n.get("agent")))) return n;
-      }
-      throw new AssertionError("no " + kind + " " + name + (agent == null ? "" : " of " + agent) + " in " + nodes);
-    }
-
-    Map<String, Object> edge(Map<String, Object> from, Map<String, Object> to) {
-      for (Map<String, Object> e : edges) if (e.get("from").equals(from.get("id")) && e.get("to").equals(to.get("id"))) return e;
-      throw new AssertionError("no edge " + from.get("name") + " -> " + to.get("name") + " in " + edges);
-    }
-
-    List<Map<String, Object>> edgesOf(Map<String, Object> n) {
-      List<Map<String, Object>> out = new ArrayList<>();
-      for (Map<String, Object> e : edges) if (e.get("from").equals(n.get("id")) || e.get("to").equals(n.get("id"))) out.add(e);
-      return out;
-    }
+    return new FlowGraphAnswer(new ObjectMapper().convertValue(map, Map.class));
   }
 
   private static void assertEquals(Object expected, Object actual) {

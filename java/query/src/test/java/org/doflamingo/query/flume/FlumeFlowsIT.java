@@ -40,7 +40,7 @@ class FlumeFlowsIT {
         FlumeFlows flows = new Reads(monitor).flume();
         long deadline = System.currentTimeMillis() + 90_000;
         int batch = 0;
-        Graph g = null;
+        FlowGraphAnswer g = null;
         // events through both agents, 20 every half second, until each hop's stored rate is above zero
         while (System.currentTimeMillis() < deadline) {
           List<String> events = new ArrayList<>();
@@ -49,10 +49,10 @@ class FlumeFlowsIT {
           batch++;
           monitor.tick(System.currentTimeMillis());
           Thread.sleep(500);
-          g = new Graph(JSON.convertValue(flows.graph(null, System.currentTimeMillis()).asMap(), Map.class));
-          if (g.positive(g.edge(g.node("sink", "edge", "avro"), g.node("source", "collector", "avro")).get("rate"))
-              && g.positive(g.edge(g.node("sink", "collector", "kafka"), g.node("topic", null, TOPIC)).get("rate"))
-              && g.positive(g.node("source", "edge", "http").get("rate"))) {
+          g = new FlowGraphAnswer(JSON.convertValue(flows.graph(null, System.currentTimeMillis()).asMap(), Map.class));
+          if (FlowGraphAnswer.positive(g.edge(g.node("sink", "edge", "avro"), g.node("source", "collector", "avro")).get("rate"))
+              && FlowGraphAnswer.positive(g.edge(g.node("sink", "collector", "kafka"), g.node("topic", null, TOPIC)).get("rate"))
+              && FlowGraphAnswer.positive(g.node("source", "edge", "http").get("rate"))) {
             break;
           }
         }
@@ -60,12 +60,12 @@ class FlumeFlowsIT {
         Map<String, Object> hop = g.edge(g.node("sink", "edge", "avro"), g.node("source", "collector", "avro"));
         assertEquals("hop", hop.get("kind"));
         assertEquals(false, hop.get("assumed"));
-        assertTrue(g.positive(hop.get("rate")), "edge -> collector carries events: " + hop);
+        assertTrue(FlowGraphAnswer.positive(hop.get("rate")), "edge -> collector carries events: " + hop);
         Map<String, Object> topic = g.node("topic", null, TOPIC);
         assertEquals("it", topic.get("cluster"), "the topic is on the configured Kafka cluster");
-        assertTrue(g.positive(g.edge(g.node("sink", "collector", "kafka"), topic).get("rate")), "collector -> topic carries events");
-        assertTrue(g.positive(g.node("source", "edge", "http").get("rate")));
-        assertTrue(g.positive(g.node("source", "collector", "avro").get("rate")));
+        assertTrue(FlowGraphAnswer.positive(g.edge(g.node("sink", "collector", "kafka"), topic).get("rate")), "collector -> topic carries events");
+        assertTrue(FlowGraphAnswer.positive(g.node("source", "edge", "http").get("rate")));
+        assertTrue(FlowGraphAnswer.positive(g.node("source", "collector", "avro").get("rate")));
         for (String agent : new String[] {"edge", "collector"}) {
           Map<String, Object> a = g.node("agent", null, agent);
           assertEquals("configured", a.get("wiring"), agent + " wired from its own file: " + a);
@@ -76,34 +76,6 @@ class FlumeFlowsIT {
           assertEquals(false, g.edge(mem, g.node("sink", agent, agent.equals("edge") ? "avro" : "kafka")).get("assumed"));
         }
       }
-    }
-  }
-
-  /** The graph as FlumeFlows answers it, with lookups that fail naming what is missing. */
-  private static final class Graph {
-    final List<Map<String, Object>> nodes;
-    final List<Map<String, Object>> edges;
-
-    @SuppressWarnings("unchecked")
-    Graph(Map<?, ?> map) {
-      nodes = (List<Map<String, Object>>) map.get("nodes");
-      edges = (List<Map<String, Object>>) map.get("edges");
-    }
-
-    Map<String, Object> node(String kind, String agent, String name) {
-      for (Map<String, Object> n : nodes) {
-        if (n.get("kind").equals(kind) && n.get("name").equals(name) && (agent == null || agent.equals(n.get("agent")))) return n;
-      }
-      throw new AssertionError("no " + kind + " " + name + (agent == null ? "" : " of " + agent) + " in " + nodes);
-    }
-
-    Map<String, Object> edge(Map<String, Object> from, Map<String, Object> to) {
-      for (Map<String, Object> e : edges) if (e.get("from").equals(from.get("id")) && e.get("to").equals(to.get("id"))) return e;
-      throw new AssertionError("no edge " + from.get("name") + " -> " + to.get("name") + " in " + edges);
-    }
-
-    boolean positive(Object rate) {
-      return rate instanceof Double && (Double) rate > 0;
     }
   }
 }
