@@ -8,56 +8,56 @@ import java.time.Duration;
  * killed, stopped and closed. Members differ in how they start and when they are ready.
  */
 public abstract class ClusterMember implements AutoCloseable {
-    final Path dir;
-    final int jmxPort = Ports.free();
-    private final Duration stopGrace;
-    /** Set by the member once it has written its configuration. */
-    JvmProcess process;
+  final Path dir;
+  final int jmxPort = Ports.free();
+  private final Duration stopGrace;
+  /** Set by the member once it has written its configuration. */
+  JvmProcess process;
 
-    ClusterMember(Path dir, Duration stopGrace) {
-        this.dir = dir;
-        this.stopGrace = stopGrace;
-    }
+  ClusterMember(Path dir, Duration stopGrace) {
+    this.dir = dir;
+    this.stopGrace = stopGrace;
+  }
 
-    public String host() {
-        return Ports.HOST;
-    }
+  public String host() {
+    return Ports.HOST;
+  }
 
-    public int jmxPort() {
-        return jmxPort;
-    }
+  public int jmxPort() {
+    return jmxPort;
+  }
 
-    public Path dir() {
-        return dir;
-    }
+  public Path dir() {
+    return dir;
+  }
 
-    public Path logFile() {
-        return process.logFile();
-    }
+  public Path logFile() {
+    return process.logFile();
+  }
 
-    public JvmProcess process() {
-        return process;
-    }
+  public JvmProcess process() {
+    return process;
+  }
 
-    public boolean isAlive() {
-        return process.isAlive();
-    }
+  public boolean isAlive() {
+    return process.isAlive();
+  }
 
-    /** {@code kill -9}: no shutdown of any kind. */
-    public void kill() {
-        process.kill();
-    }
+  /** {@code kill -9}: no shutdown of any kind. */
+  public void kill() {
+    process.kill();
+  }
 
-    /** SIGTERM, then kill -9 once the grace period is over. */
-    public void stop() {
-        process.stop(stopGrace);
-    }
+  /** SIGTERM, then kill -9 once the grace period is over. */
+  public void stop() {
+    process.stop(stopGrace);
+  }
 
-    /** Kills the member if it runs, starts it again on the same ports and data, waits until it is ready. */
-    public abstract void restart();
+  /** Kills the member if it runs, starts it again on the same ports and data, waits until it is ready. */
+  public abstract void restart();
 
-    @Override
-    public void close() {
-        process.kill();
-    }
+  @Override
+  public void close() {
+    process.kill();
+  }
 }

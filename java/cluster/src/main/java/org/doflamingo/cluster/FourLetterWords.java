@@ -9,19 +9,19 @@ import java.nio.charset.StandardCharsets;
 
 /** ZooKeeper's four-letter words ({@code ruok}, {@code srvr}, {@code mntr}, ...) over the client port. */
 public final class FourLetterWords {
-    private FourLetterWords() {
-    }
+  private FourLetterWords() {
+  }
 
-    public static String send(String host, int port, String word) throws IOException {
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress(host, port), 1000);
-            s.setSoTimeout(3000);
-            OutputStream out = s.getOutputStream();
-            out.write(word.getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            s.shutdownOutput();
-            InputStream in = s.getInputStream();
-            return new String(ApacheRuntime.readAll(in), StandardCharsets.UTF_8);
-        }
+  public static String send(String host, int port, String word) throws IOException {
+    try (Socket s = new Socket()) {
+      s.connect(new InetSocketAddress(host, port), 1000);
+      s.setSoTimeout(3000);
+      OutputStream out = s.getOutputStream();
+      out.write(word.getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      s.shutdownOutput();
+      InputStream in = s.getInputStream();
+      return new String(ApacheRuntime.readAll(in), StandardCharsets.UTF_8);
     }
+  }
 }

@@ -10,71 +10,71 @@ import java.util.List;
  * come from the harness's members; none needs JSON escaping beyond what {@link #string} does.
  */
 public final class MonitorJson {
-    private MonitorJson() {
-    }
+  private MonitorJson() {
+  }
 
-    /**
-     * @param kafkaName name of the Kafka cluster, ZooKeeper ensemble and agent prefixes
-     * @param zk null to leave ZooKeeper out
-     * @param kafka null to leave Kafka out
-     */
-    public static String of(Path storage, int intervalSeconds, String kafkaName, ZooKeeperEnsemble zk, KafkaCluster kafka,
-            List<FlumeAgent> flume) {
-        return of(storage, intervalSeconds, kafkaName, zk, kafka, flume, false);
-    }
+  /**
+   * @param kafkaName name of the Kafka cluster, ZooKeeper ensemble and agent prefixes
+   * @param zk null to leave ZooKeeper out
+   * @param kafka null to leave Kafka out
+   */
+  public static String of(Path storage, int intervalSeconds, String kafkaName, ZooKeeperEnsemble zk, KafkaCluster kafka,
+      List<FlumeAgent> flume) {
+    return of(storage, intervalSeconds, kafkaName, zk, kafka, flume, false);
+  }
 
-    /** As {@link #of(Path, int, String, ZooKeeperEnsemble, KafkaCluster, List)}, with the synthetic probe (its defaults) when {@code probe}. */
-    public static String of(Path storage, int intervalSeconds, String kafkaName, ZooKeeperEnsemble zk, KafkaCluster kafka,
-            List<FlumeAgent> flume, boolean probe) {
-        StringBuilder sb = new StringBuilder("{\n  \"storage\": {\"path\": ").append(string(storage.toString())).append("},\n");
-        sb.append("  \"intervalSeconds\": ").append(intervalSeconds);
-        if (kafka != null) {
-            sb.append(",\n  \"kafka\": [{\"name\": ").append(string(kafkaName)).append(", \"brokers\": [");
-            String sep = "";
-            for (KafkaBroker b : kafka.brokers()) {
-                sb.append(sep).append("\n    {\"id\": ").append(b.id()).append(", \"host\": ").append(string(b.host()))
-                        .append(", \"jmxPort\": ").append(b.jmxPort()).append(", \"bootstrap\": ").append(string(b.address()))
-                        .append('}');
-                sep = ",";
-            }
-            sb.append(probe ? "],\n    \"probe\": {}}]" : "]}]");
-        }
-        if (zk != null) {
-            sb.append(",\n  \"zookeeper\": [{\"name\": ").append(string(kafkaName + "-zk")).append(", \"servers\": [");
-            String sep = "";
-            for (ZooKeeperServer s : zk.servers()) {
-                sb.append(sep).append("\n    {\"host\": ").append(string(s.host())).append(", \"clientPort\": ").append(s.clientPort())
-                        .append(", \"adminPort\": ").append(s.adminPort()).append(", \"jmxPort\": ").append(s.jmxPort()).append('}');
-                sep = ",";
-            }
-            sb.append("]}]");
-        }
-        if (flume != null && !flume.isEmpty()) {
-            sb.append(",\n  \"flume\": [");
-            String sep = "";
-            for (FlumeAgent f : flume) {
-                sb.append(sep).append("\n    {\"name\": ").append(string(f.agentName())).append(", \"host\": ").append(string(f.host()))
-                        .append(", \"httpPort\": ").append(f.monitoringPort()).append(", \"jmxPort\": ").append(f.jmxPort())
-                        .append(",\n     \"configFile\": ").append(string(f.configFile().toAbsolutePath().toString())).append('}');
-                sep = ",";
-            }
-            sb.append("]");
-        }
-        return sb.append("\n}\n").toString();
+  /** As {@link #of(Path, int, String, ZooKeeperEnsemble, KafkaCluster, List)}, with the synthetic probe (its defaults) when {@code probe}. */
+  public static String of(Path storage, int intervalSeconds, String kafkaName, ZooKeeperEnsemble zk, KafkaCluster kafka,
+      List<FlumeAgent> flume, boolean probe) {
+    StringBuilder sb = new StringBuilder("{\n  \"storage\": {\"path\": ").append(string(storage.toString())).append("},\n");
+    sb.append("  \"intervalSeconds\": ").append(intervalSeconds);
+    if (kafka != null) {
+      sb.append(",\n  \"kafka\": [{\"name\": ").append(string(kafkaName)).append(", \"brokers\": [");
+      String sep = "";
+      for (KafkaBroker b : kafka.brokers()) {
+        sb.append(sep).append("\n    {\"id\": ").append(b.id()).append(", \"host\": ").append(string(b.host()))
+            .append(", \"jmxPort\": ").append(b.jmxPort()).append(", \"bootstrap\": ").append(string(b.address()))
+            .append('}');
+        sep = ",";
+      }
+      sb.append(probe ? "],\n    \"probe\": {}}]" : "]}]");
     }
+    if (zk != null) {
+      sb.append(",\n  \"zookeeper\": [{\"name\": ").append(string(kafkaName + "-zk")).append(", \"servers\": [");
+      String sep = "";
+      for (ZooKeeperServer s : zk.servers()) {
+        sb.append(sep).append("\n    {\"host\": ").append(string(s.host())).append(", \"clientPort\": ").append(s.clientPort())
+            .append(", \"adminPort\": ").append(s.adminPort()).append(", \"jmxPort\": ").append(s.jmxPort()).append('}');
+        sep = ",";
+      }
+      sb.append("]}]");
+    }
+    if (flume != null && !flume.isEmpty()) {
+      sb.append(",\n  \"flume\": [");
+      String sep = "";
+      for (FlumeAgent f : flume) {
+        sb.append(sep).append("\n    {\"name\": ").append(string(f.agentName())).append(", \"host\": ").append(string(f.host()))
+            .append(", \"httpPort\": ").append(f.monitoringPort()).append(", \"jmxPort\": ").append(f.jmxPort())
+            .append(",\n     \"configFile\": ").append(string(f.configFile().toAbsolutePath().toString())).append('}');
+        sep = ",";
+      }
+      sb.append("]");
+    }
+    return sb.append("\n}\n").toString();
+  }
 
-    /** A JSON string literal. */
-    static String string(String s) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            if (c == '"' || c == '\\') {
-                sb.append('\\').append(c);
-            } else if (c < 0x20) {
-                sb.append(String.format("\\u%04x", (int) c));
-            } else {
-                sb.append(c);
-            }
-        }
-        return sb.append('"').toString();
+  /** A JSON string literal. */
+  static String string(String s) {
+    StringBuilder sb = new StringBuilder("\"");
+    for (char c : s.toCharArray()) {
+      if (c == '"' || c == '\\') {
+        sb.append('\\').append(c);
+      } else if (c < 0x20) {
+        sb.append(String.format("\\u%04x", (int) c));
+      } else {
+        sb.append(c);
+      }
     }
+    return sb.append('"').toString();
+  }
 }

@@ -9,140 +9,140 @@ import java.util.Locale;
 
 /** One ZooKeeper server (QuorumPeerMain) of a {@link ZooKeeperEnsemble}, in its own JVM. */
 public final class ZooKeeperServer extends ClusterMember {
-    static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+  static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
-    private final int id;
-    private final int clientPort = Ports.free();
-    private final int quorumPort = Ports.free();
-    private final int electionPort = Ports.free();
-    private final int adminPort = Ports.free();
+  private final int id;
+  private final int clientPort = Ports.free();
+  private final int quorumPort = Ports.free();
+  private final int electionPort = Ports.free();
+  private final int adminPort = Ports.free();
 
-    ZooKeeperServer(int id, Path dir) {
-        super(dir, Duration.ofSeconds(10));
-        this.id = id;
+  ZooKeeperServer(int id, Path dir) {
+    super(dir, Duration.ofSeconds(10));
+    this.id = id;
+  }
+
+  /** Writes zoo.cfg (and myid) naming every server of the ensemble, then builds the process. */
+  void configure(List<ZooKeeperServer> ensemble) {
+    Path data = dir.resolve("data");
+    StringBuilder cfg = new StringBuilder()
+        .append("tickTime=500\n")
+        .append("initLimit=20\n")
+        .append("syncLimit=5\n")
+        .append("dataDir=").append(data).append('\n')
+        .append("clientPort=").append(clientPort).append('\n')
+        .append("clientPortAddress=").append(Ports.HOST).append('\n')
+        .append("maxClientCnxns=0\n")
+        .append("4lw.commands.whitelist=*\n")
+        .append("admin.enableServer=true\n")
+        .append("admin.serverAddress=").append(Ports.HOST).append('\n')
+        .append("admin.serverPort=").append(adminPort).append('\n')
+        .append("autopurge.purgeInterval=0\n");
+    if (ensemble.size() > 1) {
+      for (ZooKeeperServer s : ensemble) {
+        cfg.append("server.").append(s.id).append('=').append(Ports.HOST).append(':')
+            .append(s.quorumPort).append(':').append(s.electionPort).append('\n');
+      }
     }
+    Path zooCfg = dir.resolve("zoo.cfg");
+    Dirs.write(zooCfg, cfg.toString());
+    Dirs.write(data.resolve("myid"), id + "\n");
+    Path logback = dir.resolve("logback.xml");
+    Dirs.write(logback, "<configuration>\n"
+        + "  <appender name=\"OUT\" class=\"ch.qos.logback.core.ConsoleAppender\">\n"
+        + "    <encoder><pattern>%d{HH:mm:ss.SSS} %-5level [%thread] %logger{36} - %msg%n</pattern></encoder>\n"
+        + "  </appender>\n"
+        + "  <root level=\"INFO\"><appender-ref ref=\"OUT\"/></root>\n"
+        + "</configuration>\n");
+    List<String> opts = JvmProcess.baseOptions("96m");
+    opts.addAll(JvmProcess.jmxOptions(jmxPort));
+    opts.add("-Dlogback.configurationFile=" + logback);
+    opts.add("-Dzookeeper.log.dir=" + dir);
+    opts.add("-Dzookeeper.jmx.log4j.disable=true");
+    process = new JvmProcess("zookeeper-" + id, ApacheRuntime.ZOOKEEPER, opts,
+        "org.apache.zookeeper.server.quorum.QuorumPeerMain",
+        Arrays.asList(zooCfg.toString()), dir, dir.resolve("zookeeper-" + id + ".log"));
+  }
 
-    /** Writes zoo.cfg (and myid) naming every server of the ensemble, then builds the process. */
-    void configure(List<ZooKeeperServer> ensemble) {
-        Path data = dir.resolve("data");
-        StringBuilder cfg = new StringBuilder()
-                .append("tickTime=500\n")
-                .append("initLimit=20\n")
-                .append("syncLimit=5\n")
-                .append("dataDir=").append(data).append('\n')
-                .append("clientPort=").append(clientPort).append('\n')
-                .append("clientPortAddress=").append(Ports.HOST).append('\n')
-                .append("maxClientCnxns=0\n")
-                .append("4lw.commands.whitelist=*\n")
-                .append("admin.enableServer=true\n")
-                .append("admin.serverAddress=").append(Ports.HOST).append('\n')
-                .append("admin.serverPort=").append(adminPort).append('\n')
-                .append("autopurge.purgeInterval=0\n");
-        if (ensemble.size() > 1) {
-            for (ZooKeeperServer s : ensemble) {
-                cfg.append("server.").append(s.id).append('=').append(Ports.HOST).append(':')
-                        .append(s.quorumPort).append(':').append(s.electionPort).append('\n');
-            }
+  public int id() {
+    return id;
+  }
+
+  public int clientPort() {
+    return clientPort;
+  }
+
+  public int quorumPort() {
+    return quorumPort;
+  }
+
+  public int electionPort() {
+    return electionPort;
+  }
+
+  /** The AdminServer's HTTP port ({@code /commands/mntr} and friends). */
+  public int adminPort() {
+    return adminPort;
+  }
+
+  /** host:clientPort */
+  public String address() {
+    return Ports.HOST + ":" + clientPort;
+  }
+
+  void launch() {
+    process.start();
+  }
+
+  /** Kills the server if it runs, starts it again on the same ports and data, waits until it serves. */
+  @Override
+  public void restart() {
+    process.kill();
+    process.start();
+    awaitServing(READY_TIMEOUT);
+  }
+
+  /** Sends a four-letter word to this server's client port. */
+  public String fourLetterWord(String word) throws java.io.IOException {
+    return FourLetterWords.send(Ports.HOST, clientPort, word);
+  }
+
+  /**
+   * "leader", "follower", "standalone" (from {@code srvr}), or null when the server does not answer
+   * or does not serve yet ("This ZooKeeper instance is not currently serving requests").
+   */
+  public String mode() {
+    if (!process.isAlive()) {
+      return null;
+    }
+    try {
+      for (String line : fourLetterWord("srvr").split("\n")) {
+        if (line.startsWith("Mode:")) {
+          return line.substring(5).trim().toLowerCase(Locale.ROOT);
         }
-        Path zooCfg = dir.resolve("zoo.cfg");
-        Dirs.write(zooCfg, cfg.toString());
-        Dirs.write(data.resolve("myid"), id + "\n");
-        Path logback = dir.resolve("logback.xml");
-        Dirs.write(logback, "<configuration>\n"
-                + "  <appender name=\"OUT\" class=\"ch.qos.logback.core.ConsoleAppender\">\n"
-                + "    <encoder><pattern>%d{HH:mm:ss.SSS} %-5level [%thread] %logger{36} - %msg%n</pattern></encoder>\n"
-                + "  </appender>\n"
-                + "  <root level=\"INFO\"><appender-ref ref=\"OUT\"/></root>\n"
-                + "</configuration>\n");
-        List<String> opts = JvmProcess.baseOptions("96m");
-        opts.addAll(JvmProcess.jmxOptions(jmxPort));
-        opts.add("-Dlogback.configurationFile=" + logback);
-        opts.add("-Dzookeeper.log.dir=" + dir);
-        opts.add("-Dzookeeper.jmx.log4j.disable=true");
-        process = new JvmProcess("zookeeper-" + id, ApacheRuntime.ZOOKEEPER, opts,
-                "org.apache.zookeeper.server.quorum.QuorumPeerMain",
-                Arrays.asList(zooCfg.toString()), dir, dir.resolve("zookeeper-" + id + ".log"));
+      }
+    } catch (java.io.IOException e) {
+      return null;
     }
+    return null;
+  }
 
-    public int id() {
-        return id;
-    }
+  /** Waits until this server answers {@code srvr} with a serving mode. */
+  public void awaitServing(Duration timeout) {
+    Await.until(process.name() + " serving (srvr Mode: leader|follower|standalone)", timeout,
+        () -> mode() != null, process);
+  }
 
-    public int clientPort() {
-        return clientPort;
-    }
+  @Override
+  public String toString() {
+    return "zookeeper-" + id + "@" + address() + " (jmx " + jmxPort + ", admin " + adminPort + ")";
+  }
 
-    public int quorumPort() {
-        return quorumPort;
+  static List<String> modes(List<ZooKeeperServer> servers) {
+    List<String> modes = new ArrayList<>();
+    for (ZooKeeperServer s : servers) {
+      modes.add(s.id + "=" + s.mode());
     }
-
-    public int electionPort() {
-        return electionPort;
-    }
-
-    /** The AdminServer's HTTP port ({@code /commands/mntr} and friends). */
-    public int adminPort() {
-        return adminPort;
-    }
-
-    /** host:clientPort */
-    public String address() {
-        return Ports.HOST + ":" + clientPort;
-    }
-
-    void launch() {
-        process.start();
-    }
-
-    /** Kills the server if it runs, starts it again on the same ports and data, waits until it serves. */
-    @Override
-    public void restart() {
-        process.kill();
-        process.start();
-        awaitServing(READY_TIMEOUT);
-    }
-
-    /** Sends a four-letter word to this server's client port. */
-    public String fourLetterWord(String word) throws java.io.IOException {
-        return FourLetterWords.send(Ports.HOST, clientPort, word);
-    }
-
-    /**
-     * "leader", "follower", "standalone" (from {@code srvr}), or null when the server does not answer
-     * or does not serve yet ("This ZooKeeper instance is not currently serving requests").
-     */
-    public String mode() {
-        if (!process.isAlive()) {
-            return null;
-        }
-        try {
-            for (String line : fourLetterWord("srvr").split("\n")) {
-                if (line.startsWith("Mode:")) {
-                    return line.substring(5).trim().toLowerCase(Locale.ROOT);
-                }
-            }
-        } catch (java.io.IOException e) {
-            return null;
-        }
-        return null;
-    }
-
-    /** Waits until this server answers {@code srvr} with a serving mode. */
-    public void awaitServing(Duration timeout) {
-        Await.until(process.name() + " serving (srvr Mode: leader|follower|standalone)", timeout,
-                () -> mode() != null, process);
-    }
-
-    @Override
-    public String toString() {
-        return "zookeeper-" + id + "@" + address() + " (jmx " + jmxPort + ", admin " + adminPort + ")";
-    }
-
-    static List<String> modes(List<ZooKeeperServer> servers) {
-        List<String> modes = new ArrayList<>();
-        for (ZooKeeperServer s : servers) {
-            modes.add(s.id + "=" + s.mode());
-        }
-        return modes;
-    }
+    return modes;
+  }
 }
