@@ -6,11 +6,11 @@
 #include <chrono>
 #include <cstring>
 #include <filesystem>
+#include <set>
 
 #include "doflamingo/error.h"
 #include "engine_impl.h"
 #include "logger.h"
-#include "tiers.h"
 
 namespace fs = std::filesystem;
 
@@ -60,15 +60,11 @@ std::shared_ptr<const Clock> systemClock() {
 
 Engine::Impl::Impl(const EngineOptions& o) : options(o), clock(o.clock) {
   checkOptions(options);
-  std::vector<Tier> tiers = parseTiers(options.tiers);
-  baseStepMs = tiers.front().stepSeconds * 1000;
-  std::int64_t heartbeat = options.heartbeatSeconds ? options.heartbeatSeconds : 5 * tiers.front().stepSeconds;
-  if (heartbeat < tiers.front().stepSeconds) throw InvalidArgument("heartbeatSeconds must be at least the base step");
+  classes = resolveRetentionClasses(options);
 
   requireWritableDir(options.dataDir);
   registry = std::make_unique<SeriesRegistry>(options.dataDir + "/series.log");
-  store = std::make_unique<RrdStore>(fs::absolute(options.dataDir + "/rrd").string(), tiers, heartbeat,
-                                     options.rrdcachedAddress);
+  store = std::make_unique<RrdStore>(fs::absolute(options.dataDir + "/rrd").string(), options.rrdcachedAddress);
   store->restoreInterruptedUpdates();
   journal = std::make_unique<Journal>(options.dataDir + "/journal", options.journalSegmentBytes, options.journalFsync);
   chunks.reset(new std::atomic<SeriesState*>[kMaxChunks]);
@@ -76,8 +72,8 @@ Engine::Impl::Impl(const EngineOptions& o) : options(o), clock(o.clock) {
   ensureStates(registry->size());
   replayJournal();
   for (int i = 0; i < options.flusherThreads; ++i) flushers.emplace_back([this, i] { flusherLoop(i); });
-  log().info("engine open at {}: {} series, tiers {}, {} replayed from the journal{}", options.dataDir,
-             registry->size(), options.tiers, replayed.load(),
+  log().info("engine open at {}: {} series, {} retention classes (default tiers {}), {} replayed from the journal{}",
+             options.dataDir, registry->size(), classes.size(), classes.front().info.definition.tiers, replayed.load(),
              store->cached() ? ", through rrdcached at " + options.rrdcachedAddress : "");
 }
 
@@ -132,6 +128,7 @@ void Engine::Impl::ensureStates(std::size_t count) {
   if (stateCount.load(std::memory_order_acquire) >= count) return;
   std::lock_guard<std::mutex> lock(growMutex);
   std::size_t have = stateCount.load(std::memory_order_relaxed);
+  std::set<std::string> undefined;  // classes series.log names that the options no longer define
   for (std::size_t id = have; id < count; ++id) {
     std::size_t chunk = id >> kChunkBits;
     if (chunk >= kMaxChunks) throw InvalidArgument("too many series: the engine holds at most 67 million");
@@ -139,11 +136,22 @@ void Engine::Impl::ensureStates(std::size_t count) {
       chunks[chunk].store(new SeriesState[std::size_t{1} << kChunkBits], std::memory_order_release);
     }
     SeriesState& st = state(static_cast<std::uint32_t>(id));
-    SeriesInfo info = registry->info(static_cast<std::uint32_t>(id));
-    st.kind = info.kind;
-    st.file = std::move(info.file);
-    st.ring = LiveRing(baseStepMs, options.liveWindowSeconds * 1000);
+    st.kind = registry->kind(static_cast<std::uint32_t>(id));
+    const std::string cls = registry->retentionClass(static_cast<std::uint32_t>(id));
+    std::size_t index = 0;
+    try {
+      index = retentionClassIndex(classes, cls);
+    } catch (const InvalidArgument&) {
+      undefined.insert(cls);  // its file keeps its own layout; ring, heartbeat and reads go by "default"
+    }
+    st.retentionClass = static_cast<std::uint16_t>(index);
+    const RetentionClassInfo& info = classes[index].info;
+    st.ring = LiveRing(info.baseStepMs(), info.definition.liveWindowSeconds * 1000);
     stateCount.store(id + 1, std::memory_order_release);
+  }
+  for (const std::string& cls : undefined) {
+    log().warn("series.log names retention class '{}', which is not defined now: its series are read as \"default\"",
+               cls);
   }
 }
 
@@ -153,11 +161,24 @@ Engine::~Engine() = default;
 
 void Engine::close() { impl_->close(); }
 
-std::uint32_t Engine::intern(const SeriesKey& key, SeriesKind kind) {
-  std::shared_lock<std::shared_mutex> life(impl_->lifecycle);
-  impl_->checkOpen();
-  std::uint32_t id = impl_->registry->intern(key, kind);
-  impl_->ensureStates(static_cast<std::size_t>(id) + 1);
+std::uint32_t Engine::intern(const SeriesKey& key, SeriesKind kind) { return intern(key, kind, kDefaultRetentionClass); }
+
+std::uint32_t Engine::intern(const SeriesKey& key, SeriesKind kind, const std::string& retentionClass) {
+  Impl& m = *impl_;
+  std::shared_lock<std::shared_mutex> life(m.lifecycle);
+  m.checkOpen();
+  const auto asked = static_cast<std::uint16_t>(retentionClassIndex(m.classes, retentionClass));
+  std::uint32_t id = m.registry->intern(key, kind, retentionClass);
+  m.ensureStates(static_cast<std::size_t>(id) + 1);
+  const std::uint16_t recorded = m.state(id).retentionClass;
+  if (recorded != asked) {
+    std::lock_guard<std::mutex> el(m.errorMutex);
+    if (m.classChangesLogged.emplace(recorded, asked).second) {
+      log().warn("series {} keeps retention class '{}' it was created with, not '{}': a file's layout is fixed, so a "
+                 "class applies to series created after it (further series of these two classes are not logged)",
+                 key.toString(), m.classes[recorded].info.definition.name, retentionClass);
+    }
+  }
   return id;
 }
 
@@ -183,6 +204,16 @@ EngineStats Engine::stats() const {
   return s;
 }
 
-const std::vector<Tier>& Engine::tiers() const { return impl_->store->tiers(); }
+const std::vector<Tier>& Engine::tiers() const { return impl_->classes.front().info.tiers; }
+
+std::vector<RetentionClassInfo> Engine::retentionClasses() const {
+  std::vector<RetentionClassInfo> out;
+  for (const ResolvedClass& c : impl_->classes) out.push_back(c.info);
+  return out;
+}
+
+std::vector<std::uint32_t> Engine::retentionClassOf(const std::vector<std::uint32_t>& ids) const {
+  return impl_->forEachId<std::uint32_t>(ids, [this](std::uint32_t id) { return impl_->state(id).retentionClass; });
+}
 
 }  // namespace doflamingo

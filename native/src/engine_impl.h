@@ -13,6 +13,7 @@
 #include <limits>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <shared_mutex>
 #include <string>
 #include <thread>
@@ -22,6 +23,7 @@
 #include "doflamingo/engine.h"
 #include "journal.h"
 #include "live_ring.h"
+#include "retention_classes.h"
 #include "rrd_store.h"
 #include "series_registry.h"
 
@@ -29,7 +31,7 @@ namespace doflamingo {
 
 struct SeriesState {
   SeriesKind kind = SeriesKind::Gauge;
-  std::string file;
+  std::uint16_t retentionClass = 0;     // index into Impl::classes (its file path: the registry's)
   std::int64_t lastMs = std::numeric_limits<std::int64_t>::min();
   CounterRate rate;
   LiveRing ring{1, 1};
@@ -58,6 +60,7 @@ struct Engine::Impl {
   }
   std::mutex& lockFor(std::uint32_t id) { return stripes[id % kStripes]; }
   void ensureStates(std::size_t count);
+  const ResolvedClass& classOf(std::uint32_t id) { return classes[state(id).retentionClass]; }
 
   // --- ingest (engine_ingest.cpp) ---
   IngestResult ingest(const Sample* samples, std::size_t count);
@@ -97,7 +100,7 @@ struct Engine::Impl {
 
   EngineOptions options;
   std::shared_ptr<const Clock> clock;
-  std::int64_t baseStepMs = 0;
+  std::vector<ResolvedClass> classes;  // "default" first; fixed while the engine is open
   std::unique_ptr<SeriesRegistry> registry;
   std::unique_ptr<RrdStore> store;
   std::unique_ptr<Journal> journal;
@@ -137,6 +140,8 @@ struct Engine::Impl {
   std::string lastStorageError;
   std::int64_t lastErrorLogMs = 0;   // guarded by errorMutex
   std::int64_t suppressedErrors = 0;  // guarded by errorMutex
+  // (recorded, asked) class pairs already logged by intern(); guarded by errorMutex
+  std::set<std::pair<std::uint16_t, std::uint16_t>> classChangesLogged;
 };
 
 }  // namespace doflamingo

@@ -120,7 +120,7 @@ IngestResult Engine::Impl::ingest(const Sample* samples, std::size_t count) {
     if (st.pending.empty()) {
       st.pendingSegment = segment;
       st.pendingSinceMs = now;
-      st.pending.reserve(batch);
+      st.pending.reserve(classOf(r.seriesId).pendingReserve);
     }
     st.pending.push_back({r.timeMs, r.value});
     if (st.ring.empty()) ringBytes.fetch_add(static_cast<std::int64_t>(st.ring.memoryBytes()), std::memory_order_relaxed);

@@ -24,7 +24,8 @@ void checkRange(std::int64_t fromMs, std::int64_t toMs) {
 
 SeriesData Engine::Impl::queryOpen(std::uint32_t id, std::int64_t fromMs, std::int64_t toMs, std::int64_t resolutionMs,
                                    Consolidation cf) {
-  const std::int64_t step = baseStepMs;
+  const ResolvedClass& cls = classOf(id);
+  const std::int64_t step = cls.info.baseStepMs();
   SeriesState& st = state(id);
   if (cf == Consolidation::Average && resolutionMs <= step) {
     std::lock_guard<std::mutex> lock(lockFor(id));
@@ -45,11 +46,11 @@ SeriesData Engine::Impl::queryOpen(std::uint32_t id, std::int64_t fromMs, std::i
     }
   }
   flushSeries(id, true);  // a failure is logged; the answer then lacks only the unwritten tail
-  return store->fetch(st.file, cf, fromMs, toMs, std::max(resolutionMs, step));
+  return store->fetch(registry->file(id), cls.layout, cf, fromMs, toMs, std::max(resolutionMs, step));
 }
 
 Point Engine::Impl::latestOpen(std::uint32_t id, std::int64_t fromMs, std::int64_t toMs) {
-  const std::int64_t step = baseStepMs;
+  const std::int64_t step = classOf(id).info.baseStepMs();
   SeriesState& st = state(id);
   {
     std::lock_guard<std::mutex> lock(lockFor(id));
@@ -94,10 +95,23 @@ std::vector<Point> Engine::latest(const std::vector<std::uint32_t>& ids, std::in
   return impl_->forEachId<Point>(ids, [&](std::uint32_t id) { return impl_->latestOpen(id, fromMs, atMs); });
 }
 
+std::vector<Point> Engine::latestWithinSteps(const std::vector<std::uint32_t>& ids, std::int64_t atMs, std::int64_t steps) {
+  if (atMs < 0 || steps < 0 || steps > 1'000'000'000) {
+    throw InvalidArgument("latestWithinSteps: atMs (" + std::to_string(atMs) + ") must not be negative and steps (" +
+                          std::to_string(steps) + ") must be 0 to 1000000000");
+  }
+  return impl_->forEachId<Point>(ids, [&](std::uint32_t id) {
+    const std::int64_t maxAgeMs = steps * impl_->classOf(id).info.baseStepMs();
+    return impl_->latestOpen(id, std::max<std::int64_t>(0, atMs - maxAgeMs), atMs);
+  });
+}
+
 std::vector<GroupResult> Engine::groupBy(const GroupQuery& q) {
   std::shared_lock<std::shared_mutex> life(impl_->lifecycle);
   impl_->checkOpen();
   checkRange(q.fromMs, q.toMs);
+  // Each series answers on its own class's grid (a 30 s class cannot answer every 2 s);
+  // aggregateGroups combines them on the coarsest step among the answers.
   std::vector<GroupInput> series;
   for (std::uint32_t id : impl_->registry->select(q.name, q.filter)) {
     if (id >= impl_->stateCount.load(std::memory_order_acquire)) continue;  // being interned right now

@@ -22,9 +22,9 @@ bool Engine::Impl::flushSeries(std::uint32_t id, bool waitIfBusy) {
     points.swap(st.pending);
     st.flushing = true;
     st.flushingSegment = st.pendingSegment;
-    file = st.file;
   }
-  RrdStore::WriteResult r = store->write(file, points);
+  file = registry->file(id);
+  RrdStore::WriteResult r = store->write(file, classOf(id).layout, points);
   rrdWrites.fetch_add(1, std::memory_order_relaxed);
   const std::int64_t now = nowMs();
   bool requeue = false;

@@ -10,12 +10,16 @@ namespace {
 constexpr double kMissing = std::numeric_limits<double>::quiet_NaN();
 }
 
+std::int64_t LiveRing::slotsFor(std::int64_t stepMs, std::int64_t windowMs) {
+  if (windowMs <= 0) return 0;
+  return std::max<std::int64_t>(windowMs / std::max<std::int64_t>(stepMs, 1), 1);
+}
+
 LiveRing::LiveRing(std::int64_t stepMs, std::int64_t windowMs)
-    : stepMs_(std::max<std::int64_t>(stepMs, 1)),
-      slots_(std::max<std::int64_t>(windowMs / std::max<std::int64_t>(stepMs, 1), 1)) {}
+    : stepMs_(std::max<std::int64_t>(stepMs, 1)), slots_(slotsFor(stepMs, windowMs)) {}
 
 void LiveRing::put(std::int64_t timestampMs, double value) {
-  if (timestampMs < 0) return;
+  if (timestampMs < 0 || slots_ == 0) return;
   std::int64_t slot = (timestampMs + stepMs_ - 1) / stepMs_;
   if (!values_) {
     values_.reset(new double[slots_]);

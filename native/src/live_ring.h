@@ -13,7 +13,13 @@ namespace doflamingo {
 
 class LiveRing {
  public:
+  // windowMs 0: no ring (nothing is kept, every read finds it empty).
   LiveRing(std::int64_t stepMs, std::int64_t windowMs);
+
+  // Bytes of the values a ring of this step and window allocates at its first put.
+  static std::int64_t valueBytes(std::int64_t stepMs, std::int64_t windowMs) {
+    return slotsFor(stepMs, windowMs) * static_cast<std::int64_t>(sizeof(double));
+  }
 
   void put(std::int64_t timestampMs, double value);
 
@@ -30,9 +36,12 @@ class LiveRing {
   std::int64_t oldestMs() const;
   std::int64_t newestMs() const { return headSlot_ < 0 ? 0 : headSlot_ * stepMs_; }
   bool empty() const { return headSlot_ < 0; }
-  std::size_t memoryBytes() const { return sizeof(*this) + slots_ * sizeof(double); }
+  // What a ring in use costs (0 without a ring: nothing is allocated).
+  std::size_t memoryBytes() const { return slots_ ? sizeof(*this) + slots_ * sizeof(double) : 0; }
 
  private:
+  static std::int64_t slotsFor(std::int64_t stepMs, std::int64_t windowMs);
+
   std::int64_t stepMs_;
   std::int64_t slots_;
   std::int64_t headSlot_ = -1;          // absolute slot number of the newest point

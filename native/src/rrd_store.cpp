@@ -218,25 +218,34 @@ bool isCorruptFileError(const std::string& m) {
   return false;
 }
 
-RrdStore::RrdStore(std::string rootDir, std::vector<Tier> tiers, std::int64_t heartbeatSeconds,
-                   std::string rrdcachedAddress)
-    : root_(std::move(rootDir)), tiers_(std::move(tiers)), heartbeat_(heartbeatSeconds),
-      daemon_(std::move(rrdcachedAddress)) {
+RrdLayout::RrdLayout(std::vector<Tier> tiers, std::int64_t heartbeatSeconds, bool minMax)
+    : tiers_(std::move(tiers)), heartbeat_(heartbeatSeconds) {
   const std::int64_t base = tiers_.front().stepSeconds;
-  for (std::size_t i = 0; i < tiers_.size(); ++i) {
-    const Tier& t = tiers_[i];
+  for (const Tier& t : tiers_) {
     std::string tail = ":0.5:" + std::to_string(t.stepSeconds / base) + ":" + std::to_string(t.rows());
     rras_.push_back("RRA:AVERAGE" + tail);
+    rows_ += t.rows();
     // At one primary point per row MIN and MAX equal AVERAGE: storing them would triple the
     // finest (largest) tier for nothing.
-    if (t.stepSeconds != base) {
+    if (minMax && t.stepSeconds != base) {
       rras_.push_back("RRA:MIN" + tail);
       rras_.push_back("RRA:MAX" + tail);
+      rows_ += 2 * t.rows();
     }
   }
 }
 
-std::vector<std::string> RrdStore::rraDefinitions() const { return rras_; }
+std::int64_t RrdLayout::fileBytes() const {
+  // rrd_create writes the header headerLength() reads back (version 3: a live_head_t), then every
+  // row of every RRA, one rrd_value_t per data source (one here).
+  const auto rras = static_cast<std::int64_t>(rras_.size());
+  return static_cast<std::int64_t>(sizeof(stat_head_t) + sizeof(ds_def_t) + sizeof(live_head_t) + sizeof(pdp_prep_t)) +
+         rras * static_cast<std::int64_t>(sizeof(rra_def_t) + sizeof(cdp_prep_t) + sizeof(rra_ptr_t)) +
+         rows_ * static_cast<std::int64_t>(sizeof(rrd_value_t));
+}
+
+RrdStore::RrdStore(std::string rootDir, std::string rrdcachedAddress)
+    : root_(std::move(rootDir)), daemon_(std::move(rrdcachedAddress)) {}
 
 void RrdStore::restoreInterruptedUpdates() {
   std::error_code ec;
@@ -247,18 +256,18 @@ void RrdStore::restoreInterruptedUpdates() {
   }
 }
 
-bool RrdStore::create(const std::string& path, std::int64_t firstTimeMs, std::string& error) {
+bool RrdStore::create(const std::string& path, const RrdLayout& layout, std::int64_t firstTimeMs, std::string& error) {
   std::error_code ec;
   fs::create_directories(fs::path(path).parent_path(), ec);
   if (ec) {
     error = "cannot create directory " + fs::path(path).parent_path().string() + ": " + ec.message();
     return false;
   }
-  std::string ds = "DS:v:GAUGE:" + std::to_string(heartbeat_) + ":U:U";
+  std::string ds = "DS:v:GAUGE:" + std::to_string(layout.heartbeatSeconds()) + ":U:U";
   std::vector<const char*> argv{ds.c_str()};
-  for (const auto& r : rras_) argv.push_back(r.c_str());
+  for (const auto& r : layout.rraDefinitions()) argv.push_back(r.c_str());
   time_t lastUp = static_cast<time_t>(secondsOf(firstTimeMs) - 1);
-  unsigned long step = static_cast<unsigned long>(tiers_.front().stepSeconds);
+  unsigned long step = static_cast<unsigned long>(layout.baseStepSeconds());
   int rc;
   std::unique_lock<std::mutex> daemonLock(gDaemonMutex, std::defer_lock);
   if (!cached() && gDaemonUsed.load()) daemonLock.lock();  // cached: write() holds it already
@@ -335,7 +344,8 @@ bool RrdStore::quarantine(const std::string& path, const std::string& why) {
   return false;
 }
 
-RrdStore::WriteResult RrdStore::write(const std::string& relativePath, const std::vector<Point>& points) {
+RrdStore::WriteResult RrdStore::write(const std::string& relativePath, const RrdLayout& layout,
+                                      const std::vector<Point>& points) {
   WriteResult result;
   if (points.empty()) return result;
   const std::string path = root_ + "/" + relativePath;
@@ -364,7 +374,7 @@ RrdStore::WriteResult RrdStore::write(const std::string& relativePath, const std
     std::string error;
     struct stat st;
     if (!cached() && ::stat(path.c_str(), &st) != 0) {
-      if (!create(path, batch->front().timeMs, error)) {
+      if (!create(path, layout, batch->front().timeMs, error)) {
         result.status = WriteStatus::Retry;
         result.error = "cannot create " + path + ": " + error;
         return result;
@@ -374,7 +384,7 @@ RrdStore::WriteResult RrdStore::write(const std::string& relativePath, const std
     if (cached() && (error.find("No such file") != std::string::npos ||
                      error.find("not exist") != std::string::npos)) {
       std::string createError;
-      if (create(path, batch->front().timeMs, createError) && updateOnce(path, *batch, error)) return result;
+      if (create(path, layout, batch->front().timeMs, createError) && updateOnce(path, *batch, error)) return result;
     }
     if (attempt == 0 && !cached() && isCorruptFileError(error) && quarantine(path, error)) continue;
     result.status = WriteStatus::Retry;
@@ -409,8 +419,8 @@ bool RrdStore::sync(std::string& error) {
   return true;
 }
 
-SeriesData RrdStore::fetch(const std::string& relativePath, Consolidation cf, std::int64_t fromMs,
-                           std::int64_t toMs, std::int64_t resolutionMs) {
+SeriesData RrdStore::fetch(const std::string& relativePath, const RrdLayout& layout, Consolidation cf,
+                           std::int64_t fromMs, std::int64_t toMs, std::int64_t resolutionMs) {
   static const char* const kCf[] = {"AVERAGE", "MIN", "MAX"};
   const std::string path = root_ + "/" + relativePath;
   SeriesData out;
@@ -423,7 +433,7 @@ SeriesData RrdStore::fetch(const std::string& relativePath, Consolidation cf, st
   struct stat st;
   if (::stat(path.c_str(), &st) != 0) {
     // The same grid as a file's answer below, so a series without a file lines up with the rest.
-    out.stepMs = std::max<std::int64_t>(resolutionMs, tiers_.front().stepSeconds * 1000);
+    out.stepMs = std::max<std::int64_t>(resolutionMs, layout.baseStepSeconds() * 1000);
     out.startMs = (fromMs + out.stepMs - 1) / out.stepMs * out.stepMs;
     std::int64_t last = (toMs + out.stepMs - 1) / out.stepMs * out.stepMs;
     std::int64_t n = (last - out.startMs) / out.stepMs + 1;
@@ -440,7 +450,7 @@ SeriesData RrdStore::fetch(const std::string& relativePath, Consolidation cf, st
   if (rrd_fetch_r(path.c_str(), kCf[static_cast<int>(cf)], &start, &end, &step, &dsCount, &dsNames, &data) != 0) {
     std::string error = takeRrdError();
     if (isCorruptFileError(error) && quarantine(path, error)) {
-      return fetch(relativePath, cf, fromMs, toMs, resolutionMs);  // the file is gone: all unknown
+      return fetch(relativePath, layout, cf, fromMs, toMs, resolutionMs);  // the file is gone: all unknown
     }
     throw StorageError("cannot read " + path + ": " + error);
   }

@@ -16,11 +16,32 @@
 
 namespace doflamingo {
 
+// How the files of one retention class are made: its tiers, heartbeat and RRAs (AVERAGE on every
+// tier; MIN and MAX on the consolidated ones when minMax).
+class RrdLayout {
+ public:
+  RrdLayout(std::vector<Tier> tiers, std::int64_t heartbeatSeconds, bool minMax);
+
+  const std::vector<Tier>& tiers() const { return tiers_; }
+  std::int64_t baseStepSeconds() const { return tiers_.front().stepSeconds; }
+  std::int64_t heartbeatSeconds() const { return heartbeat_; }
+  // The RRA definitions of new files, for tests and the docs.
+  const std::vector<std::string>& rraDefinitions() const { return rras_; }
+  // Bytes of a file of this layout as librrd creates it (header, then every row allocated):
+  // from librrd's own header structures, so it equals the file's size on disk.
+  std::int64_t fileBytes() const;
+
+ private:
+  std::vector<Tier> tiers_;
+  std::int64_t heartbeat_;
+  std::vector<std::string> rras_;
+  std::int64_t rows_ = 0;  // over all RRAs
+};
+
 class RrdStore {
  public:
   // rrdcachedAddress empty: direct file access; else e.g. "unix:/run/rrdcached.sock".
-  RrdStore(std::string rootDir, std::vector<Tier> tiers, std::int64_t heartbeatSeconds,
-           std::string rrdcachedAddress);
+  RrdStore(std::string rootDir, std::string rrdcachedAddress);
 
   enum class WriteStatus { Ok, Retry };
   struct WriteResult {
@@ -29,15 +50,15 @@ class RrdStore {
   };
 
   // Appends points (strictly increasing times) to the file at relativePath, creating it on first
-  // use. Points at or before the file's last update are skipped: that makes journal replay
+  // use with layout. Points at or before the file's last update are skipped: that makes journal replay
   // idempotent. A corrupt, truncated or foreign file is logged, renamed to *.corrupt-<epoch> and
   // recreated, so one bad file costs its own history and nothing else.
-  WriteResult write(const std::string& relativePath, const std::vector<Point>& points);
+  WriteResult write(const std::string& relativePath, const RrdLayout& layout, const std::vector<Point>& points);
 
   // Values of [fromMs, toMs] at the tier librrd picks for resolutionMs (the finest that covers
-  // the range at or above the asked resolution). A missing file reads as all unknown.
-  // Throws StorageError on an unreadable file.
-  SeriesData fetch(const std::string& relativePath, Consolidation cf, std::int64_t fromMs,
+  // the range at or above the asked resolution). A missing file reads as all unknown, on the grid
+  // of layout's base step. Throws StorageError on an unreadable file.
+  SeriesData fetch(const std::string& relativePath, const RrdLayout& layout, Consolidation cf, std::int64_t fromMs,
                    std::int64_t toMs, std::int64_t resolutionMs);
 
   // Makes every write so far durable in the RRD files. Direct writes already are (the page cache
@@ -45,7 +66,6 @@ class RrdStore {
   // this asks it to write everything out. Returns false (error set) when the daemon cannot.
   bool sync(std::string& error);
 
-  const std::vector<Tier>& tiers() const { return tiers_; }
   bool cached() const { return !daemon_.empty(); }
   long long quarantined() const { return quarantined_; }
 
@@ -53,19 +73,13 @@ class RrdStore {
   // the journal is replayed into them. The engine calls it once at open.
   void restoreInterruptedUpdates();
 
-  // The RRA definitions used for new files, for tests and the docs.
-  std::vector<std::string> rraDefinitions() const;
-
  private:
-  bool create(const std::string& path, std::int64_t firstTimeMs, std::string& error);
+  bool create(const std::string& path, const RrdLayout& layout, std::int64_t firstTimeMs, std::string& error);
   bool updateOnce(const std::string& path, const std::vector<Point>& points, std::string& error);
   bool quarantine(const std::string& path, const std::string& why);
 
   std::string root_;
-  std::vector<Tier> tiers_;
-  std::int64_t heartbeat_;
   std::string daemon_;
-  std::vector<std::string> rras_;
   std::atomic<long long> quarantined_{0};
   std::mutex dirtyMutex_;
   std::unordered_set<std::string> unsynced_;  // written through rrdcached since the last sync()

@@ -18,7 +18,9 @@
 namespace doflamingo {
 namespace {
 
-constexpr std::uint32_t kEntryMagic = 0x31534644;  // "DFS1"
+// Entries of the first format name no retention class: their series are "default".
+constexpr std::uint32_t kEntryMagicV1 = 0x31534644;  // "DFS1"
+constexpr std::uint32_t kEntryMagic = 0x32534644;    // "DFS2"
 
 void putU32(std::string& out, std::uint32_t v) { out.append(reinterpret_cast<const char*>(&v), 4); }
 
@@ -29,6 +31,33 @@ std::uint64_t fnv1a64(const std::string& s) {
     h *= 1099511628211ull;
   }
   return h;
+}
+
+// Names and labels may hold slashes, "..", quotes or HTML: none of that reaches the file system.
+// The path is a hash of the key, fanned out over 256 directories.
+std::string fileName(std::uint64_t keyHash, std::uint16_t salt) {
+  char name[40];
+  std::snprintf(name, sizeof name, "%02x/%016llx", static_cast<unsigned>(keyHash >> 56),
+                static_cast<unsigned long long>(keyHash));
+  return std::string(name) + (salt ? "-" + std::to_string(salt) : "") + ".rrd";
+}
+
+// The salt of file when it is the name derived from keyHash with some salt.
+std::optional<std::uint16_t> saltOf(const std::string& file, std::uint64_t keyHash) {
+  const std::string plain = fileName(keyHash, 0);
+  const std::size_t stem = plain.size() - 4;  // without ".rrd"
+  if (file == plain) return 0;
+  if (file.size() <= plain.size() + 1 || file.compare(0, stem, plain, 0, stem) != 0 || file[stem] != '-' ||
+      file.compare(file.size() - 4, 4, ".rrd") != 0) {
+    return std::nullopt;
+  }
+  unsigned long salt = 0;
+  for (std::size_t i = stem + 1; i + 4 < file.size(); ++i) {
+    if (file[i] < '0' || file[i] > '9' || salt > 0xffff) return std::nullopt;
+    salt = salt * 10 + static_cast<unsigned long>(file[i] - '0');
+  }
+  if (salt == 0 || salt > 0xffff || fileName(keyHash, static_cast<std::uint16_t>(salt)) != file) return std::nullopt;
+  return static_cast<std::uint16_t>(salt);
 }
 
 }  // namespace
@@ -43,7 +72,8 @@ SeriesRegistry::~SeriesRegistry() {
   if (fd_ >= 0) ::close(fd_);
 }
 
-// Entry: magic, id, kind, key length, key bytes, file length, file bytes, crc32 of all before it.
+// Entry: magic, id, kind, key length, key bytes, file length, file bytes, [DFS2: class length,
+// class bytes,] crc32 of all before it.
 void SeriesRegistry::load() {
   std::ifstream in(path_, std::ios::binary);
   if (!in) return;
@@ -55,24 +85,22 @@ void SeriesRegistry::load() {
     pos += 4;
     return true;
   };
+  auto bytes = [&](std::string& out) {
+    std::uint32_t len;
+    if (!u32(len) || data.size() - pos < len) return false;
+    out = data.substr(pos, len);
+    pos += len;
+    return true;
+  };
   while (pos < data.size()) {
     std::size_t start = pos;
-    std::uint32_t magic, id, kind, keyLen, fileLen, crc;
-    bool ok = u32(magic) && magic == kEntryMagic && u32(id) && u32(kind) && u32(keyLen) &&
-              data.size() - pos >= keyLen;
-    std::string key, file;
-    if (ok) {
-      key = data.substr(pos, keyLen);
-      pos += keyLen;
-      ok = u32(fileLen) && data.size() - pos >= fileLen;
-    }
-    if (ok) {
-      file = data.substr(pos, fileLen);
-      pos += fileLen;
-      ok = u32(crc) && crc == static_cast<std::uint32_t>(crc32(0L, reinterpret_cast<const Bytef*>(data.data() + start),
-                                                               static_cast<uInt>(pos - 4 - start)));
-    }
-    if (!ok || id != series_.size() || kind > 1) {
+    std::uint32_t magic, id, kind, crc;
+    std::string key, file, cls = kDefaultRetentionClass;
+    bool ok = u32(magic) && (magic == kEntryMagic || magic == kEntryMagicV1) && u32(id) && u32(kind) &&
+              bytes(key) && bytes(file) && (magic == kEntryMagicV1 || bytes(cls)) && u32(crc) &&
+              crc == static_cast<std::uint32_t>(crc32(0L, reinterpret_cast<const Bytef*>(data.data() + start),
+                                                      static_cast<uInt>(pos - 4 - start)));
+    if (!ok || id != series_.size() || kind > 1 || cls.empty()) {
       log().warn("series registry {}: entry at byte {} is damaged; {} series loaded, the rest ignored", path_,
                  start, series_.size());
       if (::truncate(path_.c_str(), static_cast<off_t>(start)) != 0) {
@@ -80,36 +108,53 @@ void SeriesRegistry::load() {
       }
       break;
     }
-    SeriesKey k = SeriesKey::decode(key);
-    byKey_.emplace(key, id);
-    byName_[k.name].push_back(id);
-    byFile_.emplace(file, id);
-    series_.push_back(SeriesInfo{std::move(k), static_cast<SeriesKind>(kind), std::move(file)});
+    const std::uint64_t hash = fnv1a64(key);
+    std::optional<std::uint16_t> salt = saltOf(file, hash);
+    add(SeriesKey::decode(key), hash, static_cast<SeriesKind>(kind), salt.value_or(0), cls,
+        salt ? std::string() : std::move(file));
   }
 }
 
-std::string SeriesRegistry::fileFor(const SeriesKey& key) const {
-  // Names and labels may hold slashes, "..", quotes or HTML: none of that reaches the file
-  // system. The path is a hash of the key, fanned out over 256 directories.
-  char name[40];
-  std::uint64_t h = fnv1a64(key.encode());
-  std::snprintf(name, sizeof name, "%02x/%016llx", static_cast<unsigned>(h >> 56), static_cast<unsigned long long>(h));
-  for (int salt = 0;; ++salt) {
-    std::string file = std::string(name) + (salt ? "-" + std::to_string(salt) : "") + ".rrd";
-    if (!byFile_.count(file)) return file;  // a 64-bit collision is rare, but never share a file
-  }
+void SeriesRegistry::add(SeriesKey key, std::uint64_t keyHash, SeriesKind kind, std::uint16_t salt,
+                         const std::string& cls, std::string recordedFile) {
+  auto id = static_cast<std::uint32_t>(series_.size());
+  auto c = std::find(classNames_.begin(), classNames_.end(), cls);
+  if (c == classNames_.end()) c = classNames_.insert(classNames_.end(), cls);
+  if (!recordedFile.empty()) otherFiles_.emplace(id, std::move(recordedFile));
+  byHash_.emplace(keyHash, id);
+  byName_[key.name].push_back(id);
+  series_.push_back(Entry{std::move(key), keyHash, kind, salt, static_cast<std::uint16_t>(c - classNames_.begin())});
 }
 
-void SeriesRegistry::append(std::uint32_t id, const SeriesInfo& info) {
+std::string SeriesRegistry::fileOf(std::uint32_t id) const {
+  auto other = otherFiles_.find(id);
+  if (other != otherFiles_.end()) return other->second;
+  return fileName(series_[id].keyHash, series_[id].salt);
+}
+
+const SeriesRegistry::Entry& SeriesRegistry::entry(std::uint32_t id) const {
+  if (id >= series_.size()) throw InvalidArgument("unknown series id " + std::to_string(id));
+  return series_[id];
+}
+
+std::optional<std::uint32_t> SeriesRegistry::findLocked(const SeriesKey& key, std::uint64_t keyHash) const {
+  auto [first, last] = byHash_.equal_range(keyHash);
+  for (auto it = first; it != last; ++it) {
+    if (series_[it->second].key == key) return it->second;
+  }
+  return std::nullopt;
+}
+
+void SeriesRegistry::append(std::uint32_t id, SeriesKind kind, const std::string& encodedKey, const std::string& file,
+                            const std::string& cls) {
   std::string entry;
-  std::string key = info.key.encode();
   putU32(entry, kEntryMagic);
   putU32(entry, id);
-  putU32(entry, static_cast<std::uint32_t>(info.kind));
-  putU32(entry, static_cast<std::uint32_t>(key.size()));
-  entry += key;
-  putU32(entry, static_cast<std::uint32_t>(info.file.size()));
-  entry += info.file;
+  putU32(entry, static_cast<std::uint32_t>(kind));
+  for (const std::string* part : {&encodedKey, &file, &cls}) {
+    putU32(entry, static_cast<std::uint32_t>(part->size()));
+    entry += *part;
+  }
   putU32(entry, static_cast<std::uint32_t>(crc32(0L, reinterpret_cast<const Bytef*>(entry.data()),
                                                  static_cast<uInt>(entry.size()))));
   ssize_t n = ::write(fd_, entry.data(), entry.size());
@@ -117,21 +162,21 @@ void SeriesRegistry::append(std::uint32_t id, const SeriesInfo& info) {
     int err = n < 0 ? errno : ENOSPC;
     off_t end = ::lseek(fd_, 0, SEEK_END);
     if (n > 0 && end >= n) (void)!::ftruncate(fd_, end - n);
-    throw StorageError("cannot record new series " + info.key.toString() + " in " + path_ + ": " +
-                       std::strerror(err));
+    throw StorageError("cannot record new series " + SeriesKey::decode(encodedKey).toString() + " in " + path_ +
+                       ": " + std::strerror(err));
   }
 }
 
-std::uint32_t SeriesRegistry::intern(const SeriesKey& key, SeriesKind kind) {
+std::uint32_t SeriesRegistry::intern(const SeriesKey& key, SeriesKind kind, const std::string& retentionClass) {
   std::string encoded = key.encode();
+  const std::uint64_t hash = fnv1a64(encoded);
   // Looked up under the shared lock first (the common case), again under the exclusive one.
   auto existing = [&]() -> std::optional<std::uint32_t> {
-    auto it = byKey_.find(encoded);
-    if (it == byKey_.end()) return std::nullopt;
-    if (series_[it->second].kind != kind) {
+    std::optional<std::uint32_t> id = findLocked(key, hash);
+    if (id && series_[*id].kind != kind) {
       throw InvalidArgument("series " + key.toString() + " is already registered with another kind");
     }
-    return it->second;
+    return id;
   };
   {
     std::shared_lock<std::shared_mutex> lock(mutex_);
@@ -139,45 +184,56 @@ std::uint32_t SeriesRegistry::intern(const SeriesKey& key, SeriesKind kind) {
   }
   std::unique_lock<std::shared_mutex> lock(mutex_);
   if (auto id = existing()) return *id;
+  // A 64-bit collision is rare, but never share a file: the first salt no series of this hash has.
+  auto taken = [&](std::uint16_t salt) {
+    auto [first, last] = byHash_.equal_range(hash);
+    for (auto it = first; it != last; ++it) {
+      if (series_[it->second].salt == salt) return true;
+    }
+    const std::string file = fileName(hash, salt);
+    for (const auto& [other, name] : otherFiles_) {
+      if (name == file) return true;
+    }
+    return false;
+  };
+  std::uint16_t salt = 0;
+  while (taken(salt)) ++salt;
   auto id = static_cast<std::uint32_t>(series_.size());
-  SeriesInfo info{key, kind, fileFor(key)};
-  append(id, info);
-  byKey_.emplace(std::move(encoded), id);
-  byName_[key.name].push_back(id);
-  byFile_.emplace(info.file, id);
-  series_.push_back(std::move(info));
+  append(id, kind, encoded, fileName(hash, salt), retentionClass);
+  add(key, hash, kind, salt, retentionClass, std::string());
   return id;
 }
 
 std::optional<std::uint32_t> SeriesRegistry::find(const SeriesKey& key) const {
   std::shared_lock<std::shared_mutex> lock(mutex_);
-  auto it = byKey_.find(key.encode());
-  if (it == byKey_.end()) return std::nullopt;
-  return it->second;
+  return findLocked(key, fnv1a64(key.encode()));
 }
 
 SeriesInfo SeriesRegistry::info(std::uint32_t id) const {
   std::shared_lock<std::shared_mutex> lock(mutex_);
-  if (id >= series_.size()) throw InvalidArgument("unknown series id " + std::to_string(id));
-  return series_[id];
+  const Entry& e = entry(id);
+  return SeriesInfo{e.key, e.kind, fileOf(id), classNames_[e.classIndex]};
 }
 
 SeriesKind SeriesRegistry::kind(std::uint32_t id) const {
   std::shared_lock<std::shared_mutex> lock(mutex_);
-  if (id >= series_.size()) throw InvalidArgument("unknown series id " + std::to_string(id));
-  return series_[id].kind;
+  return entry(id).kind;
 }
 
 SeriesKey SeriesRegistry::key(std::uint32_t id) const {
   std::shared_lock<std::shared_mutex> lock(mutex_);
-  if (id >= series_.size()) throw InvalidArgument("unknown series id " + std::to_string(id));
-  return series_[id].key;
+  return entry(id).key;
 }
 
 std::string SeriesRegistry::file(std::uint32_t id) const {
   std::shared_lock<std::shared_mutex> lock(mutex_);
-  if (id >= series_.size()) throw InvalidArgument("unknown series id " + std::to_string(id));
-  return series_[id].file;
+  entry(id);
+  return fileOf(id);
+}
+
+std::string SeriesRegistry::retentionClass(std::uint32_t id) const {
+  std::shared_lock<std::shared_mutex> lock(mutex_);
+  return classNames_[entry(id).classIndex];
 }
 
 std::size_t SeriesRegistry::size() const {

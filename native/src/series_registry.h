@@ -12,14 +12,15 @@
 #include <vector>
 
 #include "doflamingo/types.h"
-#include "doflamingo/types.h"
 
 namespace doflamingo {
 
+// One series as the registry answers for it.
 struct SeriesInfo {
   SeriesKey key;
   SeriesKind kind;
-  std::string file;  // RRD file path relative to the storage root
+  std::string file;            // RRD file path relative to the storage root
+  std::string retentionClass;  // as recorded when the series was created
 };
 
 class SeriesRegistry {
@@ -29,9 +30,11 @@ class SeriesRegistry {
   SeriesRegistry(const SeriesRegistry&) = delete;
   SeriesRegistry& operator=(const SeriesRegistry&) = delete;
 
-  // Returns the id of key, adding it if new. The same key with another kind is an error: its
-  // stored history would mean something else.
-  std::uint32_t intern(const SeriesKey& key, SeriesKind kind);
+  // Returns the id of key, adding it with retentionClass if new (a known key keeps the class it
+  // was created with). The same key with another kind is an error: its stored history would mean
+  // something else.
+  std::uint32_t intern(const SeriesKey& key, SeriesKind kind,
+                       const std::string& retentionClass = kDefaultRetentionClass);
 
   std::optional<std::uint32_t> find(const SeriesKey& key) const;
   // Copy of the entry; throws InvalidArgument for an unknown id.
@@ -39,6 +42,7 @@ class SeriesRegistry {
   SeriesKind kind(std::uint32_t id) const;
   SeriesKey key(std::uint32_t id) const;
   std::string file(std::uint32_t id) const;
+  std::string retentionClass(std::uint32_t id) const;
   std::size_t size() const;
 
   // Ids of series called `name` whose labels include every (key, value) of `filter`.
@@ -46,17 +50,34 @@ class SeriesRegistry {
   std::vector<std::string> names() const;
 
  private:
+  // What is kept per series, in memory: the key once, and what the file name and class are made
+  // of rather than their text (a million series make every byte here a megabyte).
+  struct Entry {
+    SeriesKey key;
+    std::uint64_t keyHash;       // of the encoded key: the lookup's and the file name's
+    SeriesKind kind;
+    std::uint16_t salt;          // > 0 only after a 64-bit hash collision: "<hash>-<salt>.rrd"
+    std::uint16_t classIndex;    // into classNames_
+  };
+
   void load();
-  void append(std::uint32_t id, const SeriesInfo& info);
-  std::string fileFor(const SeriesKey& key) const;
+  void append(std::uint32_t id, SeriesKind kind, const std::string& encodedKey, const std::string& file, const std::string& cls);
+  void add(SeriesKey key, std::uint64_t keyHash, SeriesKind kind, std::uint16_t salt, const std::string& cls,
+           std::string recordedFile);
+  std::optional<std::uint32_t> findLocked(const SeriesKey& key, std::uint64_t keyHash) const;
+  std::string fileOf(std::uint32_t id) const;
+  const Entry& entry(std::uint32_t id) const;
 
   std::string path_;
   int fd_ = -1;
   mutable std::shared_mutex mutex_;
-  std::vector<SeriesInfo> series_;
-  std::unordered_map<std::string, std::uint32_t> byKey_;  // encoded key -> id
+  std::vector<Entry> series_;
+  std::unordered_multimap<std::uint64_t, std::uint32_t> byHash_;  // key hash -> ids (more than one: a collision)
   std::unordered_map<std::string, std::vector<std::uint32_t>> byName_;
-  std::unordered_map<std::string, std::uint32_t> byFile_;
+  std::vector<std::string> classNames_;
+  // Files recorded under a name other than the one derived from the key's hash (none are written
+  // so; kept so that a log written otherwise still finds its files).
+  std::unordered_map<std::uint32_t, std::string> otherFiles_;
 };
 
 }  // namespace doflamingo

@@ -161,11 +161,26 @@ TEST(LiveRing, NegativeTimesAreIgnoredAndNaNReadsAsMissing) {
 }
 
 TEST(LiveRing, WindowSmallerThanAStepKeepsOnePoint) {
-  LiveRing r(2000, 0);
+  LiveRing r(2000, 500);
   r.put(4000, 1);
   r.put(6000, 2);
   Read got = readAll(r);
   EXPECT_EQ(got.times, (std::vector<std::int64_t>{6000}));
   EXPECT_EQ(r.oldestMs(), 6000);
   EXPECT_GE(r.memoryBytes(), sizeof(double));
+  EXPECT_EQ(LiveRing::valueBytes(2000, 500), 8);
+}
+
+TEST(LiveRing, NoWindowIsNoRing) {
+  LiveRing r(30'000, 0);
+  r.put(30'000, 1);
+  r.put(60'000, 2);
+  EXPECT_TRUE(r.empty());
+  EXPECT_TRUE(readAll(r).times.empty());
+  std::int64_t t = 0;
+  double v = 0;
+  EXPECT_FALSE(r.newest(0, 60'000, t, v));
+  EXPECT_EQ(r.memoryBytes(), 0u);
+  EXPECT_EQ(LiveRing::valueBytes(30'000, 0), 0);
+  EXPECT_EQ(LiveRing::valueBytes(30'000, 3'600'000), 120 * 8);
 }

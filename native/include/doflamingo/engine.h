@@ -28,9 +28,14 @@ std::shared_ptr<const Clock> systemClock();
 
 struct EngineOptions {
   std::string dataDir;                          // required; created if missing
+  // The "default" retention class, unless retentionClasses defines one: these tiers and live
+  // window, MIN/MAX kept, heartbeatSeconds as given.
   std::string tiers = kDefaultTiers;
-  std::int64_t heartbeatSeconds = 0;            // 0: five base steps; longer gaps read as unknown
+  // 0: five base steps; longer gaps read as unknown. For the "default" class built from tiers
+  // this is its heartbeat; for every other class a floor above its five base steps.
+  std::int64_t heartbeatSeconds = 0;
   std::int64_t liveWindowSeconds = 3600;        // the in-memory ring per series
+  std::vector<RetentionClass> retentionClasses; // besides "default"; names unique
   std::int32_t flushBatch = 64;                 // values a file collects before it is written
   std::int64_t flushMaxDelaySeconds = 300;      // ... or the longest a value waits in memory
   std::int32_t flusherThreads = 2;
@@ -42,6 +47,22 @@ struct EngineOptions {
   std::int64_t journalSegmentBytes = 64ll << 20;
   std::shared_ptr<const Clock> clock = systemClock();
 };
+
+// A retention class as the engine keeps it: its definition checked, its tiers parsed, and what one
+// series of it costs.
+struct RetentionClassInfo {
+  RetentionClass definition;
+  std::vector<Tier> tiers;            // finest first; tiers.front() is the base step
+  std::int64_t heartbeatSeconds = 0;  // longer gaps between samples read as unknown
+  std::int64_t fileBytes = 0;         // one RRD file, exactly as created (its size on disk, fully allocated)
+  std::int64_t ringBytes = 0;         // the live ring's values (0 without a ring)
+  std::int64_t baseStepMs() const { return tiers.front().stepSeconds * 1000; }
+};
+
+// Checks and sizes one class without an engine (no data directory, no file written): for sizing a
+// cluster before it is watched. heartbeatSeconds as in EngineOptions (a floor). Throws
+// InvalidArgument naming the class and the part at fault.
+RetentionClassInfo describeRetentionClass(const RetentionClass& retentionClass, std::int64_t heartbeatSeconds = 0);
 
 struct IngestResult {
   std::int64_t accepted = 0;
@@ -95,7 +116,13 @@ class Engine {
   // all went in. Further calls throw Closed. Safe to call twice (the second does nothing).
   void close();
 
+  // intern(key, kind, "default").
   std::uint32_t intern(const SeriesKey& key, SeriesKind kind);
+  // The id of key, registering it with the given retention class on first use (recorded in
+  // series.log). A known key keeps the class it was created with (its file's layout is fixed):
+  // asking for another is logged once per pair of classes, not an error. Throws InvalidArgument
+  // for a class the options do not define.
+  std::uint32_t intern(const SeriesKey& key, SeriesKind kind, const std::string& retentionClass);
 
   // Accepts a batch; returns once every accepted sample is in the journal. Nothing of a batch
   // reaches memory or the RRD files before its journal append succeeded. Throws InvalidArgument
@@ -121,6 +148,11 @@ class Engine {
   // Read from the live ring when the window lies inside it, else from the RRD file.
   std::vector<Point> latest(const std::vector<std::uint32_t>& ids, std::int64_t atMs, std::int64_t maxAgeMs);
 
+  // latest() with each series' age limit in base steps of its own class: "current" alike for a
+  // 2 s and a 30 s series (steps * its base step).
+  std::vector<Point> latestWithinSteps(const std::vector<std::uint32_t>& ids, std::int64_t atMs, std::int64_t steps);
+
+  // Series of different classes are combined on the coarsest step among the answers.
   std::vector<GroupResult> groupBy(const GroupQuery& query);
 
   std::vector<std::uint32_t> select(const std::string& name, const std::vector<Label>& filter) const;
@@ -130,7 +162,12 @@ class Engine {
   std::vector<SeriesKind> kinds(const std::vector<std::uint32_t>& ids) const;
   std::vector<std::string> metricNames() const;
   EngineStats stats() const;
+  // The "default" class's tiers.
   const std::vector<Tier>& tiers() const;
+  // Every class, "default" first; a series' class is an index into this list.
+  std::vector<RetentionClassInfo> retentionClasses() const;
+  // The class index of each series, in the order of ids (unknown id: InvalidArgument, nothing returned).
+  std::vector<std::uint32_t> retentionClassOf(const std::vector<std::uint32_t>& ids) const;
 
  private:
   struct Impl;

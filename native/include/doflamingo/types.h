@@ -60,6 +60,20 @@ struct Tier {
 // The one place they are written; the Java side reads them through the binding.
 inline constexpr const char* kDefaultTiers = "2s:1d,1m:14d,15m:180d,1h:5y";
 
+// How one kind of series is kept (as Graphite's storage schemas are): its RRD tiers, whether the
+// consolidated tiers keep MIN and MAX besides AVERAGE, and its live ring. A series gets its class
+// when it is first interned, and keeps it: the file's layout is fixed at creation, so a changed
+// definition applies to the series created after the change.
+struct RetentionClass {
+  std::string name;
+  std::string tiers = kDefaultTiers;       // e.g. "30s:1d,1h:30d"; the first step is the class's base step
+  bool minMax = true;                      // MIN/MAX rows on the consolidated tiers
+  std::int64_t liveWindowSeconds = 3600;   // in memory at base resolution; 0: no ring
+};
+
+// The class every series has unless it is interned with another; always defined.
+inline constexpr const char* kDefaultRetentionClass = "default";
+
 using Label = std::pair<std::string, std::string>;
 
 // Series identity: a metric name plus a label set sorted by key. Labels are how everything is

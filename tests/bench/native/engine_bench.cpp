@@ -40,7 +40,8 @@ std::int64_t alignedNowMs() {
 void BM_RrdWriteValuesPerCall(benchmark::State& state) {
   const auto perCall = static_cast<std::size_t>(state.range(0));
   std::string dir = freshDir("rrd");
-  RrdStore store(dir, parseTiers(kDefaultTiers), 10, "");
+  RrdStore store(dir, "");
+  const RrdLayout layout(parseTiers(kDefaultTiers), 10, true);
   // Start far enough back that every iteration stays in the past.
   std::int64_t t = alignedNowMs() - 400LL * 86400 * 1000;
   std::vector<Point> points(perCall);
@@ -50,7 +51,7 @@ void BM_RrdWriteValuesPerCall(benchmark::State& state) {
       t += 2000;
       p = Point{t, std::sin(static_cast<double>(t))};
     }
-    auto r = store.write("bench.rrd", points);
+    auto r = store.write("bench.rrd", layout, points);
     if (r.status != RrdStore::WriteStatus::Ok) state.SkipWithError(r.error.c_str());
     total += perCall;
   }
