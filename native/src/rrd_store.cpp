@@ -266,8 +266,12 @@ bool RrdStore::create(const std::string& path, const RrdLayout& layout, std::int
   std::string ds = "DS:v:GAUGE:" + std::to_string(layout.heartbeatSeconds()) + ":U:U";
   std::vector<const char*> argv{ds.c_str()};
   for (const auto& r : layout.rraDefinitions()) argv.push_back(r.c_str());
-  time_t lastUp = static_cast<time_t>(secondsOf(firstTimeMs) - 1);
+  // The file starts where the first value's step starts: librrd counts a step unknown when more
+  // than half of it lies before the file's start, which would drop the first value of every
+  // series whose step is longer than 2 s.
   unsigned long step = static_cast<unsigned long>(layout.baseStepSeconds());
+  const std::int64_t firstSecond = secondsOf(firstTimeMs);
+  time_t lastUp = static_cast<time_t>((firstSecond - 1) / static_cast<std::int64_t>(step) * static_cast<std::int64_t>(step));
   int rc;
   std::unique_lock<std::mutex> daemonLock(gDaemonMutex, std::defer_lock);
   if (!cached() && gDaemonUsed.load()) daemonLock.lock();  // cached: write() holds it already
