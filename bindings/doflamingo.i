@@ -170,6 +170,7 @@ ARRAY_RESULT(std::int32_t, jintArray, int[], NewIntArray, SetIntArrayRegion, jin
 %unignore doflamingo::binding;
 
 %unignore doflamingo::binding::defaultTiers;
+%unignore doflamingo::binding::describeRetentionClass;
 
 %unignore doflamingo::binding::NativeOptions;
 %unignore doflamingo::binding::NativeOptions::NativeOptions;
@@ -178,6 +179,7 @@ ARRAY_RESULT(std::int32_t, jintArray, int[], NewIntArray, SetIntArrayRegion, jin
 %unignore doflamingo::binding::NativeOptions::setTiers;
 %unignore doflamingo::binding::NativeOptions::setHeartbeatSeconds;
 %unignore doflamingo::binding::NativeOptions::setLiveWindowSeconds;
+%unignore doflamingo::binding::NativeOptions::addRetentionClass;
 %unignore doflamingo::binding::NativeOptions::setFlushBatch;
 %unignore doflamingo::binding::NativeOptions::setFlushMaxDelaySeconds;
 %unignore doflamingo::binding::NativeOptions::setFlusherThreads;
@@ -226,6 +228,10 @@ ARRAY_RESULT(std::int32_t, jintArray, int[], NewIntArray, SetIntArrayRegion, jin
 %unignore doflamingo::binding::NativeEngine::query;
 %unignore doflamingo::binding::NativeEngine::queryMany;
 %unignore doflamingo::binding::NativeEngine::latest;
+%unignore doflamingo::binding::NativeEngine::latestWithinSteps;
+%unignore doflamingo::binding::NativeEngine::retentionClassOf;
+%unignore doflamingo::binding::NativeEngine::retentionClassNames;
+%unignore doflamingo::binding::NativeEngine::retentionClassNumbers;
 %unignore doflamingo::binding::NativeEngine::keys;
 %unignore doflamingo::binding::NativeEngine::kinds;
 %unignore doflamingo::binding::NativeEngine::groupBy;

@@ -21,6 +21,25 @@ std::vector<std::uint32_t> seriesIds(const Ids& ids) {
   return out;
 }
 
+// What RetentionClass.java reads for one class (see describeRetentionClass in engine_binding.h).
+void appendNumbers(const RetentionClassInfo& c, std::vector<long long>& out) {
+  out.insert(out.end(), {c.definition.minMax ? 1 : 0, c.definition.liveWindowSeconds, c.heartbeatSeconds, c.fileBytes,
+                         c.ringBytes, static_cast<long long>(c.tiers.size())});
+  for (const Tier& t : c.tiers) {
+    out.push_back(t.stepSeconds * 1000);
+    out.push_back(t.retentionSeconds * 1000);
+  }
+}
+
+std::vector<double> valuesAndTimes(const std::vector<Point>& points, LongsOut* times) {
+  std::vector<double> values(points.size());
+  for (std::size_t i = 0; i < points.size(); ++i) {
+    (*times)[i] = points[i].timeMs;
+    values[i] = points[i].value;
+  }
+  return values;
+}
+
 void checkOut(const LongsOut* out, std::size_t size, const char* what) {
   if (out->size() != size) {
     throw InvalidArgument(std::string(what) + " must hold " + std::to_string(size) + " longs, not " +
@@ -56,7 +75,22 @@ std::int32_t NativeEngine::intern(const Bytes& key, std::int32_t kind) {
   return static_cast<std::int32_t>(engine_->intern(SeriesKey::decode(key), static_cast<SeriesKind>(kind)));
 }
 
+std::int32_t NativeEngine::intern(const Bytes& key, std::int32_t kind, const std::string& retentionClass) {
+  if (kind != 0 && kind != 1) throw InvalidArgument("series kind must be 0 (gauge) or 1 (counter)");
+  return static_cast<std::int32_t>(
+      engine_->intern(SeriesKey::decode(key), static_cast<SeriesKind>(kind), retentionClass));
+}
+
 std::string defaultTiers() { return kDefaultTiers; }
+
+std::vector<long long> describeRetentionClass(const std::string& name, const std::string& tiers, bool minMax,
+                                              std::int64_t liveWindowSeconds, std::int64_t heartbeatSeconds) {
+  std::vector<long long> out;
+  appendNumbers(doflamingo::describeRetentionClass(RetentionClass{name, tiers, minMax, liveWindowSeconds},
+                                                   heartbeatSeconds),
+                out);
+  return out;
+}
 
 std::vector<long long> NativeEngine::ingest(const void* buffer, std::int64_t capacityBytes, std::int32_t count) {
   if (!buffer) throw InvalidArgument("the sample buffer must be a direct ByteBuffer");
@@ -97,13 +131,33 @@ std::vector<double> NativeEngine::queryMany(const Ids& ids, std::int64_t fromMs,
 
 std::vector<double> NativeEngine::latest(const Ids& ids, std::int64_t atMs, std::int64_t maxAgeMs, LongsOut* times) {
   checkOut(times, ids.size(), "the times array");
-  std::vector<Point> points = engine_->latest(seriesIds(ids), atMs, maxAgeMs);
-  std::vector<double> values(points.size());
-  for (std::size_t i = 0; i < points.size(); ++i) {
-    (*times)[i] = points[i].timeMs;
-    values[i] = points[i].value;
+  return valuesAndTimes(engine_->latest(seriesIds(ids), atMs, maxAgeMs), times);
+}
+
+std::vector<double> NativeEngine::latestWithinSteps(const Ids& ids, std::int64_t atMs, std::int64_t steps,
+                                                    LongsOut* times) {
+  checkOut(times, ids.size(), "the times array");
+  return valuesAndTimes(engine_->latestWithinSteps(seriesIds(ids), atMs, steps), times);
+}
+
+std::vector<std::int32_t> NativeEngine::retentionClassOf(const Ids& ids) {
+  std::vector<std::uint32_t> classes = engine_->retentionClassOf(seriesIds(ids));
+  return std::vector<std::int32_t>(classes.begin(), classes.end());
+}
+
+Bytes NativeEngine::retentionClassNames() {
+  std::vector<std::string> items;
+  for (const RetentionClassInfo& c : engine_->retentionClasses()) {
+    items.push_back(c.definition.name);
+    items.push_back(c.definition.tiers);
   }
-  return values;
+  return encodeStrings(items);
+}
+
+std::vector<long long> NativeEngine::retentionClassNumbers() {
+  std::vector<long long> out;
+  for (const RetentionClassInfo& c : engine_->retentionClasses()) appendNumbers(c, out);
+  return out;
 }
 
 Bytes NativeEngine::keys(const Ids& ids) {

@@ -29,6 +29,12 @@ typedef std::vector<long long> LongsOut;
 // The tiers the engine uses unless told otherwise: EngineConfig.DEFAULT_TIERS reads them here.
 std::string defaultTiers();
 
+// A retention class checked and sized without an engine (describeRetentionClass), as the numbers
+// RetentionClass.java reads: minMax (0/1), liveWindowSeconds, heartbeatSeconds, fileBytes,
+// ringBytes, tier count, then stepMs, retentionMs per tier.
+std::vector<long long> describeRetentionClass(const std::string& name, const std::string& tiers, bool minMax,
+                                              std::int64_t liveWindowSeconds, std::int64_t heartbeatSeconds);
+
 // EngineOptions as Java fills them in; a field not set keeps the engine's default.
 class NativeOptions {
  public:
@@ -36,6 +42,10 @@ class NativeOptions {
   void setTiers(const std::string& v) { o_.tiers = v; }
   void setHeartbeatSeconds(std::int64_t v) { o_.heartbeatSeconds = v; }
   void setLiveWindowSeconds(std::int64_t v) { o_.liveWindowSeconds = v; }
+  void addRetentionClass(const std::string& name, const std::string& tiers, bool minMax,
+                         std::int64_t liveWindowSeconds) {
+    o_.retentionClasses.push_back(RetentionClass{name, tiers, minMax, liveWindowSeconds});
+  }
   void setFlushBatch(std::int32_t v) { o_.flushBatch = v; }
   void setFlushMaxDelaySeconds(std::int64_t v) { o_.flushMaxDelaySeconds = v; }
   void setFlusherThreads(std::int32_t v) { o_.flusherThreads = v; }
@@ -108,6 +118,7 @@ class NativeEngine {
 
   // key: SeriesKey::encode() form; kind: SeriesKind.
   std::int32_t intern(const Bytes& key, std::int32_t kind);
+  std::int32_t intern(const Bytes& key, std::int32_t kind, const std::string& retentionClass);
 
   // buffer: a direct ByteBuffer of count 24-byte Sample records in native byte order. Returns
   // IngestResult's counts in its order: accepted, outOfOrder, tooFarAhead, nonFinite,
@@ -123,6 +134,15 @@ class NativeEngine {
                                 std::int32_t consolidation, LongsOut* header);
   // Engine::latest: the values (NaN: none in the window) returned, their stamps into times.
   std::vector<double> latest(const Ids& ids, std::int64_t atMs, std::int64_t maxAgeMs, LongsOut* times);
+  // Engine::latestWithinSteps, answered as latest() is.
+  std::vector<double> latestWithinSteps(const Ids& ids, std::int64_t atMs, std::int64_t steps, LongsOut* times);
+  // Each id's index into the classes retentionClassNames() lists.
+  std::vector<std::int32_t> retentionClassOf(const Ids& ids);
+  // encodeStrings of name, tiers for every class, "default" first.
+  Bytes retentionClassNames();
+  // Every class's numbers, in the order of retentionClassNames(), each as describeRetentionClass
+  // gives them.
+  std::vector<long long> retentionClassNumbers();
   // encodeStrings of each id's SeriesKey form.
   Bytes keys(const Ids& ids);
   std::vector<std::int32_t> kinds(const Ids& ids);

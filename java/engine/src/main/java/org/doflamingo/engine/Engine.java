@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.doflamingo.engine.jni.GroupValues;
@@ -27,11 +28,14 @@ import org.doflamingo.engine.jni.SeriesValues;
 public final class Engine extends NativeHandle {
   private final NativeEngine handle;
   private final EngineConfig config;
+  private final List<RetentionClass> retentionClasses;  // fixed while the engine is open
 
   private Engine(NativeEngine handle, EngineConfig config) {
     super("engine at " + config.dataDir());
     this.handle = handle;
     this.config = config;
+    this.retentionClasses = call(() -> RetentionClass.decodeAll(Utf8Strings.decode(handle.retentionClassNames()),
+        handle.retentionClassNumbers()));
   }
 
   /** Opens (or creates) the store under config's data directory and replays its journal. */
@@ -39,10 +43,18 @@ public final class Engine extends NativeHandle {
     NativeLibrary.load();
     EngineLog.install();
     NativeOptions options = config.toNative();
+    NativeEngine handle;
     try {
-      return new Engine(new NativeEngine(options), config);
+      handle = new NativeEngine(options);
     } finally {
       options.delete();
+    }
+    try {
+      return new Engine(handle, config);
+    } catch (RuntimeException e) {
+      handle.close();
+      handle.delete();
+      throw e;
     }
   }
 
@@ -50,10 +62,22 @@ public final class Engine extends NativeHandle {
     return config;
   }
 
-  /** The id of a series, registering it on first use. Ids are stable across restarts. */
+  /** The id of a series, registering it on first use (class {@value RetentionClass#DEFAULT}). Ids are stable across restarts. */
   public int intern(SeriesKey key, SeriesKind kind) {
     byte[] bytes = key.encode();
     return call(() -> handle.intern(bytes, kind.code));
+  }
+
+  /**
+   * The id of a series, registering it with {@code retentionClass} on first use. A known series
+   * keeps the class it was created with (its file's layout is fixed; the engine logs the
+   * difference once): a class change applies to series created after it. An undefined class
+   * throws {@link IllegalArgumentException} naming the defined ones.
+   */
+  public int intern(SeriesKey key, SeriesKind kind, String retentionClass) {
+    byte[] bytes = key.encode();
+    Objects.requireNonNull(retentionClass, "retentionClass");
+    return call(() -> handle.intern(bytes, kind.code, retentionClass));
   }
 
   /**
@@ -115,6 +139,45 @@ public final class Engine extends NativeHandle {
     long[] times = new long[seriesIds.length];
     double[] values = call(() -> handle.latest(seriesIds, atMs, maxAgeMs, times));
     return new LatestValues(times, values);
+  }
+
+  /**
+   * {@link #latest} with each series' age limit in base steps of its own retention class
+   * ({@code steps} × its base step): "current" alike for a 2 s and a 30 s series. One native call.
+   */
+  public LatestValues latestWithinSteps(int[] seriesIds, long atMs, long steps) {
+    long[] times = new long[seriesIds.length];
+    double[] values = call(() -> handle.latestWithinSteps(seriesIds, atMs, steps, times));
+    return new LatestValues(times, values);
+  }
+
+  /** The retention class of each series, in the order given; one native call. */
+  public List<RetentionClass> retentionClassOf(int[] seriesIds) {
+    int[] indexes = call(() -> handle.retentionClassOf(seriesIds));
+    List<RetentionClass> out = new ArrayList<>(indexes.length);
+    for (int i : indexes) out.add(retentionClasses.get(i));
+    return out;
+  }
+
+  /** Every retention class of this engine, {@value RetentionClass#DEFAULT} first (no native call). */
+  public List<RetentionClass> retentionClasses() {
+    checkOpen();
+    return retentionClasses;
+  }
+
+  /** The class called name; {@link IllegalArgumentException} naming the defined ones when there is none. */
+  public RetentionClass retentionClass(String name) {
+    for (RetentionClass c : retentionClasses()) {
+      if (c.name().equals(name)) return c;
+    }
+    List<String> names = new ArrayList<>();
+    for (RetentionClass c : retentionClasses) names.add(c.name());
+    throw new IllegalArgumentException("unknown retention class '" + name + "'; defined: " + String.join(", ", names));
+  }
+
+  /** The base step of a class's files and ring. */
+  public long baseStepMs(String retentionClass) {
+    return retentionClass(retentionClass).baseStepMs();
   }
 
   /**
@@ -195,7 +258,7 @@ public final class Engine extends NativeHandle {
     });
   }
 
-  /** The RRD tiers, finest first: how long each resolution is kept. */
+  /** The {@value RetentionClass#DEFAULT} class's RRD tiers, finest first: how long each resolution is kept. */
   public List<Tier> tiers() {
     long[] flat = call(handle::tiersMs);
     List<Tier> out = new ArrayList<>(flat.length / 2);
@@ -203,7 +266,7 @@ public final class Engine extends NativeHandle {
     return Collections.unmodifiableList(out);
   }
 
-  /** The finest step of the RRD files and the live ring. */
+  /** The finest step of the {@value RetentionClass#DEFAULT} class's RRD files and live ring. */
   public long baseStepMs() {
     return call(handle::baseStepMs);
   }

@@ -1,6 +1,8 @@
 package org.doflamingo.engine;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.doflamingo.engine.jni.DoflamingoNative;
 import org.doflamingo.engine.jni.NativeOptions;
@@ -23,6 +25,7 @@ public final class EngineConfig {
   private String rrdcachedAddress = "";
   private boolean journalFsync;
   private long journalSegmentBytes = 64L << 20;
+  private final List<ClassDefinition> retentionClasses = new ArrayList<>();
 
   private EngineConfig(Path dataDir) {
     this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
@@ -33,13 +36,19 @@ public final class EngineConfig {
     return new EngineConfig(dataDir);
   }
 
-  /** Retention tiers, e.g. "2s:1d,1m:14d,15m:180d,1h:5y". */
+  /**
+   * Retention tiers, e.g. "2s:1d,1m:14d,15m:180d,1h:5y": those of the {@value RetentionClass#DEFAULT}
+   * class (with MIN/MAX and {@link #liveWindowSeconds}) unless {@link #retentionClass} defines it.
+   */
   public EngineConfig tiers(String spec) {
     this.tiers = Objects.requireNonNull(spec, "tiers");
     return this;
   }
 
-  /** Longest gap RRD bridges; longer gaps read as unknown. 0: five base steps. */
+  /**
+   * Longest gap RRD bridges; longer gaps read as unknown. 0: five base steps. The heartbeat of the
+   * default class built from {@link #tiers}; for every other class a floor above its five base steps.
+   */
   public EngineConfig heartbeatSeconds(long seconds) {
     this.heartbeatSeconds = seconds;
     return this;
@@ -52,6 +61,18 @@ public final class EngineConfig {
 
   public EngineConfig liveWindowSeconds(long seconds) {
     this.liveWindowSeconds = seconds;
+    return this;
+  }
+
+  /**
+   * Defines a retention class (see {@link RetentionClass}): its tiers (e.g. "30s:1d,1h:30d"),
+   * whether the consolidated tiers keep MIN/MAX, and its live window (0: no ring). Checked when
+   * the engine opens: bad tiers, a duplicate name or a bad name throw
+   * {@link IllegalArgumentException} naming the class and the part.
+   */
+  public EngineConfig retentionClass(String name, String tiers, boolean minMax, long liveWindowSeconds) {
+    retentionClasses.add(new ClassDefinition(Objects.requireNonNull(name, "name"), Objects.requireNonNull(tiers, "tiers"),
+        minMax, liveWindowSeconds));
     return this;
   }
 
@@ -114,6 +135,7 @@ public final class EngineConfig {
     o.setTiers(tiers);
     o.setHeartbeatSeconds(heartbeatSeconds);
     o.setLiveWindowSeconds(liveWindowSeconds);
+    for (ClassDefinition c : retentionClasses) o.addRetentionClass(c.name, c.tiers, c.minMax, c.liveWindowSeconds);
     o.setFlushBatch(flushBatch);
     o.setFlushMaxDelaySeconds(flushMaxDelaySeconds);
     o.setFlusherThreads(flusherThreads);
@@ -124,6 +146,20 @@ public final class EngineConfig {
     o.setJournalFsync(journalFsync);
     o.setJournalSegmentBytes(journalSegmentBytes);
     return o;
+  }
+
+  private static final class ClassDefinition {
+    final String name;
+    final String tiers;
+    final boolean minMax;
+    final long liveWindowSeconds;
+
+    ClassDefinition(String name, String tiers, boolean minMax, long liveWindowSeconds) {
+      this.name = name;
+      this.tiers = tiers;
+      this.minMax = minMax;
+      this.liveWindowSeconds = liveWindowSeconds;
+    }
   }
 
   private static String nativeDefaultTiers() {

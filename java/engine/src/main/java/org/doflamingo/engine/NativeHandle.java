@@ -34,6 +34,11 @@ abstract class NativeHandle implements AutoCloseable {
     }
   }
 
+  /** Throws {@link IllegalStateException} once closed: for answers the handle keeps on the Java side. */
+  final void checkOpen() {
+    if (isClosed()) throw new IllegalStateException(what + " is closed");
+  }
+
   final void run(Runnable body) {
     call(() -> {
       body.run();

@@ -24,11 +24,11 @@ class BindingSurfaceTest {
   @Test
   void onlyTheNamedFunctionsAndMembersAreWrapped() {
     // toModifiedUtf8 is public in engine_binding.h but not named in the allow-list.
-    assertEquals(new TreeSet<>(Arrays.asList("defaultTiers", "setLogHandler")), publicMethods(DoflamingoNative.class));
+    assertEquals(new TreeSet<>(Arrays.asList("defaultTiers", "describeRetentionClass", "setLogHandler")), publicMethods(DoflamingoNative.class));
     // NativeOptions::options() (the C++ side's accessor) does not cross.
     Set<String> options = publicMethods(NativeOptions.class);
     options.remove("delete");
-    assertEquals(new TreeSet<>(Arrays.asList("setBackpressureTimeoutMs", "setDataDir", "setFlushBatch",
+    assertEquals(new TreeSet<>(Arrays.asList("addRetentionClass", "setBackpressureTimeoutMs", "setDataDir", "setFlushBatch",
         "setFlushMaxDelaySeconds", "setFlusherThreads", "setFutureToleranceSeconds", "setHeartbeatSeconds",
         "setJournalFsync", "setJournalSegmentBytes", "setLiveWindowSeconds", "setMaxBufferedSamples",
         "setRrdcachedAddress", "setTiers")), options);
