@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "bench_support.h"
 #include "doflamingo/engine.h"
 #include "rrd_store.h"
 #include "tiers.h"
@@ -23,18 +24,9 @@ using namespace doflamingo;
 
 namespace {
 
-std::string freshDir(const std::string& name) {
-  std::string dir = fs::temp_directory_path().string() + "/doflamingo-bench-" + name + "-" + std::to_string(::getpid());
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
+using dfbench::freshDir;
 
-std::int64_t alignedNowMs() {
-  auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
-                 std::chrono::system_clock::now().time_since_epoch()).count();
-  return now / 2000 * 2000;
-}
+std::int64_t alignedNowMs() { return dfbench::nowMs() / 2000 * 2000; }
 
 // librrd's cost per value as a function of values per call, into one file with the default tiers.
 void BM_RrdWriteValuesPerCall(benchmark::State& state) {
