@@ -12,7 +12,6 @@ namespace doflamingo {
 bool Engine::Impl::flushSeries(std::uint32_t id, bool waitIfBusy) {
   SeriesState& st = state(id);
   std::vector<Point> points;
-  std::string file;
   {
     std::unique_lock<std::mutex> lock(lockFor(id));
     if (st.flushing && !waitIfBusy) return true;  // whoever is writing it will re-queue what is left
@@ -23,7 +22,7 @@ bool Engine::Impl::flushSeries(std::uint32_t id, bool waitIfBusy) {
     st.flushing = true;
     st.flushingSegment = st.pendingSegment;
   }
-  file = registry->file(id);
+  const std::string file = registry->file(id);
   RrdStore::WriteResult r = store->write(file, classOf(id).layout, points);
   rrdWrites.fetch_add(1, std::memory_order_relaxed);
   const std::int64_t now = nowMs();
