@@ -26,6 +26,10 @@ public final class TopicRow {
   public Double bytesOut;
   /** The catalogue's rules on what the row shows: under-replication, a partition without leader. */
   public Health health = Health.GREEN;
+  /** True when the row is the last known state of a topic whose cluster's Admin target is not answering; null when current. */
+  public Boolean stale;
+  /** How old its partition count is, ms; null when current. */
+  public Long ageMs;
 
   TopicRow(String cluster, String topic, long partitions) {
     this.cluster = cluster;
