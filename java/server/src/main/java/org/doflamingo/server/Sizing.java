@@ -32,8 +32,8 @@ final class Sizing {
       + " [--partitions-per-group N] [--zookeeper N] [--clients N] [--flume-agents N] [--flume-components N] [--config FILE]";
   /**
    * Java heap per series, bytes: the two copies of its key (the collectors' id map, the query
-   * side's index), measured by java/bench's {@code KeyHeapBenchmark} (994 B on this machine's
-   * JDK 17, 64-bit, compressed references), plus the smaller per-series caches (kinds, partition
+   * side's index), measured by java/bench's {@code KeyHeapBenchmark} (about 1,000 B on this
+   * machine's JDK 17, 64-bit, compressed references), plus the smaller per-series caches (kinds, partition
    * ids, policy answers for excluded keys) estimated at 100 B.
    */
   static final long HEAP_BYTES_PER_SERIES = 1100;
