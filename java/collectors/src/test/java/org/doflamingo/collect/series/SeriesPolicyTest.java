@@ -32,7 +32,7 @@ class SeriesPolicyTest {
     assertEquals("cluster", p.classOf(key(CollectionService.UP_SERIES, "target", "x")));
     assertEquals("cluster", p.classOf(key("zookeeper.avg_latency", "ensemble", "zk", "server", "z1:2181")));
     assertEquals("topic", p.classOf(key(MetricNames.MESSAGES_IN, "cluster", "prod", "broker", "1", "topic", "orders")));
-    assertEquals("topic", p.classOf(key(MetricNames.TOPIC_UNDER_REPLICATED, "cluster", "prod", "topic", "orders")));
+    assertEquals("topic", p.classOf(key("kafka.server.BrokerTopicMetrics.BytesOutPerSec", "cluster", "prod", "broker", "1", "topic", "o")));
     assertEquals("group", p.classOf(key(MetricNames.GROUP_MAX_LAG, "cluster", "prod", "group", "billing")));
     assertEquals("partition", p.classOf(key(MetricNames.PARTITION_LEADER, "cluster", "prod", "topic", "orders", "partition", "3")));
     assertEquals("partition", p.classOf(key("kafka.log.Log.Size", "cluster", "prod", "broker", "1", "topic", "orders", "partition", "3")));
@@ -44,6 +44,12 @@ class SeriesPolicyTest {
     // the probe's per-partition figures are few (one partition per broker) and its tiles need the full history
     assertEquals("cluster", policy(null).classOf(key("kafka.probe.produce_availability", "cluster", "prod", "partition", "0", "broker", "1")));
     assertEquals("cluster", CATALOGUE.get("kafka.probe.produce_availability").retention);
+  }
+
+  @Test
+  void aTopicFigureReadAtThePartitionCadenceIsPinnedToItsClass() throws Exception {
+    // the Admin API's describeTopics gives it with the partitions, every 30 s: a 2 s class would read it as gaps
+    assertEquals("partition", policy(null).classOf(key(MetricNames.TOPIC_UNDER_REPLICATED, "cluster", "prod", "topic", "orders")));
   }
 
   @Test

@@ -129,7 +129,7 @@ public final class KafkaTables {
   }
 
   /**
-   * One row per topic with a current leader series, of topics whose name holds {@code contains},
+   * One row per topic with a current leader or under-replication series, of topics whose name holds {@code contains},
    * by cluster and topic. Every figure is a group-by in the engine (one native call a figure, not
    * one a partition).
    */
@@ -139,7 +139,7 @@ public final class KafkaTables {
     Map<List<String>, Double> partitionCount = latestPerTopic(PARTITION_LEADER, cluster, Aggregation.COUNT, silent, ages);
     Map<List<String>, Double> minLeader = latestPerTopic(PARTITION_LEADER, cluster, Aggregation.MIN, silent, null);
     Map<List<String>, Double> replicas = latestPerTopic(PARTITION_REPLICAS, cluster, Aggregation.MAX, silent, null);
-    Map<List<String>, Double> under = latestPerTopic(TOPIC_UNDER_REPLICATED, cluster, Aggregation.MAX, silent, null);
+    Map<List<String>, Double> under = latestPerTopic(TOPIC_UNDER_REPLICATED, cluster, Aggregation.MAX, silent, ages);
     Map<List<String>, Double> logEnd = latestPerTopic(PARTITION_LOG_END, cluster, Aggregation.SUM, silent, null);
     Map<List<String>, Double> messagesIn = latestPerTopic(MESSAGES_IN, cluster, Aggregation.SUM, silent, null);
     Map<List<String>, Double> bytesIn = latestPerTopic(BYTES_IN, cluster, Aggregation.SUM, silent, null);
@@ -147,10 +147,13 @@ public final class KafkaTables {
     MetricSpec underSpec = reads.monitor().catalogue().get(TOPIC_UNDER_REPLICATED);
     MetricSpec leaderSpec = reads.monitor().catalogue().get(PARTITION_LEADER);
     List<TopicRow> out = new ArrayList<>();
-    for (Map.Entry<List<String>, Double> p : sorted(partitionCount).entrySet()) {
-      List<String> key = p.getKey();
+    // topics whose partitions are not collected (internal and probe topics by default) are listed
+    // from their topic-level series, without partition figures
+    Map<List<String>, Double> listed = new HashMap<>(under);
+    listed.putAll(partitionCount);
+    for (List<String> key : sorted(listed).keySet()) {
       if (contains != null && !key.get(1).contains(contains)) continue;
-      TopicRow row = new TopicRow(key.get(0), key.get(1), p.getValue().longValue());
+      TopicRow row = new TopicRow(key.get(0), key.get(1), asLong(partitionCount.get(key)));
       Long age = ages.get(key);
       if (age != null) {
         row.stale = true;
@@ -344,7 +347,7 @@ public final class KafkaTables {
           if (age > currentMs && !silent.contains(g.labels.get("cluster"))) break; // not current, and its cluster answers
           List<String> key = Arrays.asList(g.labels.get("cluster"), topic);
           out.put(key, v[i]);
-          if (ages != null && age > currentMs) ages.put(key, age);
+          if (ages != null && age > currentMs) ages.putIfAbsent(key, age);
           break;
         }
       }

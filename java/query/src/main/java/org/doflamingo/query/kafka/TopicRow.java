@@ -17,7 +17,8 @@ public final class TopicRow {
 
   public final String cluster;
   public final String topic;
-  public final long partitions;
+  /** Null when its partitions are not collected (the series policy leaves them out). */
+  public final Long partitions;
   public Long replicationFactor;
   public Long underReplicated;
   public Long logEndOffset;
@@ -31,7 +32,7 @@ public final class TopicRow {
   /** How old its partition count is, ms; null when current. */
   public Long ageMs;
 
-  TopicRow(String cluster, String topic, long partitions) {
+  TopicRow(String cluster, String topic, Long partitions) {
     this.cluster = cluster;
     this.topic = topic;
     this.partitions = partitions;

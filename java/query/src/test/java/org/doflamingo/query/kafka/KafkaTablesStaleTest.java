@@ -48,7 +48,7 @@ class KafkaTablesStaleTest {
       assertEquals(Long.valueOf(42), p0.logEndOffset);
       List<TopicRow> topics = reads.kafka().topics("prod", null);
       assertEquals(1, topics.size());
-      assertEquals(2, topics.get(0).partitions);
+      assertEquals(Long.valueOf(2), topics.get(0).partitions);
       assertEquals(Boolean.TRUE, topics.get(0).stale);
       assertTrue(topics.get(0).ageMs >= 290_000 && topics.get(0).ageMs <= 310_000, "age " + topics.get(0).ageMs);
     }
@@ -70,6 +70,22 @@ class KafkaTablesStaleTest {
       List<TopicRow> topics = reads.kafka().topics("prod", null);
       assertEquals(1, topics.size());
       assertNull(topics.get(0).stale);
+    }
+  }
+
+  @Test
+  void aTopicWhosePartitionsAreNotCollectedIsListedFromItsTopicSeries() throws Exception {
+    try (Monitor m = TestReads.open(TestReads.config(dir, "\"kafka\": [{\"name\": \"prod\", \"brokers\": [{\"host\": \"127.0.0.1\", \"jmxPort\": 1}]}]"))) {
+      long step = m.engine().baseStepMs();
+      long now = (System.currentTimeMillis() / step - 1) * step;
+      TestReads.write(m, now, SeriesKind.GAUGE, SeriesKey.of(MetricNames.TOPIC_UNDER_REPLICATED, "cluster", "prod", "topic", "__consumer_offsets"), 1,
+          partition(MetricNames.PARTITION_LEADER, "orders", 0), 1, SeriesKey.of(MetricNames.TOPIC_UNDER_REPLICATED, "cluster", "prod", "topic", "orders"), 0);
+      List<TopicRow> topics = new Reads(m).kafka().topics("prod", null);
+      assertEquals(2, topics.size());
+      assertEquals("__consumer_offsets", topics.get(0).topic);
+      assertNull(topics.get(0).partitions, "not collected: no count");
+      assertEquals(Long.valueOf(1), topics.get(0).underReplicated);
+      assertEquals(Long.valueOf(1), topics.get(1).partitions);
     }
   }
 }
