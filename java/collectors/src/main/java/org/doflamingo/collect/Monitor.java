@@ -78,7 +78,7 @@ public final class Monitor implements AutoCloseable {
     CollectionService collection = null;
     int registered = 0;
     try {
-      CollectorFactory.Context context = new CollectorFactory.Context(config, catalogue, engine, timeoutMs(config), nowMs);
+      CollectorFactory.Context context = new CollectorFactory.Context(config, catalogue, engine, timeoutMs(config), nowMs, policy);
       for (CollectorFactory f : factories) f.addTargets(context, built);
       EngineScrape.Ids ids = new EngineScrape.Ids(engine, policy, counts);
       collection = new CollectionService(engine, Math.min(MAX_WORKERS, Math.max(2, built.size())), ids);

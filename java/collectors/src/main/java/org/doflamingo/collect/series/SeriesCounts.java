@@ -55,15 +55,13 @@ public final class SeriesCounts {
 
   /**
    * Whether target {@code targetId} may create series {@code key} of class {@code cls}; counts
-   * it either way. A target id below 0 (a scrape outside any service) is held to the total only.
+   * it either way. A target id below 0 (a scrape outside any service) is held to the total only;
+   * an {@code exempt} series (a target's own up series: its state must stay visible) is counted
+   * but never refused.
    */
-  public synchronized boolean admit(int targetId, SeriesKey key, String cls) {
+  public synchronized boolean admit(int targetId, SeriesKey key, String cls, boolean exempt) {
     long mine = createdByTarget.getOrDefault(targetId, 0L);
-    String budget = null;
-    if (maxSeries > 0 && total >= maxSeries) budget = "series.maxSeries (" + maxSeries + " series in all)";
-    else if (targetId >= 0 && maxSeriesPerTarget > 0 && mine >= maxSeriesPerTarget) {
-      budget = "series.maxSeriesPerTarget (" + maxSeriesPerTarget + " series)";
-    }
+    String budget = exempt ? null : reached(targetId, mine);
     if (budget != null) {
       refused.computeIfAbsent(targetId, t -> new TreeMap<>()).merge(cls, 1L, Long::sum);
       if (!budget.equals(budgetHit.put(targetId, budget))) {
@@ -76,6 +74,15 @@ public final class SeriesCounts {
     createdByTarget.put(targetId, mine + 1);
     created.computeIfAbsent(targetId, t -> new TreeMap<>()).merge(cls, 1L, Long::sum);
     return true;
+  }
+
+  /** The budget a new series of this target would exceed, or null. */
+  private String reached(int targetId, long mine) {
+    if (maxSeries > 0 && total >= maxSeries) return "series.maxSeries (" + maxSeries + " series in all)";
+    if (targetId >= 0 && maxSeriesPerTarget > 0 && mine >= maxSeriesPerTarget) {
+      return "series.maxSeriesPerTarget (" + maxSeriesPerTarget + " series)";
+    }
+    return null;
   }
 
   /** What target {@code targetId} created and was refused so far. */
