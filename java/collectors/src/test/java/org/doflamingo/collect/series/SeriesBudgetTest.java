@@ -20,15 +20,23 @@ class SeriesBudgetTest {
   @TempDir
   Path dir;
 
+  /** An engine with the policy's classes defined, as the monitor opens it. */
+  private Engine open(SeriesPolicy policy) {
+    EngineConfig config = EngineConfig.at(dir);
+    EngineSeam.defineClasses(config, policy.engineClasses(2));
+    return Engine.open(config);
+  }
+
   private static SeriesKey partition(String topic, int p) {
     return SeriesKey.of(MetricNames.PARTITION_LEADER, "cluster", "prod", "topic", topic, "partition", String.valueOf(p));
   }
 
   @Test
   void excludedSeriesAreNeverInternedAndCountsAreByTargetAndClass() throws Exception {
-    try (Engine engine = Engine.open(EngineConfig.at(dir))) {
+    SeriesPolicy policy = SeriesPolicyTest.policy(null);
+    try (Engine engine = open(policy)) {
       SeriesCounts counts = new SeriesCounts(0, 0);
-      EngineScrape.Ids ids = new EngineScrape.Ids(engine, SeriesPolicyTest.policy(null), counts);
+      EngineScrape.Ids ids = new EngineScrape.Ids(engine, policy, counts);
       long t = System.currentTimeMillis();
       EngineScrape s = new EngineScrape(engine, ids, t, new SampleBatch(16), 7);
       s.add(partition("orders", 0), SeriesKind.GAUGE, 1);
@@ -54,9 +62,10 @@ class SeriesBudgetTest {
 
   @Test
   void newSeriesBeyondABudgetAreRefusedCountedAndWarnedOnce() throws Exception {
-    try (Engine engine = Engine.open(EngineConfig.at(dir))) {
+    SeriesPolicy policy = SeriesPolicyTest.policy(null);
+    try (Engine engine = open(policy)) {
       SeriesCounts counts = new SeriesCounts(5, 3);
-      EngineScrape.Ids ids = new EngineScrape.Ids(engine, SeriesPolicyTest.policy(null), counts);
+      EngineScrape.Ids ids = new EngineScrape.Ids(engine, policy, counts);
       long t = System.currentTimeMillis();
       for (int round = 0; round < 3; round++) {
         EngineScrape s = new EngineScrape(engine, ids, t + round * 2000L, new SampleBatch(16), 1);
