@@ -51,8 +51,13 @@ public final class CollectionService implements AutoCloseable {
    * @param workers scrapes in flight at once; a hung target occupies one until its timeout
    */
   public CollectionService(Engine engine, int workers) {
+    this(engine, workers, new EngineScrape.Ids(engine));
+  }
+
+  /** As above, with series interned through {@code ids} (its policy, classes and budgets). */
+  public CollectionService(Engine engine, int workers, EngineScrape.Ids ids) {
     this.engine = engine;
-    this.ids = new EngineScrape.Ids(engine);
+    this.ids = ids;
     AtomicInteger n = new AtomicInteger();
     this.workers = Executors.newFixedThreadPool(workers, r -> {
       Thread t = new Thread(r, "doflamingo-collect-" + n.incrementAndGet());
@@ -99,7 +104,7 @@ public final class CollectionService implements AutoCloseable {
   private void scrape(int targetId, Collector c, Scheduler.Due due) {
     long start = System.currentTimeMillis();
     SampleBatch batch = batches.get();
-    EngineScrape scrape = batch == null ? new EngineScrape(engine, ids, start) : new EngineScrape(engine, ids, start, batch);
+    EngineScrape scrape = new EngineScrape(engine, ids, start, batch == null ? new SampleBatch(256) : batch, targetId);
     try {
       scrapeInto(scrape, targetId, c, due, start);
     } finally {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
 import org.doflamingo.collect.catalogue.MetricCatalogue;
+import org.doflamingo.collect.series.SeriesPolicy;
 import org.doflamingo.config.MonitorConfig;
 import org.doflamingo.engine.Engine;
 
@@ -25,13 +26,20 @@ public interface CollectorFactory {
     public final long timeoutMs;
     /** The time the monitor opens. */
     public final long nowMs;
+    /**
+     * Which series are collected: collectors may skip reading what it excludes entirely
+     * ({@link SeriesPolicy#excludesTopic}, {@link SeriesPolicy#excludesGroup}); whatever they
+     * write is filtered where it is interned anyway.
+     */
+    public final SeriesPolicy series;
 
-    Context(MonitorConfig config, MetricCatalogue catalogue, Engine engine, long timeoutMs, long nowMs) {
+    Context(MonitorConfig config, MetricCatalogue catalogue, Engine engine, long timeoutMs, long nowMs, SeriesPolicy series) {
       this.config = config;
       this.catalogue = catalogue;
       this.engine = engine;
       this.timeoutMs = timeoutMs;
       this.nowMs = nowMs;
+      this.series = series;
     }
   }
 

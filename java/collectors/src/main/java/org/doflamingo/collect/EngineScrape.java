@@ -2,6 +2,9 @@ package org.doflamingo.collect;
 
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import org.doflamingo.collect.series.EngineSeam;
+import org.doflamingo.collect.series.SeriesCounts;
+import org.doflamingo.collect.series.SeriesPolicy;
 import org.doflamingo.engine.Engine;
 import org.doflamingo.engine.IngestResult;
 import org.doflamingo.engine.SampleBatch;
@@ -14,27 +17,60 @@ import org.doflamingo.engine.SeriesKind;
  * and thread; the id cache is shared, and the batch may be (one per collector thread).
  */
 public final class EngineScrape implements Scrape {
-  /** Series ids by key, shared by every scrape of an engine. */
+  /**
+   * Series ids by key, shared by every scrape of an engine. Each new key is put to the series
+   * policy once: its class (interned with it) or "not collected" (remembered, never interned),
+   * and to the budgets of the scrape's target; the answer is cached with the id.
+   */
   public static final class Ids {
+    /** Cached for a key the policy excludes: no id. */
+    private static final int EXCLUDED = -1;
+
     private final Engine engine;
+    private final SeriesPolicy policy;
+    private final SeriesCounts counts;
     private final ConcurrentMap<SeriesKey, Integer> ids = new ConcurrentHashMap<>();
 
+    /** Every series collected, with the engine's default retention, no budget. */
     public Ids(Engine engine) {
-      this.engine = engine;
+      this(engine, null, new SeriesCounts(0, 0));
     }
 
-    int of(SeriesKey key, SeriesKind kind) {
+    /** Series as {@code policy} says (null: every series, the engine's default class), counted and budgeted in {@code counts}. */
+    public Ids(Engine engine, SeriesPolicy policy, SeriesCounts counts) {
+      this.engine = engine;
+      this.policy = policy;
+      this.counts = counts;
+    }
+
+    public SeriesCounts counts() {
+      return counts;
+    }
+
+    /** The id of the series, or -1 when it is not collected (excluded, or refused by a budget). */
+    int of(SeriesKey key, SeriesKind kind, int targetId) {
       Integer id = ids.get(key);
-      if (id == null) {
-        id = engine.intern(key, kind);
-        ids.putIfAbsent(key, id);
+      if (id != null) return id;
+      String cls = policy == null ? "default" : policy.classOf(key);
+      if (cls == null) {
+        ids.putIfAbsent(key, EXCLUDED);
+        return EXCLUDED;
       }
-      return id;
+      synchronized (this) {
+        id = ids.get(key);
+        if (id != null) return id;
+        // refused keys are not cached: a flood of new series must not grow this map either
+        if (!counts.admit(targetId, key, cls, key.name().equals(CollectionService.UP_SERIES))) return EXCLUDED;
+        id = EngineSeam.intern(engine, key, kind, cls);
+        ids.put(key, id);
+        return id;
+      }
     }
   }
 
   private final Ids ids;
   private final Engine engine;
+  private final int targetId;
   private final long timeMillis;
   private SampleBatch batch;
 
@@ -44,7 +80,13 @@ public final class EngineScrape implements Scrape {
 
   /** A scrape into {@code batch} (cleared first), a batch its thread reuses; see {@link #batch()}. */
   public EngineScrape(Engine engine, Ids ids, long timeMillis, SampleBatch batch) {
+    this(engine, ids, timeMillis, batch, -1);
+  }
+
+  /** A scrape of target {@code targetId} (its series counted and budgeted as its own; -1: no target). */
+  public EngineScrape(Engine engine, Ids ids, long timeMillis, SampleBatch batch, int targetId) {
     this.engine = engine;
+    this.targetId = targetId;
     this.ids = ids;
     this.timeMillis = timeMillis;
     this.batch = batch;
@@ -53,8 +95,10 @@ public final class EngineScrape implements Scrape {
 
   @Override
   public void add(SeriesKey key, SeriesKind kind, double value) {
+    int id = ids.of(key, kind, targetId);
+    if (id < 0) return; // not collected
     if (batch.isFull()) batch = grow(batch);
-    batch.add(ids.of(key, kind), timeMillis, value);
+    batch.add(id, timeMillis, value);
   }
 
   @Override

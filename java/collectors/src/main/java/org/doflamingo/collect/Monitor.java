@@ -6,6 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.doflamingo.collect.catalogue.MetricCatalogue;
+import org.doflamingo.collect.series.EngineSeam;
+import org.doflamingo.collect.series.SeriesCounts;
+import org.doflamingo.collect.series.SeriesPolicy;
 import org.doflamingo.config.MonitorConfig;
 import org.doflamingo.engine.Engine;
 import org.doflamingo.engine.EngineConfig;
@@ -42,9 +45,14 @@ public final class Monitor implements AutoCloseable {
   private final Engine engine;
   private final CollectionService collection;
   private final Map<Integer, Target> targets = new LinkedHashMap<>();
+  private final SeriesPolicy policy;
+  private final SeriesCounts counts;
 
-  private Monitor(MonitorConfig config, MetricCatalogue catalogue, Engine engine, CollectionService collection) {
+  private Monitor(MonitorConfig config, MetricCatalogue catalogue, Engine engine, CollectionService collection,
+      SeriesPolicy policy, SeriesCounts counts) {
     this.config = config;
+    this.policy = policy;
+    this.counts = counts;
     this.catalogue = catalogue;
     this.engine = engine;
     this.collection = collection;
@@ -63,15 +71,18 @@ public final class Monitor implements AutoCloseable {
   /** As {@link #open(MonitorConfig, long)}, with these factories' targets only, in this order. */
   public static Monitor open(MonitorConfig config, long nowMs, List<CollectorFactory> factories) {
     MetricCatalogue catalogue = MetricCatalogue.load();
-    Engine engine = Engine.open(engineConfig(config));
+    SeriesPolicy policy = SeriesPolicy.of(config, catalogue);
+    SeriesCounts counts = new SeriesCounts(policy.maxSeries(), policy.maxSeriesPerTarget());
+    Engine engine = Engine.open(engineConfig(config, policy));
     List<CollectorFactory.Target> built = new ArrayList<>();
     CollectionService collection = null;
     int registered = 0;
     try {
-      CollectorFactory.Context context = new CollectorFactory.Context(config, catalogue, engine, timeoutMs(config), nowMs);
+      CollectorFactory.Context context = new CollectorFactory.Context(config, catalogue, engine, timeoutMs(config), nowMs, policy);
       for (CollectorFactory f : factories) f.addTargets(context, built);
-      collection = new CollectionService(engine, Math.min(MAX_WORKERS, Math.max(2, built.size())));
-      Monitor m = new Monitor(config, catalogue, engine, collection);
+      EngineScrape.Ids ids = new EngineScrape.Ids(engine, policy, counts);
+      collection = new CollectionService(engine, Math.min(MAX_WORKERS, Math.max(2, built.size())), ids);
+      Monitor m = new Monitor(config, catalogue, engine, collection, policy, counts);
       for (; registered < built.size(); registered++) m.add(built.get(registered), nowMs);
       return m;
     } catch (RuntimeException | CollectException e) {
@@ -84,8 +95,9 @@ public final class Monitor implements AutoCloseable {
     }
   }
 
-  static EngineConfig engineConfig(MonitorConfig config) {
+  static EngineConfig engineConfig(MonitorConfig config, SeriesPolicy policy) {
     EngineConfig ec = EngineConfig.at(config.storagePath);
+    EngineSeam.defineClasses(ec, policy.engineClasses(config.intervalSeconds));
     // The first tier's step is the collection interval: a 5 s interval on 2 s rows would leave
     // every other row unknown. The other tiers are the engine's defaults.
     String firstStep = config.intervalSeconds + "s";
@@ -104,6 +116,7 @@ public final class Monitor implements AutoCloseable {
 
   private void add(CollectorFactory.Target t, long nowMs) {
     int id = collection.add(t.collector, config.intervalSeconds * 1000L, timeoutMs(config), nowMs);
+    counts.name(id, t.toString());
     synchronized (targets) {
       targets.put(id, new Target(id, t));
     }
@@ -146,6 +159,16 @@ public final class Monitor implements AutoCloseable {
     synchronized (targets) {
       return targets.get(id);
     }
+  }
+
+  /** Which series exist and their classes; collectors may ask it what to skip. */
+  public SeriesPolicy seriesPolicy() {
+    return policy;
+  }
+
+  /** Series created and refused per target and class. */
+  public SeriesCounts.Target seriesCounts(int targetId) {
+    return counts.of(targetId);
   }
 
   public Scheduler.Status status(int targetId) {

@@ -49,7 +49,7 @@ class EngineScrapeTest {
       assertTrue(grown.capacity() >= 10, "grown to hold the scrape");
       scrape.commit();
       // the next scrape of the thread takes the grown batch, emptied
-      grown.add(ids.of(SeriesKey.of("m", "p", "0"), SeriesKind.GAUGE), t, 99);
+      grown.add(ids.of(SeriesKey.of("m", "p", "0"), SeriesKind.GAUGE, -1), t, 99);
       EngineScrape next = new EngineScrape(engine, ids, t + 2000, grown);
       assertSame(grown, next.batch());
       assertEquals(0, next.size(), "left-overs of a failed write are not sent again");

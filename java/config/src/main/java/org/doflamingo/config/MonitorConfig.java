@@ -37,7 +37,7 @@ import java.util.function.Function;
  */
 public final class MonitorConfig {
   public final Path storagePath;
-  /** Retention tiers; null: the engine's defaults. */
+  /** Retention tiers of the {@code cluster} class (and the engine's default); null: the defaults. */
   public final String tiers;
   /** rrdcached address; null: direct file writes. */
   public final String rrdcached;
@@ -45,6 +45,8 @@ public final class MonitorConfig {
   public final List<KafkaClusterConfig> kafka;
   public final List<ZooKeeperEnsembleConfig> zookeeper;
   public final List<FlumeAgentConfig> flume;
+  /** Retention classes, exclusions and budgets of the series ({@code "series"}; defaults when absent). */
+  public final SeriesConfig series;
   /**
    * The standalone server's section (where it listens, who may log in), null when the file has
    * none; read by java/server's {@code WebConfig}. Inside Flamingo 2 it is not read.
@@ -52,7 +54,7 @@ public final class MonitorConfig {
   public final Node web;
 
   private MonitorConfig(Path storagePath, String tiers, String rrdcached, int intervalSeconds,
-      List<KafkaClusterConfig> kafka, List<ZooKeeperEnsembleConfig> zookeeper, List<FlumeAgentConfig> flume, Node web) {
+      List<KafkaClusterConfig> kafka, List<ZooKeeperEnsembleConfig> zookeeper, List<FlumeAgentConfig> flume, SeriesConfig series, Node web) {
     this.storagePath = storagePath;
     this.tiers = tiers;
     this.rrdcached = rrdcached;
@@ -60,6 +62,7 @@ public final class MonitorConfig {
     this.kafka = Collections.unmodifiableList(kafka);
     this.zookeeper = Collections.unmodifiableList(zookeeper);
     this.flume = Collections.unmodifiableList(flume);
+    this.series = series;
     this.web = web;
   }
 
@@ -89,7 +92,7 @@ public final class MonitorConfig {
     }
     if (root == null || !root.isObject()) throw new ConfigException("", "expected a JSON object {...} at the top");
     Node n = new Node(root, "");
-    n.only("storage", "intervalSeconds", "kafka", "zookeeper", "flume", "web");
+    n.only("storage", "intervalSeconds", "kafka", "zookeeper", "flume", "series", "web");
 
     Node storage = n.object("storage").only("path", "tiers", "rrdcached");
     String path = storage.text("path");
@@ -123,8 +126,9 @@ public final class MonitorConfig {
     uniqueNames("kafka", names(kafka, k -> k.name));
     uniqueNames("zookeeper", names(zookeeper, z -> z.name));
     uniqueNames("flume", names(flume, f -> f.name));
+    SeriesConfig series = SeriesConfig.read(n.optObject("series"), storage, tiers);
     Node web = n.optObject("web");
-    return new MonitorConfig(storagePath, tiers, rrdcached, interval, kafka, zookeeper, flume, web);
+    return new MonitorConfig(storagePath, tiers, rrdcached, interval, kafka, zookeeper, flume, series, web);
   }
 
   private static <T> List<String> names(List<T> items, Function<T, String> name) {

@@ -38,6 +38,11 @@ public final class Node {
     return this;
   }
 
+  /** The names of this object's members, in file order. */
+  Iterator<String> fieldNames() {
+    return json.fieldNames();
+  }
+
   boolean has(String name) {
     return json.has(name) && !json.get(name).isNull();
   }
@@ -54,6 +59,32 @@ public final class Node {
     String s = v.asText().trim();
     if (s.isEmpty()) throw new ConfigException(at(name), "must not be empty");
     return s;
+  }
+
+  /** A list of non-empty strings; absent reads as empty. */
+  List<String> optTexts(String name) throws ConfigException {
+    List<String> out = new ArrayList<>();
+    if (!has(name)) return out;
+    JsonNode v = json.get(name);
+    if (!v.isArray()) throw new ConfigException(at(name), "expected a list of strings [...], got " + describe(v));
+    for (int i = 0; i < v.size(); i++) {
+      JsonNode item = v.get(i);
+      if (!item.isTextual() || item.asText().trim().isEmpty()) {
+        throw new ConfigException(at(name) + "[" + i + "]", "expected a non-empty string, got " + describe(item));
+      }
+      out.add(item.asText().trim());
+    }
+    return out;
+  }
+
+  /** A whole number from {@code min} to {@code max}, or {@code fallback} when absent. */
+  long optLong(String name, long fallback, long min, long max) throws ConfigException {
+    if (!has(name)) return fallback;
+    JsonNode v = json.get(name);
+    if (!v.isIntegralNumber() || v.asLong() < min || v.asLong() > max) {
+      throw new ConfigException(at(name), "expected a whole number from " + min + " to " + max + ", got " + describe(v));
+    }
+    return v.asLong();
   }
 
   /** A secret: like optText, but an error never repeats the value. */

@@ -45,7 +45,7 @@ public final class AreaReads {
     List<TargetRow> out = new ArrayList<>();
     for (Monitor.Target t : monitor.targets()) {
       if (!area.systems.contains(t.system) || (cluster != null && !cluster.equals(t.group))) continue;
-      out.add(TargetRow.of(t, monitor.status(t.id)));
+      out.add(TargetRow.of(monitor, t));
     }
     return out;
   }

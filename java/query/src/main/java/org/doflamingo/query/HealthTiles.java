@@ -7,7 +7,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.doflamingo.collect.Monitor;
 import org.doflamingo.collect.catalogue.Health;
+import org.doflamingo.collect.catalogue.MetricNames;
 import org.doflamingo.collect.catalogue.MetricSpec;
+import org.doflamingo.collect.kafka.LagStatus;
 import org.doflamingo.engine.SeriesKey;
 
 /**
@@ -68,7 +70,22 @@ final class HealthTiles {
       String group = k.label(area.groupLabel);
       tile(tiles, group, kind, member == null ? group : member).add(h, h == Health.GREEN ? null : describe(spec, k, v, h));
     }
+    if (systems.contains("kafka-consumer")) nameEmptyGroups(tiles, cluster);
     return new ArrayList<>(tiles.values());
+  }
+
+  /**
+   * A consumer group's tile that is not green while the group has no member says so: "members =
+   * 0" is why a group STOPs, and no rule of its own judges it (an idle group with no lag is fine).
+   */
+  private void nameEmptyGroups(Map<String, HealthTile> tiles, String cluster) {
+    Readings members = Readings.of(reads, MetricNames.GROUP_MEMBERS, AreaReads.filter(area, cluster, null), System.currentTimeMillis());
+    for (int i = 0; i < members.size(); i++) {
+      if (!members.has(i) || members.value(i) != 0) continue;
+      SeriesKey k = members.key(i);
+      HealthTile t = tiles.get(tileKey(k.label(area.groupLabel), "group", k.label("group")));
+      if (t != null && (t.health == Health.AMBER || t.health == Health.RED)) t.add(t.health, "members = 0 (no consumer in the group)");
+    }
   }
 
   private String memberKind(String system) {
@@ -77,8 +94,12 @@ final class HealthTiles {
     return area.memberLabels.isEmpty() ? area.groupLabel : area.memberLabels.get(0);
   }
 
+  private static String tileKey(String group, String kind, String name) {
+    return group + "\u0000" + kind + "\u0000" + name;
+  }
+
   private static HealthTile tile(Map<String, HealthTile> tiles, String group, String kind, String name) {
-    String key = group + "\u0000" + kind + "\u0000" + name;
+    String key = tileKey(group, kind, name);
     HealthTile t = tiles.get(key);
     if (t == null) tiles.put(key, t = new HealthTile(group, kind, name));
     return t;
@@ -92,6 +113,12 @@ final class HealthTiles {
       }
     }
     String rule = String.valueOf(h == Health.RED ? spec.red : spec.amber);
+    LagStatus status = spec.name.equals(MetricNames.GROUP_STATUS) ? LagStatus.ofCode((int) v) : null;
+    if (status != null) {
+      // the code means nothing to a reader: name it (STOP, STALL, ...)
+      return sb.append(" = ").append(status.name()).append(" (").append(h.name().toLowerCase()).append(": ").append(rule).append(')')
+          .toString();
+    }
     return sb.append(" = ").append(format(v)).append(spec.unit == null ? "" : " " + spec.unit)
         .append(" (").append(h.name().toLowerCase()).append(": ").append(rule).append(')').toString();
   }

@@ -24,7 +24,7 @@ public final class Reads {
   public Reads(Monitor monitor) {
     this.monitor = monitor;
     this.index = new SeriesIndex(monitor.engine());
-    this.current = new Current(monitor.engine());
+    this.current = new Current(monitor);
     this.kafka = new KafkaTables(this);
     this.lag = new ConsumerLag(this);
     this.flume = new FlumeFlows(this);

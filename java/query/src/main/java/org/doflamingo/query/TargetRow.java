@@ -1,9 +1,15 @@
 package org.doflamingo.query;
 
+import java.util.Map;
 import org.doflamingo.collect.Monitor;
+import org.doflamingo.collect.series.SeriesCounts;
 import org.doflamingo.engine.Scheduler;
 
-/** A target and its collection state as pages receive it, by REST ({@code targets}) and by push alike. */
+/**
+ * A target and its collection state as pages receive it, by REST ({@code targets}) and by push
+ * alike, with the series it created per retention class and, when a budget of the configuration
+ * stopped it, the series refused and a warning.
+ */
 public final class TargetRow {
   public final int id;
   public final String system;
@@ -18,8 +24,15 @@ public final class TargetRow {
   public final int consecutiveFailures;
   public final long timeouts;
   public final String lastError;
+  /** Series this target created, by retention class. */
+  public final Map<String, Long> series;
+  public final long seriesTotal;
+  /** New series a budget refused, by class (empty while within budget). */
+  public final Map<String, Long> seriesRefused;
+  /** Which budget was reached and how many series it refused, or null. */
+  public final String seriesWarning;
 
-  private TargetRow(Monitor.Target t, Scheduler.Status s) {
+  private TargetRow(Monitor.Target t, Scheduler.Status s, SeriesCounts.Target counts) {
     id = t.id;
     system = t.system;
     group = t.group;
@@ -31,9 +44,16 @@ public final class TargetRow {
     consecutiveFailures = s.consecutiveFailures;
     timeouts = s.timeouts;
     lastError = s.lastError == null || s.lastError.isEmpty() ? null : s.lastError;
+    series = counts.series;
+    long total = 0;
+    for (long n : counts.series.values()) total += n;
+    seriesTotal = total;
+    seriesRefused = counts.refused;
+    seriesWarning = counts.warning;
   }
 
-  public static TargetRow of(Monitor.Target t, Scheduler.Status s) {
-    return new TargetRow(t, s);
+  /** The row of target {@code t} of {@code monitor} now. */
+  public static TargetRow of(Monitor monitor, Monitor.Target t) {
+    return new TargetRow(t, monitor.status(t.id), monitor.seriesCounts(t.id));
   }
 }

@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
  * <pre>
  * --config FILE [--port N]       watch what FILE names; listen on web.bind:web.port (or N)
  * demo [--port N] [--data DIR]   start real clusters under DIR (default target/demo), then watch them
+ * sizing [--partitions N ...]     print disk and memory for a cluster of that shape (see {@link Sizing})
  * </pre>
  *
  * Exit codes: 0 after Ctrl-C, 2 for what the operator has to fix (arguments, configuration, a
@@ -25,7 +26,8 @@ public final class Main {
   static final int FAILED = 1;
   static final int FIX_SETTINGS = 2;
   static final String USAGE = "usage: doflamingo --config FILE [--port N]\n"
-      + "       doflamingo demo [--port N] [--data DIR]";
+      + "       doflamingo demo [--port N] [--data DIR]\n"
+      + "       doflamingo sizing " + Sizing.OPTIONS;
   private static final Logger log = LoggerFactory.getLogger(Main.class);
 
   private final PrintStream out;
@@ -43,6 +45,7 @@ public final class Main {
 
   /** Starts what {@code args} ask for and blocks until it is stopped; returns the exit code. */
   int run(String[] args) {
+    if (args.length > 0 && args[0].equals("sizing")) return sizing(java.util.Arrays.copyOfRange(args, 1, args.length));
     Options options;
     try {
       options = Options.parse(args);
@@ -62,6 +65,20 @@ public final class Main {
       return FIX_SETTINGS;
     }
     return options.demo ? demo(options) : serve(options.config, options.port, null, null);
+  }
+
+  private int sizing(String[] args) {
+    try {
+      out.print(Sizing.parse(args).render());
+      return 0;
+    } catch (IllegalArgumentException e) {
+      err.println(e.getMessage());
+      err.println("usage: doflamingo sizing " + Sizing.OPTIONS);
+      return FIX_SETTINGS;
+    } catch (ConfigException e) {
+      err.println(e.getMessage());
+      return FIX_SETTINGS;
+    }
   }
 
   private int demo(Options options) {
@@ -99,6 +116,7 @@ public final class Main {
     try {
       MonitorConfig config = MonitorConfig.load(file);
       WebConfig web = WebConfig.of(config);
+      StoragePath.requireWritable(config.storagePath);
       System.setProperty(CONFIG_PROPERTY, file.toAbsolutePath().toString());
       int listen = port > 0 ? port : web.port;
       host = progress == null ? Host.start(web, listen)

@@ -58,6 +58,29 @@ class MainTest {
   }
 
   @Test
+  void aStoragePathThatCannotBeWrittenIsOneLineAndExitCode2() throws Exception {
+    // a file where the directory should be: refused for root too (permissions would not be)
+    Path file = Files.writeString(tmp.resolve("not-a-directory"), "x");
+    Path config = tmp.resolve("storage.json");
+    Files.writeString(config, "{\"storage\": {\"path\": \"" + file.resolve("rrd") + "\"},"
+        + " \"flume\": [{\"name\": \"a\", \"host\": \"127.0.0.1\", \"httpPort\": 41414}]}");
+    assertEquals(2, run("--config", config.toString()));
+    String message = err();
+    assertTrue(message.startsWith("storage.path " + file.resolve("rrd") + ": "), message);
+    assertTrue(message.contains(file.toString()), "names the path that is in the way: " + message);
+    assertEquals(1, message.split("\n").length, "one line, no stack trace: " + message);
+  }
+
+  @Test
+  void sizingPrintsPerClassAndTheTotals() {
+    assertEquals(0, run("sizing", "--partitions", "200", "--groups", "50"));
+    String printed = out.toString(StandardCharsets.UTF_8);
+    assertTrue(printed.contains("group-partition") && printed.contains("native memory: ") && printed.contains("heap: "), printed);
+    assertEquals(2, run("sizing", "--what", "1"));
+    assertTrue(err().startsWith("unknown argument --what\nusage: doflamingo sizing "), err());
+  }
+
+  @Test
   void aMissingFileIsNamed() {
     Path missing = tmp.resolve("nope.json");
     assertEquals(2, run("--config", missing.toString()));

@@ -111,7 +111,7 @@ public class LivePush implements ApplicationListener<AbstractSubProtocolEvent>, 
     Monitor m = reads.monitor();
     if (subscriptions.watched(TARGETS)) {
       Monitor.Target t = m.target(targetId);
-      if (t != null) pending.put(TARGETS, targetId, TargetRow.of(t, m.status(targetId)));
+      if (t != null) pending.put(TARGETS, targetId, TargetRow.of(m, t));
     }
     learnDestinations(reads, seriesIds);
     List<Integer> watched = new ArrayList<>();

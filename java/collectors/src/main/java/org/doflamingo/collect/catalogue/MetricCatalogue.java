@@ -21,6 +21,11 @@ import java.util.Set;
 public final class MetricCatalogue {
   static final List<String> SYSTEMS = Arrays.asList("kafka-broker", "kafka-cluster", "kafka-consumer", "kafka-probe", "zookeeper", "flume",
       "host");
+  /**
+   * The scopes a metric's {@code per} names, each with the labels its series carry: sizing builds
+   * one key of each to ask the series policy its class.
+   */
+  public static final Map<String, List<String>> SCOPES = scopes();
   private final Map<String, MetricSpec> byName;
 
   private MetricCatalogue(Map<String, MetricSpec> byName) {
@@ -48,13 +53,42 @@ public final class MetricCatalogue {
       String kind = required(m, "kind", where);
       if (!kind.equals("gauge") && !kind.equals("counter")) throw new IllegalStateException(where + ": kind must be gauge or counter");
       JsonNode health = m.path("health");
+      List<String> per = new ArrayList<>();
+      for (JsonNode p : m.path("per")) {
+        if (!SCOPES.containsKey(p.asText())) throw new IllegalStateException(where + ": per '" + p.asText() + "' is not one of " + SCOPES.keySet());
+        per.add(p.asText());
+      }
+      if (per.isEmpty()) throw new IllegalStateException(where + ": 'per' is missing (the scopes its series exist at)");
+      int each = m.path("each").asInt(1);
+      if (each < 1) throw new IllegalStateException(where + ": 'each' must be at least 1");
+      String retention = m.has("retention") ? m.get("retention").asText() : null;
       MetricSpec spec = new MetricSpec(system, required(m, "name", where), required(m, "source", where), kind,
-          required(m, "unit", where), required(m, "description", where),
+          required(m, "unit", where), required(m, "description", where), per, each, retention,
           health.has("amber") ? Condition.parse(health.get("amber").asText()) : null,
           health.has("red") ? Condition.parse(health.get("red").asText()) : null);
       if (byName.put(spec.name, spec) != null) throw new IllegalStateException(where + ": '" + spec.name + "' is listed twice");
     }
     return new MetricCatalogue(byName);
+  }
+
+  private static Map<String, List<String>> scopes() {
+    Map<String, List<String>> s = new LinkedHashMap<>();
+    s.put("cluster", Arrays.asList("cluster"));
+    s.put("broker", Arrays.asList("cluster", "broker"));
+    s.put("broker-topic", Arrays.asList("cluster", "broker", "topic"));
+    s.put("topic", Arrays.asList("cluster", "topic"));
+    s.put("partition", Arrays.asList("cluster", "topic", "partition"));
+    s.put("replica", Arrays.asList("cluster", "broker", "topic", "partition"));
+    s.put("group", Arrays.asList("cluster", "group"));
+    s.put("group-partition", Arrays.asList("cluster", "group", "topic", "partition"));
+    s.put("probe-partition", Arrays.asList("cluster", "partition", "broker"));
+    s.put("client", Arrays.asList("cluster", "client"));
+    s.put("zookeeper-server", Arrays.asList("ensemble", "server"));
+    s.put("flume-agent", Arrays.asList("agent"));
+    s.put("flume-component", Arrays.asList("agent", "component"));
+    // the host figures every watched JVM reports (a broker's here: one key stands for all)
+    s.put("jvm", Arrays.asList("cluster", "broker"));
+    return Collections.unmodifiableMap(s);
   }
 
   private static String required(JsonNode m, String field, String where) {

@@ -5,6 +5,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.doflamingo.collect.series.ScopeKeys;
+import org.doflamingo.collect.series.SeriesPolicy;
+import org.doflamingo.config.SeriesConfig;
 
 /**
  * Writes {@code docs/metrics.md} from the catalogue; {@code MetricCatalogueTest} keeps the two in
@@ -21,19 +29,34 @@ public final class CatalogueDocs {
         .append("Generated from `java/collectors/src/main/resources/org/doflamingo/collect/catalogue/metrics.json`")
         .append(" by `CatalogueDocs`; do not edit by hand.\n\n")
         .append("Kinds: a *gauge* is stored as read, a *counter* as a per-second rate. Health: the first rule")
-        .append(" that holds colours the tile, red before amber; otherwise green.\n");
+        .append(" that holds colours the tile, red before amber; otherwise green. Retention: the class each of its scopes")
+        .append(" gets by default (by level, or pinned in the catalogue); see docs/retention.md.\n");
+    SeriesPolicy policy = new SeriesPolicy(SeriesConfig.defaults(), Collections.emptyList(), catalogue);
     for (String system : MetricCatalogue.SYSTEMS) {
       md.append("\n## ").append(system).append("\n\n")
-          .append("| series | kind | unit | amber | red | source | meaning |\n")
-          .append("|---|---|---|---|---|---|---|\n");
+          .append("| series | kind | unit | amber | red | retention | source | meaning |\n")
+          .append("|---|---|---|---|---|---|---|---|\n");
       for (MetricSpec s : catalogue.of(system)) {
         md.append("| `").append(s.name).append("` | ").append(s.kind).append(" | ").append(s.unit).append(" | ")
             .append(s.amber == null ? "" : "`" + s.amber + "`").append(" | ")
             .append(s.red == null ? "" : "`" + s.red + "`").append(" | ")
+            .append(retention(policy, s)).append(" | ")
             .append(cell(s.source)).append(" | ").append(cell(s.description)).append(" |\n");
       }
     }
     return md.toString();
+  }
+
+  /** "cluster", or per scope: "broker: cluster, broker-topic: topic". */
+  private static String retention(SeriesPolicy policy, MetricSpec s) {
+    List<String> parts = new ArrayList<>();
+    Set<String> classes = new LinkedHashSet<>();
+    for (String scope : s.per) {
+      String cls = policy.classOf(ScopeKeys.key(s.name, scope));
+      classes.add(cls);
+      parts.add(scope + ": " + cls);
+    }
+    return classes.size() == 1 ? classes.iterator().next() : String.join(", ", parts);
   }
 
   private static String cell(String text) {

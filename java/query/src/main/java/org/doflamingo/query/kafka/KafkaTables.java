@@ -19,8 +19,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -30,7 +32,7 @@ import org.doflamingo.collect.catalogue.MetricSpec;
 import org.doflamingo.engine.Aggregation;
 import org.doflamingo.engine.Engine;
 import org.doflamingo.engine.Group;
-import org.doflamingo.engine.LatestValues;
+import org.doflamingo.engine.Scheduler;
 import org.doflamingo.engine.SeriesKey;
 import org.doflamingo.query.Area;
 import org.doflamingo.query.AreaReads;
@@ -54,6 +56,13 @@ public final class KafkaTables {
   private static final List<String> BROKER_FIGURES = Arrays.asList(BROKER_PARTITIONS, BROKER_LEADERS, BROKER_UNDER_REPLICATED,
       MESSAGES_IN, BYTES_IN, BYTES_OUT, BROKER_HEAP_USED, BROKER_HEAP_MAX);
 
+  /**
+   * How old a last known partition or topic figure may be while its cluster's Admin target is
+   * not answering: the partition class's live window, so it is still read from memory. Rows shown
+   * from it are marked stale with their age; a cluster down longer lists nothing.
+   */
+  static final long LAST_KNOWN_MS = 15 * 60_000L;
+
   private final Reads reads;
   /** The partition each partition series is of, decoded once (no label lookups per request); absent: not a partition's. */
   private final ConcurrentMap<Integer, PartitionId> partitions = new ConcurrentHashMap<>();
@@ -73,7 +82,7 @@ public final class KafkaTables {
     Map<String, BrokerRow> rows = new TreeMap<>();
     for (Monitor.Target t : monitor.targets()) {
       if (!t.system.equals("kafka-broker") || (cluster != null && !cluster.equals(t.group))) continue;
-      TargetRow view = TargetRow.of(t, monitor.status(t.id));
+      TargetRow view = TargetRow.of(monitor, t);
       rows.put(memberKey(t.group, t.member), new BrokerRow(t.group, t.member, t.address, view.state, view.lastError));
     }
     long now = System.currentTimeMillis();
@@ -120,26 +129,36 @@ public final class KafkaTables {
   }
 
   /**
-   * One row per topic with a current leader series, of topics whose name holds {@code contains},
+   * One row per topic with a current leader or under-replication series, of topics whose name holds {@code contains},
    * by cluster and topic. Every figure is a group-by in the engine (one native call a figure, not
    * one a partition).
    */
   public List<TopicRow> topics(String cluster, String contains) {
-    Map<List<String>, Double> partitionCount = latestPerTopic(PARTITION_LEADER, cluster, Aggregation.COUNT);
-    Map<List<String>, Double> minLeader = latestPerTopic(PARTITION_LEADER, cluster, Aggregation.MIN);
-    Map<List<String>, Double> replicas = latestPerTopic(PARTITION_REPLICAS, cluster, Aggregation.MAX);
-    Map<List<String>, Double> under = latestPerTopic(TOPIC_UNDER_REPLICATED, cluster, Aggregation.MAX);
-    Map<List<String>, Double> logEnd = latestPerTopic(PARTITION_LOG_END, cluster, Aggregation.SUM);
-    Map<List<String>, Double> messagesIn = latestPerTopic(MESSAGES_IN, cluster, Aggregation.SUM);
-    Map<List<String>, Double> bytesIn = latestPerTopic(BYTES_IN, cluster, Aggregation.SUM);
-    Map<List<String>, Double> bytesOut = latestPerTopic(BYTES_OUT, cluster, Aggregation.SUM);
+    Set<String> silent = adminSilent();
+    Map<List<String>, Long> ages = new HashMap<>();
+    Map<List<String>, Double> partitionCount = latestPerTopic(PARTITION_LEADER, cluster, Aggregation.COUNT, silent, ages);
+    Map<List<String>, Double> minLeader = latestPerTopic(PARTITION_LEADER, cluster, Aggregation.MIN, silent, null);
+    Map<List<String>, Double> replicas = latestPerTopic(PARTITION_REPLICAS, cluster, Aggregation.MAX, silent, null);
+    Map<List<String>, Double> under = latestPerTopic(TOPIC_UNDER_REPLICATED, cluster, Aggregation.MAX, silent, ages);
+    Map<List<String>, Double> logEnd = latestPerTopic(PARTITION_LOG_END, cluster, Aggregation.SUM, silent, null);
+    Map<List<String>, Double> messagesIn = latestPerTopic(MESSAGES_IN, cluster, Aggregation.SUM, silent, null);
+    Map<List<String>, Double> bytesIn = latestPerTopic(BYTES_IN, cluster, Aggregation.SUM, silent, null);
+    Map<List<String>, Double> bytesOut = latestPerTopic(BYTES_OUT, cluster, Aggregation.SUM, silent, null);
     MetricSpec underSpec = reads.monitor().catalogue().get(TOPIC_UNDER_REPLICATED);
     MetricSpec leaderSpec = reads.monitor().catalogue().get(PARTITION_LEADER);
     List<TopicRow> out = new ArrayList<>();
-    for (Map.Entry<List<String>, Double> p : sorted(partitionCount).entrySet()) {
-      List<String> key = p.getKey();
+    // topics whose partitions are not collected (internal and probe topics by default) are listed
+    // from their topic-level series, without partition figures
+    Map<List<String>, Double> listed = new HashMap<>(under);
+    listed.putAll(partitionCount);
+    for (List<String> key : sorted(listed).keySet()) {
       if (contains != null && !key.get(1).contains(contains)) continue;
-      TopicRow row = new TopicRow(key.get(0), key.get(1), p.getValue().longValue());
+      TopicRow row = new TopicRow(key.get(0), key.get(1), asLong(partitionCount.get(key)));
+      Long age = ages.get(key);
+      if (age != null) {
+        row.stale = true;
+        row.ageMs = age;
+      }
       row.replicationFactor = asLong(replicas.get(key));
       row.underReplicated = asLong(under.get(key));
       row.logEndOffset = asLong(logEnd.get(key));
@@ -173,21 +192,63 @@ public final class KafkaTables {
     Collections.sort(ordered); // the base order ties keep: cluster, topic, partition number
     int[] ids = new int[ordered.size()];
     for (int i = 0; i < ids.length; i++) ids[i] = leaders.get(ordered.get(i));
-    LatestValues values = reads.current().latest(ids, now);
+    Set<String> silent = adminSilent();
+    KnownValues values = latest(ids, ordered, silent, now);
+    long currentMs = reads.current().windowMs(PARTITION_LEADER);
     List<PartitionRow> rows = new ArrayList<>(ordered.size());
     for (int i = 0; i < ids.length; i++) {
-      if (values.has(i)) rows.add(new PartitionRow(ordered.get(i), (int) values.value(i), ids[i]));
+      if (!values.has(i)) continue;
+      PartitionRow row = new PartitionRow(ordered.get(i), (int) values.value(i), ids[i]);
+      long age = now - values.timeMs(i);
+      if (age > currentMs) {
+        row.stale = true;
+        row.ageMs = age;
+      }
+      rows.add(row);
     }
     boolean replicasForAll = sort.equals("replicas") || sort.equals("isr") || sort.equals("underReplicated");
-    if (replicasForAll) fill(rows, filter, contains, now, PARTITION_REPLICAS, PARTITION_ISR);
-    if (sort.equals("logEndOffset")) fill(rows, filter, contains, now, PARTITION_LOG_END);
+    if (replicasForAll) fill(rows, filter, contains, silent, now, PARTITION_REPLICAS, PARTITION_ISR);
+    if (sort.equals("logEndOffset")) fill(rows, filter, contains, silent, now, PARTITION_LOG_END);
     Page<PartitionRow> page = Page.of(rows, order, start, limit);
     // only the page's rows from here: what a listing of 20,000 partitions shows is 100 of them
     List<String> rest = new ArrayList<>();
     if (!replicasForAll) rest.addAll(Arrays.asList(PARTITION_REPLICAS, PARTITION_ISR));
     if (!sort.equals("logEndOffset")) rest.add(PARTITION_LOG_END);
-    fill(page.rows, filter, contains, now, rest.toArray(new String[0]));
+    fill(page.rows, filter, contains, silent, now, rest.toArray(new String[0]));
     return page;
+  }
+
+  /**
+   * Clusters whose Admin target is not answering now (down, or not read yet since the start):
+   * their partitions and topics are listed as last known rather than vanishing.
+   */
+  private Set<String> adminSilent() {
+    Monitor monitor = reads.monitor();
+    Set<String> out = new HashSet<>();
+    for (Monitor.Target t : monitor.targets()) {
+      if (t.system.equals("kafka-cluster") && monitor.status(t.id).state != Scheduler.State.UP) out.add(t.group);
+    }
+    return out;
+  }
+
+  /**
+   * Current values of the ids (partition {@code parts.get(i)} each), those of silent clusters as
+   * last known within {@link #LAST_KNOWN_MS}: one bulk read, two when some cluster is silent.
+   */
+  private KnownValues latest(int[] ids, List<PartitionId> parts, Set<String> silent, long now) {
+    boolean[] lastKnown = new boolean[ids.length];
+    int n = 0;
+    for (int i = 0; i < ids.length; i++) if (lastKnown[i] = silent.contains(parts.get(i).cluster)) n++;
+    if (n == 0) return KnownValues.of(reads.current().latest(ids, now));
+    int[] old = new int[n];
+    int[] fresh = new int[ids.length - n];
+    int o = 0;
+    int f = 0;
+    for (int i = 0; i < ids.length; i++) {
+      if (lastKnown[i]) old[o++] = ids[i];
+      else fresh[f++] = ids[i];
+    }
+    return KnownValues.merge(lastKnown, reads.engine().latest(old, now, LAST_KNOWN_MS), reads.current().latest(fresh, now));
   }
 
   /**
@@ -196,19 +257,25 @@ public final class KafkaTables {
    * partition spans up to 100 topics: a select per topic would scan every series of the metric
    * each time), values from one bulk read per metric.
    */
-  private void fill(List<PartitionRow> rows, Map<String, String> filter, String contains, long now, String... metrics) {
+  private void fill(List<PartitionRow> rows, Map<String, String> filter, String contains, Set<String> silent, long now,
+      String... metrics) {
     for (String metric : metrics) {
       Map<PartitionId, Integer> byPartition = partitionIds(metric, filter, contains);
       Integer[] ids = new Integer[rows.size()];
       int known = 0;
       for (int i = 0; i < ids.length; i++) if ((ids[i] = byPartition.get(rows.get(i).id())) != null) known++;
       int[] present = new int[known];
-      known = 0;
-      for (Integer id : ids) if (id != null) present[known++] = id;
-      LatestValues values = reads.current().latest(present, now);
+      List<PartitionId> parts = new ArrayList<>(known);
       known = 0;
       for (int i = 0; i < ids.length; i++) {
-        Double v = ids[i] == null ? null : Current.orNull(values, known++);
+        if (ids[i] == null) continue;
+        present[known++] = ids[i];
+        parts.add(rows.get(i).id());
+      }
+      KnownValues values = latest(present, parts, silent, now);
+      known = 0;
+      for (int i = 0; i < ids.length; i++) {
+        Double v = ids[i] == null ? null : values.orNull(known++);
         set(rows.get(i), metric, ids[i], v);
       }
     }
@@ -255,13 +322,20 @@ public final class KafkaTables {
     return out;
   }
 
-  /** A metric's current value per (cluster, topic), combined in the engine; series without a topic label left out. */
-  private Map<List<String>, Double> latestPerTopic(String metric, String cluster, Aggregation aggregation) {
+  /**
+   * A metric's current value per (cluster, topic), combined in the engine; series without a topic
+   * label left out. Topics of silent clusters (and only those) may be as old as {@link
+   * #LAST_KNOWN_MS}; the age of those older than current goes into {@code ages} when given.
+   */
+  private Map<List<String>, Double> latestPerTopic(String metric, String cluster, Aggregation aggregation, Set<String> silent,
+      Map<List<String>, Long> ages) {
     Current current = reads.current();
     long now = System.currentTimeMillis();
+    long currentMs = current.windowMs(metric);
+    boolean anySilent = cluster == null ? !silent.isEmpty() : silent.contains(cluster);
     Map<List<String>, Double> out = new HashMap<>();
     List<Group> groups = reads.engine().groupBy(metric, AreaReads.filter(Area.KAFKA, cluster, null), Arrays.asList("cluster", "topic"),
-        aggregation, now - current.windowMs(), now, current.stepMs());
+        aggregation, now - (anySilent ? LAST_KNOWN_MS : currentMs), now, current.stepMs());
     for (Group g : groups) {
       String topic = g.labels.get("topic");
       if (topic == null || topic.isEmpty()) continue;
@@ -269,7 +343,11 @@ public final class KafkaTables {
       for (int i = v.length - 1; i >= 0; i--) {
         // COUNT reads 0, not unknown, where no series had a value
         if (!Double.isNaN(v[i]) && (aggregation != Aggregation.COUNT || v[i] > 0)) {
-          out.put(Arrays.asList(g.labels.get("cluster"), topic), v[i]);
+          long age = Math.max(0, now - (g.data.startMs + i * g.data.stepMs));
+          if (age > currentMs && !silent.contains(g.labels.get("cluster"))) break; // not current, and its cluster answers
+          List<String> key = Arrays.asList(g.labels.get("cluster"), topic);
+          out.put(key, v[i]);
+          if (ages != null && age > currentMs) ages.putIfAbsent(key, age);
           break;
         }
       }

@@ -26,6 +26,10 @@ public final class PartitionRow {
   public Boolean underReplicated;
   public Long logEndOffset;
   public Integer logEndOffsetSeries;
+  /** True when the row is the last known state of a partition whose cluster's Admin target is not answering; null when current. */
+  public Boolean stale;
+  /** How old the leader value of a stale row is, ms; null when current. */
+  public Long ageMs;
 
   PartitionRow(PartitionId p, int leader, int leaderSeries) {
     this.cluster = p.cluster;

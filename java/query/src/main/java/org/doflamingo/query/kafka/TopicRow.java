@@ -17,7 +17,8 @@ public final class TopicRow {
 
   public final String cluster;
   public final String topic;
-  public final long partitions;
+  /** Null when its partitions are not collected (the series policy leaves them out). */
+  public final Long partitions;
   public Long replicationFactor;
   public Long underReplicated;
   public Long logEndOffset;
@@ -26,8 +27,12 @@ public final class TopicRow {
   public Double bytesOut;
   /** The catalogue's rules on what the row shows: under-replication, a partition without leader. */
   public Health health = Health.GREEN;
+  /** True when the row is the last known state of a topic whose cluster's Admin target is not answering; null when current. */
+  public Boolean stale;
+  /** How old its partition count is, ms; null when current. */
+  public Long ageMs;
 
-  TopicRow(String cluster, String topic, long partitions) {
+  TopicRow(String cluster, String topic, Long partitions) {
     this.cluster = cluster;
     this.topic = topic;
     this.partitions = partitions;

@@ -52,7 +52,7 @@
             /** GET /monitoring/kafka/topics: sort=<field>&dir=ASC|DESC&filter=<part of the name>&start&limit */
             topics: pagedList('/monitoring/kafka/topics',
                 ['cluster', 'topic', 'partitions', 'replicationFactor', 'underReplicated', 'logEndOffset',
-                    'messagesIn', 'bytesIn', 'bytesOut', 'health'],
+                    'messagesIn', 'bytesIn', 'bytesOut', 'health', 'stale', 'ageMs'],
                 {property: 'topic', direction: 'ASC'}),
             /**
              * GET /monitoring/kafka/partitions: topic=<exact name> or filter=<part of it>, sort=<any column>,
@@ -60,7 +60,7 @@
              */
             partitions: pagedList('/monitoring/kafka/partitions',
                 ['cluster', 'topic', {name: 'partition', type: 'int'}, 'leader', 'replicas', 'isr', 'underReplicated',
-                    'logEndOffset', 'leaderSeries', 'replicasSeries', 'isrSeries', 'logEndOffsetSeries'],
+                    'logEndOffset', 'leaderSeries', 'replicasSeries', 'isrSeries', 'logEndOffsetSeries', 'stale', 'ageMs'],
                 {property: 'topic', direction: 'ASC'})
         }
     });

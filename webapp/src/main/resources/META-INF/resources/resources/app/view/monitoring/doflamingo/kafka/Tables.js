@@ -27,6 +27,18 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.kafka.Tables', {
         return v > 0 ? '<span class="doflamingo-red-text">' + shown + '</span>' : shown;
     },
 
+    /**
+     * The marker of a row the server sent as last known (its cluster's Admin API not answering):
+     * a "stale" badge whose tooltip gives its age; nothing on a current row.
+     */
+    stale: function (record) {
+        var T = Flamingo2.view.monitoring.doflamingo.kafka.Tables, age = record.get('ageMs'), seconds;
+        if (record.get('stale') !== true) return '';
+        seconds = Math.round((age || 0) / 1000);
+        return ' <span class="doflamingo-stale" data-qtip="' + Ext.String.htmlEncode(Flamingo2.view.monitoring.doflamingo.common
+            .Messages.t('doflamingo.kafka.stale', seconds < 120 ? seconds + ' s' : Math.round(seconds / 60) + ' min')) + '">&#9203;</span>';
+    },
+
     /** A health state as its colour dot and its name in the user's language. */
     health: function (v) {
         var Messages = Flamingo2.view.monitoring.doflamingo.common.Messages, state = String(v || 'UNKNOWN');

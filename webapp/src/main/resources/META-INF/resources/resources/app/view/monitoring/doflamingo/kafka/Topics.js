@@ -29,9 +29,9 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.kafka.Topics', {
         }];
         me.bbar = {xtype: 'pagingtoolbar', bind: {store: '{topics}'}, displayInfo: true};
         me.columns = [
-            {text: T.label('col.topic'), dataIndex: 'topic', flex: 2, renderer: function (v, meta) {
+            {text: T.label('col.topic'), dataIndex: 'topic', flex: 2, renderer: function (v, meta, record) {
                 meta.tdAttr = 'data-qtip="' + Ext.String.htmlEncode(T.label('topics.open')) + '"';
-                return '<span class="doflamingo-topic-link">' + T.text(v) + '</span>';
+                return '<span class="doflamingo-topic-link">' + T.text(v) + '</span>' + T.stale(record);
             }},
             {text: T.label('col.health'), dataIndex: 'health', width: 120, renderer: T.health},
             {text: T.label('col.partitions'), dataIndex: 'partitions', width: 95, align: 'right', renderer: T.count},
