@@ -68,7 +68,9 @@ public final class Monitor implements AutoCloseable {
     CollectionService collection = null;
     int registered = 0;
     try {
-      CollectorFactory.Context context = new CollectorFactory.Context(config, catalogue, engine, timeoutMs(config), nowMs);
+      // the configuration's include/exclude patterns are not wired yet: nothing left out
+      CollectorFactory.Context context =
+          new CollectorFactory.Context(config, catalogue, engine, timeoutMs(config), nowMs, Exclusions.NONE);
       for (CollectorFactory f : factories) f.addTargets(context, built);
       collection = new CollectionService(engine, Math.min(MAX_WORKERS, Math.max(2, built.size())));
       Monitor m = new Monitor(config, catalogue, engine, collection);
@@ -103,7 +105,7 @@ public final class Monitor implements AutoCloseable {
   }
 
   private void add(CollectorFactory.Target t, long nowMs) {
-    int id = collection.add(t.collector, config.intervalSeconds * 1000L, timeoutMs(config), nowMs);
+    int id = collection.add(t.collector, config.intervalSeconds * 1000L, t.timeoutMs > 0 ? t.timeoutMs : timeoutMs(config), nowMs);
     synchronized (targets) {
       targets.put(id, new Target(id, t));
     }
@@ -150,6 +152,11 @@ public final class Monitor implements AutoCloseable {
 
   public Scheduler.Status status(int targetId) {
     return collection.status(targetId);
+  }
+
+  /** What a target starting up is waiting for (its first connection, its first discovery), or null. */
+  public String pending(int targetId) {
+    return collection.pending(targetId);
   }
 
   /** Stops collection, then writes back what the engine buffers and closes it. */

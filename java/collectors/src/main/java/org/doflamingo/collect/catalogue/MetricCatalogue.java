@@ -20,7 +20,7 @@ import java.util.Set;
  */
 public final class MetricCatalogue {
   static final List<String> SYSTEMS = Arrays.asList("kafka-broker", "kafka-cluster", "kafka-consumer", "kafka-probe", "zookeeper", "flume",
-      "host");
+      "host", "doflamingo");
   private final Map<String, MetricSpec> byName;
 
   private MetricCatalogue(Map<String, MetricSpec> byName) {

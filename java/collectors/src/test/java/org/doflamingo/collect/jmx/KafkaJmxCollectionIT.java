@@ -47,7 +47,7 @@ class KafkaJmxCollectionIT {
       EngineScrape.Ids ids = new EngineScrape.Ids(engine);
       Map<Integer, JmxCollector> collectors = new HashMap<>();
       AdminCollector admin = new AdminCollector(MonitorConfig.parse(
-          MonitorJson.of(base, 2, "it", null, kafka, null)).kafka.get(0), 10_000);
+          MonitorJson.of(base, 2, "it", null, kafka, null)).kafka.get(0), 2000, 10_000);
       for (KafkaBroker b : kafka.brokers()) {
         Map<String, String> labels = new HashMap<>();
         labels.put("cluster", "it");
