@@ -98,10 +98,13 @@ final class PartitionCycle {
     underReplicated.keySet().retainAll(topics);
     leaders.keySet().removeIf(tp -> !topics.contains(tp.topic()));
     plan.clear();
+    int unknown = Math.max(1, batchSize / cycle.slots());
     List<String> batch = new ArrayList<>();
     int size = 0;
     for (String t : topics) {
-      int partitions = partitionCounts.getOrDefault(t, 1); // a new topic: its count is known after its first read
+      // A topic never described yet counts as a slot's share of a batch: a first cycle of many
+      // topics is spread too, and its counts are known from the next cycle on.
+      int partitions = partitionCounts.getOrDefault(t, unknown);
       if (!batch.isEmpty() && size + partitions > batchSize) {
         plan.add(batch);
         batch = new ArrayList<>();
