@@ -40,6 +40,15 @@ class AdminCollectorIT {
 
   static final class Recorder implements Scrape {
     final Map<SeriesKey, Double> values = new HashMap<>();
+    final long time;
+
+    Recorder() {
+      this(0);
+    }
+
+    Recorder(long time) {
+      this.time = time;
+    }
 
     @Override
     public void add(SeriesKey key, SeriesKind kind, double value) {
@@ -48,7 +57,7 @@ class AdminCollectorIT {
 
     @Override
     public long timeMillis() {
-      return 0;
+      return time;
     }
   }
 
