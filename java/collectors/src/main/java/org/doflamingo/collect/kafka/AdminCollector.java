@@ -18,7 +18,9 @@ import org.doflamingo.engine.SeriesKind;
  * replicas and log-end offset every partition cycle ({@link PartitionCycle}); every consumer
  * group's committed offsets, members and lag every group cycle ({@link GroupCycle}). Cycles are
  * cut into batches spread over their scrapes, so a cluster of 20,000 partitions and 50,000 groups
- * costs each scrape a slice, never the whole. Not thread-safe: one scrape at a time.
+ * costs each scrape a slice, never the whole; a scrape starts no further batch once most of its
+ * timeout is spent (the rest wait for the next scrape: the cycle stretches, the scrape never times
+ * out for the cluster's size). Not thread-safe: one scrape at a time.
  */
 public final class AdminCollector implements Collector {
   private final KafkaClusterConfig cluster;
@@ -62,13 +64,16 @@ public final class AdminCollector implements Collector {
   @Override
   public void scrape(Scrape out) throws CollectException {
     long now = out.timeMillis();
-    long deadline = System.currentTimeMillis() + timeoutMs;
+    long start = System.currentTimeMillis();
+    long deadline = start + timeoutMs;
     try {
       AdminReads.ClusterView view = reads.describeCluster(deadline);
       out.add(key(cluster.name, MetricNames.CLUSTER_BROKERS), SeriesKind.GAUGE, view.live.size());
       out.add(key(cluster.name, MetricNames.CLUSTER_CONTROLLER), SeriesKind.GAUGE, view.controller);
-      partitions.read(reads, view.live, out, now, deadline);
-      groups.read(reads, tp -> partitions.ledByLive(tp, view.live), out, now, deadline);
+      // A cluster larger than its cadences allow stretches its cycles rather than fail its scrapes:
+      // partition batches start in the first third of the timeout, group batches in the first two.
+      partitions.read(reads, view.live, out, now, start + timeoutMs / 3, deadline);
+      groups.read(reads, tp -> partitions.ledByLive(tp, view.live), out, now, start + 2 * timeoutMs / 3, deadline);
       partitions.commit();
       groups.commit();
     } finally {

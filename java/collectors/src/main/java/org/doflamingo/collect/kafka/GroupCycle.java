@@ -59,11 +59,17 @@ final class GroupCycle {
   /**
    * Reads the batches due at {@code nowMs} into {@code out}; {@link #commit} once the scrape succeeded.
    * @param readable whether a partition's log end can be read (its leader is live)
+   * @param budgetEnd no batch but the first starts after this: the others wait for the next scrape
    */
-  void read(AdminReads reads, Predicate<TopicPartition> readable, Scrape out, long nowMs, long deadline) throws CollectException {
+  void read(AdminReads reads, Predicate<TopicPartition> readable, Scrape out, long nowMs, long budgetEnd, long deadline)
+      throws CollectException {
     if (cycle.dueAt(nowMs)) plan(reads.listGroups(deadline), nowMs);
-    readUntil = cycle.dueUntil(nowMs);
-    for (int b = cycle.done(); b < readUntil; b++) readBatch(reads, plan.get(b), readable, out, nowMs, deadline);
+    int due = cycle.dueUntil(nowMs);
+    int b = cycle.done();
+    for (; b < due && (b == cycle.done() || System.currentTimeMillis() < budgetEnd); b++) {
+      readBatch(reads, plan.get(b), readable, out, nowMs, deadline);
+    }
+    readUntil = b;
   }
 
   void commit() {

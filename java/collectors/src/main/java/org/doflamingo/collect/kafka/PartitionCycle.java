@@ -44,11 +44,15 @@ final class PartitionCycle {
     this.cycle = new Cycle(cycleMs, intervalMs);
   }
 
-  /** Reads the batches due at {@code nowMs} into {@code out}; {@link #commit} once the scrape succeeded. */
-  void read(AdminReads reads, Set<Integer> live, Scrape out, long nowMs, long deadline) throws CollectException {
+  /**
+   * Reads the batches due at {@code nowMs} into {@code out}; {@link #commit} once the scrape succeeded.
+   * @param budgetEnd no batch but the first starts after this: the others wait for the next scrape
+   */
+  void read(AdminReads reads, Set<Integer> live, Scrape out, long nowMs, long budgetEnd, long deadline) throws CollectException {
     if (cycle.dueAt(nowMs)) plan(reads.listTopics(deadline), nowMs);
-    readUntil = cycle.dueUntil(nowMs);
-    for (int b = cycle.done(); b < readUntil; b++) {
+    int due = cycle.dueUntil(nowMs);
+    int b = cycle.done();
+    for (; b < due && (b == cycle.done() || System.currentTimeMillis() < budgetEnd); b++) {
       Map<String, TopicDescription> described = reads.describeTopics(plan.get(b), deadline);
       List<TopicPartition> led = new ArrayList<>();
       for (TopicDescription d : described.values()) {
@@ -75,6 +79,7 @@ final class PartitionCycle {
             String.valueOf(e.getKey().partition())), SeriesKind.GAUGE, e.getValue());
       }
     }
+    readUntil = b;
     for (Map.Entry<String, Integer> e : underReplicated.entrySet()) {
       out.add(AdminCollector.key(cluster, MetricNames.TOPIC_UNDER_REPLICATED, "topic", e.getKey()), SeriesKind.GAUGE, e.getValue());
     }

@@ -13,9 +13,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -53,6 +55,7 @@ class AdminCollectorScaleIT {
       long started = System.currentTimeMillis();
       try (Admin admin = kafka.admin()) {
         admin.createTopics(Collections.singletonList(new NewTopic("events", PARTITIONS, (short) 1))).all().get(60, TimeUnit.SECONDS);
+        awaitLeaders(admin);
         produce(kafka);
         long produced = System.currentTimeMillis();
         commitOffsets(admin);
@@ -125,6 +128,25 @@ class AdminCollectorScaleIT {
 
   private static SeriesKey lag(String group, int partition) {
     return SeriesKey.of(MetricNames.GROUP_LAG, "cluster", "it", "group", group, "topic", "events", "partition", String.valueOf(partition));
+  }
+
+  /**
+   * Until every partition's leader serves it (a broker busy creating 200 logs answers
+   * NOT_LEADER_OR_FOLLOWER meanwhile, and records sent then may expire).
+   */
+  private static void awaitLeaders(Admin admin) throws Exception {
+    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+    for (int p = 0; p < PARTITIONS; p++) latest.put(new TopicPartition("events", p), OffsetSpec.latest());
+    long giveUp = System.currentTimeMillis() + 180_000;
+    while (true) {
+      try {
+        admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS);
+        return;
+      } catch (ExecutionException e) {
+        if (System.currentTimeMillis() > giveUp) throw e;
+        Thread.sleep(500);
+      }
+    }
   }
 
   /** 20 records on every partition. */

@@ -63,9 +63,13 @@ class AdminCollectorTest {
   }
 
   static AdminCollector collector(FakeAdminReads reads, Exclusions exclusions) throws Exception {
+    return collector(reads, exclusions, 1500);
+  }
+
+  static AdminCollector collector(FakeAdminReads reads, Exclusions exclusions, long timeoutMs) throws Exception {
     String json = "{\"storage\": {\"path\": \"d\"}, \"kafka\": [{\"name\": \"c\", \"brokers\": [{\"host\": \"h\", \"jmxPort\": 1}],"
         + " \"partitionBatchSize\": 500, \"groupBatchSize\": 100}]}";
-    return new AdminCollector(MonitorConfig.parse(json).kafka.get(0), reads, INTERVAL, 1500, new LagEvaluator(300_000, 0.8), exclusions);
+    return new AdminCollector(MonitorConfig.parse(json).kafka.get(0), reads, INTERVAL, timeoutMs, new LagEvaluator(300_000, 0.8), exclusions);
   }
 
   static SeriesKey lag(String group, String topic, int partition) {
@@ -151,6 +155,28 @@ class AdminCollectorTest {
       assertTrue(reads.asked("describeConsumerGroups").contains("g0001"));
       assertEquals(3.0, all.values.get(SeriesKey.of(MetricNames.GROUP_MEMBERS, "cluster", "c", "group", "g0001")));
       assertEquals(5.0, all.values.get(lag("g0001", "t1", 0)), "the new commit is read: 1000 - 995");
+    }
+  }
+
+  /** Reads slower than the cadence allows stretch the cycle; no scrape outlives its timeout. */
+  @Test
+  void aClusterTooBigForItsCadenceStretchesTheCycleInsteadOfFailingScrapes() throws Exception {
+    FakeAdminReads reads = cluster();
+    reads.committedDelayMs = 150; // 25 batches of 100 groups: 3.75 s of commits for a cycle of 5 scrapes of 600 ms at most
+    try (AdminCollector c = collector(reads, Exclusions.NONE, 600)) {
+      Map<String, Integer> lagWrites = new HashMap<>();
+      int scrapes = 0;
+      while (lagWrites.size() < 2500 && scrapes < 20) {
+        Values v = new Values(scrapes++ * INTERVAL);
+        long t0 = System.currentTimeMillis();
+        c.scrape(v);
+        long ms = System.currentTimeMillis() - t0;
+        assertTrue(ms < 600, "scrape " + scrapes + " took " + ms + " ms");
+        for (SeriesKey k : v.values.keySet()) if (k.name().equals(MetricNames.GROUP_MAX_LAG)) lagWrites.merge(k.label("group"), 1, Integer::sum);
+      }
+      assertEquals(2500, lagWrites.size(), "every group read in " + scrapes + " scrapes");
+      assertTrue(scrapes > 5, "the cycle stretched: " + scrapes + " scrapes");
+      assertTrue(lagWrites.values().stream().allMatch(n -> n == 1), "each group once in the stretched cycle");
     }
   }
 

@@ -33,6 +33,8 @@ final class FakeAdminReads implements AdminReads {
   final Map<String, Map<TopicPartition, Long>> committed = new HashMap<>();
   final Map<String, Integer> members = new HashMap<>();
   private final Node leader = new Node(1, "127.0.0.1", 9092);
+  /** How long each listConsumerGroupOffsets takes: a big cluster's. */
+  long committedDelayMs;
   private int untaken;
 
   void topic(String name, int partitions) {
@@ -123,6 +125,7 @@ final class FakeAdminReads implements AdminReads {
     Map<String, Map<TopicPartition, Long>> out = new HashMap<>();
     if (groups.isEmpty()) return out;
     record("listConsumerGroupOffsets", groups);
+    sleep(committedDelayMs);
     for (String g : groups) out.put(g, new HashMap<>(committed.get(g)));
     return out;
   }
@@ -134,6 +137,14 @@ final class FakeAdminReads implements AdminReads {
     record("describeConsumerGroups", groups);
     for (String g : groups) out.put(g, members.get(g));
     return out;
+  }
+
+  private static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Override
