@@ -292,7 +292,7 @@ public final class JmxCollector implements Collector {
   private void scrapeInto(Scrape out) throws CollectException {
     long deadline = System.currentTimeMillis() + timeoutMs;
     try {
-      if (connection == null && !contacted) {
+      if (connection == null && inFirstContact()) {
         firstContact(deadline);
       } else if (connection == null) {
         connect(deadline);
@@ -352,13 +352,23 @@ public final class JmxCollector implements Collector {
   }
 
   /**
+   * Whether the target was never read and the first contact's budget, counted from the first
+   * attempt, is not spent: the grace is given once, so a target that keeps failing cannot flap
+   * between starting and DOWN.
+   */
+  private boolean inFirstContact() {
+    return !contacted && (connecting != null || firstContactStartMs == 0
+        || System.currentTimeMillis() - firstContactStartMs < firstContactMs);
+  }
+
+  /**
    * Connects for the first time, on the discovery thread and within the first contact's budget:
    * a target that refuses fails at once, one slow to answer is {@link StillStarting} until the
    * budget is spent.
    */
   private void firstContact(long deadline) throws CollectException {
     if (connecting == null) {
-      firstContactStartMs = System.currentTimeMillis();
+      if (firstContactStartMs == 0) firstContactStartMs = System.currentTimeMillis();
       connecting = discoverer.submit(() -> JMXConnectorFactory.connect(url, environment));
     }
     JMXConnector c;

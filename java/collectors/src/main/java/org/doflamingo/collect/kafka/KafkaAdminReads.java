@@ -21,6 +21,7 @@ import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsOptions;
 import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsResult;
 import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
 import org.apache.kafka.clients.admin.ListConsumerGroupsOptions;
+import org.apache.kafka.clients.admin.ListConsumerGroupsResult;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
@@ -104,11 +105,13 @@ final class KafkaAdminReads implements AdminReads {
     calls++;
     Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
     for (TopicPartition tp : partitions) latest.put(tp, OffsetSpec.latest());
-    ListOffsetsResult listed = admin.listOffsets(latest, new ListOffsetsOptions().timeoutMs(budget(deadline)));
+    // Half the time left: a partition whose leader just died must not take the rest of the scrape with it.
+    long answered = halfway(deadline);
+    ListOffsetsResult listed = admin.listOffsets(latest, new ListOffsetsOptions().timeoutMs(budget(answered)));
     Throwable last = null;
     for (TopicPartition tp : latest.keySet()) {
       try {
-        ends.put(tp, listed.partitionResult(tp).get(budget(deadline), TimeUnit.MILLISECONDS).offset());
+        ends.put(tp, listed.partitionResult(tp).get(budget(answered), TimeUnit.MILLISECONDS).offset());
       } catch (ExecutionException e) {
         last = e.getCause();
       } catch (TimeoutException e) {
@@ -126,8 +129,18 @@ final class KafkaAdminReads implements AdminReads {
   @Override
   public Map<String, String> listGroups(long deadline) throws CollectException {
     calls++;
-    Collection<ConsumerGroupListing> listed =
-        get(admin.listConsumerGroups(new ListConsumerGroupsOptions().timeoutMs(budget(deadline))).all(), deadline, "listing consumer groups");
+    // Every broker is asked for the groups it coordinates; while one is dead (until the cluster
+    // drops it) the others' listings are taken, and its groups wait for the next cycle.
+    long answered = halfway(deadline);
+    ListConsumerGroupsResult result = admin.listConsumerGroups(new ListConsumerGroupsOptions().timeoutMs(budget(answered)));
+    Collection<ConsumerGroupListing> listed = get(result.valid(), deadline, "listing consumer groups");
+    if (listed.isEmpty()) {
+      Collection<Throwable> errors = get(result.errors(), deadline, "listing consumer groups");
+      if (!errors.isEmpty()) {
+        Throwable first = errors.iterator().next();
+        throw new CollectException("Kafka cluster " + cluster + ": " + first + " while listing consumer groups", first);
+      }
+    }
     Map<String, String> out = new HashMap<>();
     for (ConsumerGroupListing g : listed) out.put(g.groupId(), g.state().map(Enum::toString).orElse("Unknown"));
     return out;
@@ -182,6 +195,11 @@ final class KafkaAdminReads implements AdminReads {
     int n = calls;
     calls = 0;
     return n;
+  }
+
+  private static long halfway(long deadline) {
+    long now = System.currentTimeMillis();
+    return now + Math.max(1, (deadline - now) / 2);
   }
 
   private static int budget(long deadline) {

@@ -67,9 +67,13 @@ class AdminCollectorIT {
 
   /** @param settings more settings of the cluster, e.g. {@code , "groupIntervalSeconds": 2} */
   static KafkaClusterConfig config(String bootstrap, String settings) throws Exception {
+    return config(bootstrap, settings, 2);
+  }
+
+  static KafkaClusterConfig config(String bootstrap, String settings, int intervalSeconds) throws Exception {
     String brokers = bootstrap.replaceAll("([^,]+)", "{\"host\": \"127.0.0.1\", \"jmxPort\": 1, \"bootstrap\": \"$1\"}");
-    return MonitorConfig.parse("{\"storage\": {\"path\": \"d\"}, \"kafka\": [{\"name\": \"it\", \"brokers\": [" + brokers + "]"
-        + settings + "}]}").kafka.get(0);
+    return MonitorConfig.parse("{\"storage\": {\"path\": \"d\"}, \"intervalSeconds\": " + intervalSeconds
+        + ", \"kafka\": [{\"name\": \"it\", \"brokers\": [" + brokers + "]" + settings + "}]}").kafka.get(0);
   }
 
   @Test
