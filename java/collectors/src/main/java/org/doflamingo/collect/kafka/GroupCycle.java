@@ -18,10 +18,10 @@ import org.doflamingo.engine.SeriesKind;
 /**
  * The Admin collector's consumer-group reads, once per group cycle: the groups are listed with
  * their states when a cycle starts and cut into batches of {@code batchSize}, spread over the
- * cycle's scrapes ({@link Cycle}). Per batch: one listConsumerGroupOffsets, one
+ * cycle's scrapes ({@link Cycle}). Per batch: one listConsumerGroupOffsets and one
  * describeConsumerGroups for the groups that may have members (an Empty or Dead group has none:
- * no describe), and one listOffsets for the partitions they committed on, read right after their
- * commits so that a lag is never measured against an older log end. An empty group's committed
+ * no describe); per scrape, one listOffsets for the partitions its batches' groups committed on,
+ * read right after their commits so that a lag is never measured against an older log end. An empty group's committed
  * offsets cannot move through a member, so they are read again only every {@code emptyMs} (or
  * when its state changed), while its lag, against the fresh log end, is written every cycle.
  * (Offsets committed by clients outside the group protocol, e.g. with {@code assign()}, show in
@@ -66,10 +66,31 @@ final class GroupCycle {
     if (cycle.dueAt(nowMs)) plan(reads.listGroups(deadline), nowMs);
     int due = cycle.dueUntil(nowMs);
     int b = cycle.done();
+    Map<String, Integer> members = new HashMap<>();
     for (; b < due && (b == cycle.done() || System.currentTimeMillis() < budgetEnd); b++) {
-      readBatch(reads, plan.get(b), readable, out, nowMs, deadline);
+      readCommitsAndMembers(reads, plan.get(b), members, nowMs, deadline);
     }
     readUntil = b;
+    // One log-end read for every batch of this scrape, after their commits: a lag is never
+    // measured against an older log end, and the scrape pays one call, not one per batch.
+    Set<TopicPartition> partitions = new HashSet<>();
+    for (int n = cycle.done(); n < readUntil; n++) {
+      for (String name : plan.get(n)) {
+        Map<TopicPartition, Long> committed = groups.get(name).committed;
+        if (committed == null) continue;
+        for (TopicPartition tp : committed.keySet()) if (readable.test(tp)) partitions.add(tp);
+      }
+    }
+    Map<TopicPartition, Long> ends = reads.logEndOffsets(partitions, deadline);
+    for (int n = cycle.done(); n < readUntil; n++) {
+      for (String name : plan.get(n)) {
+        Group g = groups.get(name);
+        Integer count = quiet(g.state) ? Integer.valueOf(0) : members.get(name);
+        if (count != null) out.add(AdminCollector.key(cluster, MetricNames.GROUP_MEMBERS, "group", name), SeriesKind.GAUGE, count);
+        // a group whose describe failed is not told apart from one with members (never a false STOP)
+        if (g.committed != null) write(name, g.committed, ends, count == null || count > 0, out, nowMs);
+      }
+    }
   }
 
   void commit() {
@@ -107,8 +128,9 @@ final class GroupCycle {
     cycle.start(nowMs, plan.size());
   }
 
-  private void readBatch(AdminReads reads, List<String> batch, Predicate<TopicPartition> readable, Scrape out, long nowMs,
-      long deadline) throws CollectException {
+  /** One batch's commits (of the groups whose commits may have moved) and member counts (of the groups that may have members). */
+  private void readCommitsAndMembers(AdminReads reads, List<String> batch, Map<String, Integer> members, long nowMs, long deadline)
+      throws CollectException {
     List<String> stale = new ArrayList<>();
     List<String> active = new ArrayList<>();
     for (String name : batch) {
@@ -122,21 +144,7 @@ final class GroupCycle {
       g.stateAtRead = g.state;
       g.readMs = nowMs;
     }
-    Map<String, Integer> members = reads.memberCounts(active, deadline);
-    Set<TopicPartition> partitions = new HashSet<>();
-    for (String name : batch) {
-      Map<TopicPartition, Long> committed = groups.get(name).committed;
-      if (committed == null) continue;
-      for (TopicPartition tp : committed.keySet()) if (readable.test(tp)) partitions.add(tp);
-    }
-    Map<TopicPartition, Long> ends = reads.logEndOffsets(partitions, deadline);
-    for (String name : batch) {
-      Group g = groups.get(name);
-      Integer count = quiet(g.state) ? Integer.valueOf(0) : members.get(name);
-      if (count != null) out.add(AdminCollector.key(cluster, MetricNames.GROUP_MEMBERS, "group", name), SeriesKind.GAUGE, count);
-      // a group whose describe failed is not told apart from one with members (never a false STOP)
-      if (g.committed != null) write(name, g.committed, ends, count == null || count > 0, out, nowMs);
-    }
+    members.putAll(reads.memberCounts(active, deadline));
   }
 
   private void write(String group, Map<TopicPartition, Long> committed, Map<TopicPartition, Long> ends, boolean hasMembers, Scrape out,

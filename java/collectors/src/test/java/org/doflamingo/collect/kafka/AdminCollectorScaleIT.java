@@ -43,6 +43,8 @@ import org.junit.jupiter.api.Test;
 class AdminCollectorScaleIT {
   static final int GROUPS = Integer.getInteger("doflamingo.it.groups", 300);
   static final int PARTITIONS = Integer.getInteger("doflamingo.it.partitions", 200);
+  /** Groups per call: a quarter of them by default, so that a cycle has batches to spread. */
+  static final int GROUP_BATCH = Integer.getInteger("doflamingo.it.groupBatch", Math.max(10, GROUPS / 4));
   static final int LIVE = 3;
   static final long INTERVAL = 2000;
 
@@ -68,7 +70,7 @@ class AdminCollectorScaleIT {
         for (int i = 0; i < LIVE; i++) live.add(liveConsumer(kafka, "live-" + i));
         System.out.printf("admin scale setup: broker %d ms, topic, records and %d groups' commits %d ms, %d live consumers %d ms%n",
             started - t0, GROUPS, committed - started, LIVE, System.currentTimeMillis() - committed);
-        String settings = ", \"groupBatchSize\": " + Math.max(10, GROUPS / 4) + ", \"scrapeTimeoutMs\": 10000";
+        String settings = ", \"groupBatchSize\": " + GROUP_BATCH + ", \"scrapeTimeoutMs\": 10000";
         try (AdminCollector c = new AdminCollector(AdminCollectorIT.config(kafka.bootstrapServers(), settings), INTERVAL, 10_000,
             new LagEvaluator(300_000, 0.8), Exclusions.NONE)) {
           AdminCollectorIT.Recorder first = new AdminCollectorIT.Recorder();
@@ -117,8 +119,8 @@ class AdminCollectorScaleIT {
           .append(r.values.size()).append(" series");
       all.values.putAll(r.values);
     }
-    System.out.printf("admin scale %s cycle: %d groups, %d partitions: %d ms wall in all, %d ms the longest scrape, %d calls, %d series;"
-        + " per scrape: %s%n", name, GROUPS + LIVE, PARTITIONS, wall, maxWall, calls, all.values.size() - before, perScrape);
+    System.out.printf("admin scale %s cycle: %d groups (batches of %d), %d partitions: %d ms wall in all, %d ms the longest scrape, %d calls, %d series;"
+        + " per scrape: %s%n", name, GROUPS + LIVE, GROUP_BATCH, PARTITIONS, wall, maxWall, calls, all.values.size() - before, perScrape);
     return calls;
   }
 
