@@ -119,7 +119,9 @@ public final class CollectionService implements AutoCloseable {
       c.scrape(scrape);
     } catch (StillStarting e) {
       // Not a failure, not a read: the scheduler keeps the cadence (no backoff), nothing is written.
-      if (scheduler.complete(due, true, System.currentTimeMillis(), null)) pending.put(targetId, e.getMessage());
+      // Said before the scheduler reports the target UP, so that no reader sees UP and not pending.
+      pending.put(targetId, e.getMessage());
+      if (!scheduler.complete(due, true, System.currentTimeMillis(), null)) pending.remove(targetId); // timed out meanwhile
       scrape.discard();
       return;
     } catch (CollectException e) {
