@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,7 +23,9 @@ import org.doflamingo.engine.SeriesKind;
  * and its values go into the engine in one ingest. A target that fails is marked DOWN, retried
  * with backoff, and never holds up the others; a scrape that outlives its timeout is abandoned and
  * its late result dropped. Every target also gets a series {@code doflamingo.target.up} (1 or 0),
- * so its outages are in the history too.
+ * so its outages are in the history too, and its cost per scrape ({@link CollectionCost}:
+ * {@code doflamingo.collect.*}). A target still starting ({@link StillStarting}: connecting,
+ * discovering) is neither: nothing is written, its cadence is kept, and {@link #pending} says why.
  */
 public final class CollectionService implements AutoCloseable {
   /** Every target's collection state over time, 1 or 0, labelled {@code target}; what the history's oldest moment is read from. */
@@ -44,6 +47,8 @@ public final class CollectionService implements AutoCloseable {
   private final Map<Integer, Future<?>> running = new HashMap<>();
   private final ExecutorService workers;
   private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+  /** Targets still starting, with what they wait for. */
+  private final Map<Integer, String> pending = new ConcurrentHashMap<>();
   /** One direct batch per collector thread, reused by every scrape it runs (and kept when a scrape grew it). */
   private final ThreadLocal<SampleBatch> batches = new ThreadLocal<>();
 
@@ -114,8 +119,16 @@ public final class CollectionService implements AutoCloseable {
 
   private void scrapeInto(EngineScrape scrape, int targetId, Collector c, Scheduler.Due due, long start) {
     String error = null;
+    CollectionCost cost = new CollectionCost();
     try {
       c.scrape(scrape);
+    } catch (StillStarting e) {
+      // Not a failure, not a read: the scheduler keeps the cadence (no backoff), nothing is written.
+      // Said before the scheduler reports the target UP, so that no reader sees UP and not pending.
+      pending.put(targetId, e.getMessage());
+      if (!scheduler.complete(due, true, System.currentTimeMillis(), null)) pending.remove(targetId); // timed out meanwhile
+      scrape.discard();
+      return;
     } catch (CollectException e) {
       error = e.getMessage();
     } catch (RuntimeException e) {
@@ -124,7 +137,9 @@ public final class CollectionService implements AutoCloseable {
     // Only a report the scheduler still waits for is stored: a timed-out scrape's values are late.
     boolean current = scheduler.complete(due, error == null, System.currentTimeMillis(), error);
     if (!current) return;
+    pending.remove(targetId);
     if (error != null) scrape.discard(); // nothing half-read is kept
+    cost.addTo(scrape, c.target(), c.lastScrapeCalls(), scrape.size());
     scrape.add(SeriesKey.of(UP_SERIES, "target", c.target()), SeriesKind.GAUGE, error == null ? 1 : 0);
     int[] written = scrape.seriesIds();
     try {
@@ -144,6 +159,15 @@ public final class CollectionService implements AutoCloseable {
 
   public Scheduler.Status status(int id) {
     return scheduler.status(id);
+  }
+
+  /**
+   * What a target still starting waits for (its first connection, its first MBean discovery), or
+   * null once a scrape has read it or failed. The scheduler reports such a target UP meanwhile (it
+   * answers, it is not failing): this tells the two apart.
+   */
+  public String pending(int id) {
+    return pending.get(id);
   }
 
   public synchronized List<Integer> targets() {

@@ -8,6 +8,14 @@ public interface Collector extends AutoCloseable {
   /** Reads everything into {@code out}; a failure names the target and leaves out nothing half-read. */
   void scrape(Scrape out) throws CollectException;
 
+  /**
+   * The calls to the target the last scrape made (Admin API calls, MBean reads), kept as the
+   * target's own cost series; -1 when the collector does not count them.
+   */
+  default int lastScrapeCalls() {
+    return -1;
+  }
+
   @Override
   void close();
 }

@@ -22,7 +22,9 @@ public interface CollectorFactory {
     public final MetricCatalogue catalogue;
     /** The monitor's engine, for collectors that refill their state from history (lag windows). */
     public final Engine engine;
-    /** The longest a scrape may take: a little less than the interval. */
+    /** How often each target is scraped. */
+    public final long intervalMs;
+    /** The longest a scrape may take unless its target says otherwise: a little less than the interval. */
     public final long timeoutMs;
     /** The time the monitor opens. */
     public final long nowMs;
@@ -37,6 +39,7 @@ public interface CollectorFactory {
       this.config = config;
       this.catalogue = catalogue;
       this.engine = engine;
+      this.intervalMs = config.intervalSeconds * 1000L;
       this.timeoutMs = timeoutMs;
       this.nowMs = nowMs;
       this.series = series;
@@ -53,10 +56,17 @@ public interface CollectorFactory {
   /** A target to schedule, with the collector that reads it. */
   final class Target extends TargetDescription {
     public final Collector collector;
+    /** Its scrape timeout; 0: the context's. */
+    public final long timeoutMs;
 
     public Target(String system, String group, String member, String address, Collector collector) {
+      this(system, group, member, address, collector, 0);
+    }
+
+    public Target(String system, String group, String member, String address, Collector collector, long timeoutMs) {
       super(system, group, member, address);
       this.collector = collector;
+      this.timeoutMs = timeoutMs;
     }
   }
 

@@ -115,7 +115,7 @@ public final class Monitor implements AutoCloseable {
   }
 
   private void add(CollectorFactory.Target t, long nowMs) {
-    int id = collection.add(t.collector, config.intervalSeconds * 1000L, timeoutMs(config), nowMs);
+    int id = collection.add(t.collector, config.intervalSeconds * 1000L, t.timeoutMs > 0 ? t.timeoutMs : timeoutMs(config), nowMs);
     counts.name(id, t.toString());
     synchronized (targets) {
       targets.put(id, new Target(id, t));
@@ -173,6 +173,11 @@ public final class Monitor implements AutoCloseable {
 
   public Scheduler.Status status(int targetId) {
     return collection.status(targetId);
+  }
+
+  /** What a target starting up is waiting for (its first connection, its first discovery), or null. */
+  public String pending(int targetId) {
+    return collection.pending(targetId);
   }
 
   /** Stops collection, then writes back what the engine buffers and closes it. */

@@ -21,15 +21,17 @@ import org.junit.jupiter.api.Test;
 class CollectionServiceTest {
   static final class Fake implements Collector {
     final String name;
-    final String mode; // "ok", "fail" or "hang"
+    final String mode; // "ok", "fail", "hang" or "starting"
     final CountDownLatch release = new CountDownLatch(1);
     volatile int scrapes;
     volatile boolean failing;
+    volatile boolean starting;
 
     Fake(String name, String mode) {
       this.name = name;
       this.mode = mode;
       this.failing = mode.equals("fail");
+      this.starting = mode.equals("starting");
     }
 
     @Override
@@ -49,6 +51,12 @@ class CollectionServiceTest {
       }
       if (failing) throw new CollectException(name + ": connection refused");
       out.add(SeriesKey.of("fake.value", "target", name), SeriesKind.GAUGE, scrapes);
+      if (starting) throw new StillStarting(name + ": still discovering its MBeans");
+    }
+
+    @Override
+    public int lastScrapeCalls() {
+      return 7;
     }
 
     @Override
@@ -103,6 +111,48 @@ class CollectionServiceTest {
       }
       assertTrue(sawDown && sawUp, "target.up history shows the outage and the recovery: " + java.util.Arrays.toString(history.values));
       hung.release.countDown();
+    }
+  }
+
+  /**
+   * A target still starting (first contact, discovery) is no failure: it keeps its cadence, is
+   * never DOWN, writes nothing and says what it waits for; then it is read as any other.
+   */
+  @Test
+  void aTargetStillStartingKeepsItsCadenceAndWritesNothingUntilRead() throws Exception {
+    Path dir = Files.createTempDirectory(Files.createDirectories(Paths.get("target/test-data")), "service-");
+    try (Engine engine = Engine.open(EngineConfig.at(dir)); CollectionService service = new CollectionService(engine, 2)) {
+      Fake slow = new Fake("big:1", "starting");
+      long start = System.currentTimeMillis();
+      int id = service.add(slow, 200, 150, start);
+      while (System.currentTimeMillis() - start < 1500) {
+        service.tick(System.currentTimeMillis());
+        Thread.sleep(20);
+      }
+      Scheduler.Status s = service.status(id);
+      assertTrue(s.state != Scheduler.State.DOWN && s.failures == 0, s.state + ", " + s.failures + " failures: " + s.lastError);
+      assertTrue(slow.scrapes >= 5, "its cadence kept, no backoff: " + slow.scrapes);
+      assertEquals("big:1: still discovering its MBeans", service.pending(id));
+      for (int series : engine.select("fake.value", Collections.<String, String>emptyMap())) {
+        for (double v : engine.query(series, start - 10_000, System.currentTimeMillis() + 2000, 2000).values) {
+          assertTrue(Double.isNaN(v), "nothing half-read written");
+        }
+      }
+      assertEquals(0, engine.select(CollectionService.UP_SERIES, Collections.<String, String>emptyMap()).length, "no up point either");
+
+      slow.starting = false;
+      long read = System.currentTimeMillis();
+      while (service.pending(id) != null && System.currentTimeMillis() - read < 5000) {
+        service.tick(System.currentTimeMillis());
+        Thread.sleep(20);
+      }
+      assertEquals(null, service.pending(id));
+      assertEquals(Scheduler.State.UP, service.status(id).state);
+      // its cost is kept too, as its own series
+      for (String cost : new String[] {CollectionCost.WALL, CollectionCost.CPU, CollectionCost.CALLS, CollectionCost.SERIES}) {
+        assertEquals(1, engine.select(cost, Collections.singletonMap("target", "big:1")).length, cost);
+      }
+      assertEquals(1, engine.select("fake.value", Collections.<String, String>emptyMap()).length);
     }
   }
 }

@@ -76,7 +76,10 @@ class MonitorIT {
     // 3 ZooKeeper servers (mntr + JMX each), the cluster's Admin API, the broker's JMX, Flume HTTP + JMX
     assertEquals(3 * 2 + 1 + 1 + 2, monitor.targets().size(), monitor.targets().toString());
     tickUntil("every target up", Duration.ofSeconds(60), () -> {
-      for (Monitor.Target t : monitor.targets()) if (monitor.status(t.id).state != Scheduler.State.UP) return false;
+      for (Monitor.Target t : monitor.targets()) {
+        // a target still starting (discovering its MBeans) is UP to the scheduler but read nothing yet
+        if (monitor.status(t.id).state != Scheduler.State.UP || monitor.pending(t.id) != null) return false;
+      }
       return true;
     });
     Engine engine = monitor.engine();

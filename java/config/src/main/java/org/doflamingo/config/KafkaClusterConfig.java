@@ -106,6 +106,64 @@ public final class KafkaClusterConfig {
     }
   }
 
+  /**
+   * How often and in what portions the cluster is read. Broker-level JMX and the Admin API's
+   * cluster figures are read every {@code intervalSeconds}; partition-level reads (describeTopics,
+   * listOffsets, partition MBeans) every {@code partitionIntervalSeconds}, consumer groups every
+   * {@code groupIntervalSeconds}, each cycle cut into batches spread over its scrapes.
+   */
+  public static final class Cadence {
+    /** The defaults, for a configuration that names none of the keys. */
+    public static final Cadence DEFAULT = new Cadence(30, 10, 300, 0, 2000, 1000);
+
+    public final int partitionIntervalSeconds;
+    public final int groupIntervalSeconds;
+    /** Empty groups' committed offsets are read again this often; their lag is still written every group cycle. */
+    public final int emptyGroupIntervalSeconds;
+    /** The longest one scrape of a broker's JMX or of the Admin API may take; 0: most of the interval (the monitor's default). */
+    public final int scrapeTimeoutMs;
+    /** Partitions per describeTopics/listOffsets call. */
+    public final int partitionBatchSize;
+    /** Groups per listConsumerGroupOffsets/describeConsumerGroups call. */
+    public final int groupBatchSize;
+
+    public Cadence(int partitionIntervalSeconds, int groupIntervalSeconds, int emptyGroupIntervalSeconds, int scrapeTimeoutMs,
+        int partitionBatchSize, int groupBatchSize) {
+      this.partitionIntervalSeconds = partitionIntervalSeconds;
+      this.groupIntervalSeconds = groupIntervalSeconds;
+      this.emptyGroupIntervalSeconds = emptyGroupIntervalSeconds;
+      this.scrapeTimeoutMs = scrapeTimeoutMs;
+      this.partitionBatchSize = partitionBatchSize;
+      this.groupBatchSize = groupBatchSize;
+    }
+
+    static Cadence read(Node n, int intervalSeconds) throws ConfigException {
+      Cadence d = DEFAULT;
+      int partition = n.optInt("partitionIntervalSeconds", Math.max(d.partitionIntervalSeconds, intervalSeconds), 1, 3600);
+      int group = n.optInt("groupIntervalSeconds", Math.max(d.groupIntervalSeconds, intervalSeconds), 1, 3600);
+      int empty = n.optInt("emptyGroupIntervalSeconds", Math.max(d.emptyGroupIntervalSeconds, group), 1, 86_400);
+      // A slower cadence is counted in scrapes: one shorter than a scrape could not be kept.
+      if (partition < intervalSeconds) {
+        throw n.error("partitionIntervalSeconds", "expected at least intervalSeconds (" + intervalSeconds + "), got " + partition);
+      }
+      if (group < intervalSeconds) {
+        throw n.error("groupIntervalSeconds", "expected at least intervalSeconds (" + intervalSeconds + "), got " + group);
+      }
+      if (empty < group) {
+        throw n.error("emptyGroupIntervalSeconds", "expected at least groupIntervalSeconds (" + group + "), got " + empty);
+      }
+      return new Cadence(partition, group, empty, n.optInt("scrapeTimeoutMs", 0, 100, 600_000),
+          n.optInt("partitionBatchSize", d.partitionBatchSize, 100, 100_000), n.optInt("groupBatchSize", d.groupBatchSize, 10, 100_000));
+    }
+
+    @Override
+    public String toString() {
+      return "Cadence{partitions " + partitionIntervalSeconds + " s, groups " + groupIntervalSeconds + " s, empty groups "
+          + emptyGroupIntervalSeconds + " s" + (scrapeTimeoutMs > 0 ? ", timeout " + scrapeTimeoutMs + " ms" : "") + ", batches "
+          + partitionBatchSize + " partitions / " + groupBatchSize + " groups}";
+    }
+  }
+
   public final String name;
   public final List<Broker> brokers;
   public final List<Client> clients;
@@ -116,9 +174,10 @@ public final class KafkaClusterConfig {
   public final Credentials sasl;
   /** The synthetic probe, or null: off. */
   public final Probe probe;
+  public final Cadence cadence;
 
   private KafkaClusterConfig(String name, List<Broker> brokers, List<Client> clients, Credentials jmx, boolean jmxSsl,
-      Credentials sasl, Probe probe) {
+      Credentials sasl, Probe probe, Cadence cadence) {
     this.name = name;
     this.brokers = Collections.unmodifiableList(brokers);
     this.clients = Collections.unmodifiableList(clients);
@@ -126,6 +185,7 @@ public final class KafkaClusterConfig {
     this.jmxSsl = jmxSsl;
     this.sasl = sasl;
     this.probe = probe;
+    this.cadence = cadence;
   }
 
   /** Every broker's client address, comma-separated, for the Admin API. */
@@ -135,8 +195,10 @@ public final class KafkaClusterConfig {
     return sb.toString();
   }
 
-  static KafkaClusterConfig read(Node n) throws ConfigException {
-    n.only("name", "brokers", "clients", "jmx", "jmxSsl", "sasl", "probe");
+  /** @param intervalSeconds the monitor's interval: the cadences are at least one */
+  static KafkaClusterConfig read(Node n, int intervalSeconds) throws ConfigException {
+    n.only("name", "brokers", "clients", "jmx", "jmxSsl", "sasl", "probe", "partitionIntervalSeconds", "groupIntervalSeconds",
+        "emptyGroupIntervalSeconds", "scrapeTimeoutMs", "partitionBatchSize", "groupBatchSize");
     String name = n.text("name");
     List<Broker> brokers = new ArrayList<>();
     Set<String> seen = new HashSet<>();
@@ -165,12 +227,12 @@ public final class KafkaClusterConfig {
     Node sasl = n.optObject("sasl");
     Node probe = n.optObject("probe");
     return new KafkaClusterConfig(name, brokers, clients, jmx == null ? null : Credentials.read(jmx), n.optBoolean("jmxSsl", false),
-        sasl == null ? null : Credentials.read(sasl), probe == null ? null : Probe.read(probe));
+        sasl == null ? null : Credentials.read(sasl), probe == null ? null : Probe.read(probe), Cadence.read(n, intervalSeconds));
   }
 
   @Override
   public String toString() {
     return "KafkaCluster{" + name + ", " + brokers + (clients.isEmpty() ? "" : ", " + clients) + (jmx != null ? ", jmx " + jmx : "") + (sasl != null ? ", sasl " + sasl : "")
-        + (probe != null ? ", " + probe : "") + "}";
+        + (probe != null ? ", " + probe : "") + ", " + cadence + "}";
   }
 }

@@ -115,7 +115,7 @@ public final class MonitorConfig {
     }
 
     List<KafkaClusterConfig> kafka = new ArrayList<>();
-    for (Node k : n.objects("kafka")) kafka.add(KafkaClusterConfig.read(k));
+    for (Node k : n.objects("kafka")) kafka.add(KafkaClusterConfig.read(k, interval));
     List<ZooKeeperEnsembleConfig> zookeeper = new ArrayList<>();
     for (Node z : n.objects("zookeeper")) zookeeper.add(ZooKeeperEnsembleConfig.read(z));
     List<FlumeAgentConfig> flume = new ArrayList<>();

@@ -160,6 +160,46 @@ class MonitorConfigTest {
   }
 
   @Test
+  void cadencesHaveDefaultsAndMayBeSet() throws Exception {
+    KafkaClusterConfig.Cadence d = MonitorConfig.parse(FULL).kafka.get(0).cadence;
+    assertEquals(30, d.partitionIntervalSeconds);
+    assertEquals(10, d.groupIntervalSeconds);
+    assertEquals(300, d.emptyGroupIntervalSeconds);
+    assertEquals(0, d.scrapeTimeoutMs, "not set: the monitor's, most of the interval");
+    assertEquals(2000, d.partitionBatchSize);
+    assertEquals(1000, d.groupBatchSize);
+    KafkaClusterConfig.Cadence c = MonitorConfig.parse(FULL.replace("\"jmxSsl\": true,", "\"jmxSsl\": true,"
+        + " \"partitionIntervalSeconds\": 60, \"groupIntervalSeconds\": 20, \"emptyGroupIntervalSeconds\": 600,"
+        + " \"scrapeTimeoutMs\": 4000, \"partitionBatchSize\": 5000, \"groupBatchSize\": 200,")).kafka.get(0).cadence;
+    assertEquals(60, c.partitionIntervalSeconds);
+    assertEquals(20, c.groupIntervalSeconds);
+    assertEquals(600, c.emptyGroupIntervalSeconds);
+    assertEquals(4000, c.scrapeTimeoutMs);
+    assertEquals(5000, c.partitionBatchSize);
+    assertEquals(200, c.groupBatchSize);
+    String slow = "{\"storage\": {\"path\": \"d\"}, \"intervalSeconds\": 60, \"kafka\": [{\"name\": \"k\","
+        + " \"brokers\": [{\"host\": \"h\", \"jmxPort\": 1}]}]}";
+    KafkaClusterConfig.Cadence s = MonitorConfig.parse(slow).kafka.get(0).cadence;
+    assertEquals(60, s.partitionIntervalSeconds, "never faster than the interval");
+    assertEquals(60, s.groupIntervalSeconds);
+  }
+
+  @Test
+  void cadenceErrorsNameTheField() {
+    String cadence = FULL.replace("\"jmxSsl\": true,", "\"jmxSsl\": true, CADENCE,");
+    assertError("kafka[0].groupIntervalSeconds: expected at least intervalSeconds (5), got 2",
+        cadence.replace("CADENCE", "\"groupIntervalSeconds\": 2"));
+    assertError("kafka[0].partitionIntervalSeconds: expected at least intervalSeconds (5), got 3",
+        cadence.replace("CADENCE", "\"partitionIntervalSeconds\": 3"));
+    assertError("kafka[0].emptyGroupIntervalSeconds: expected at least groupIntervalSeconds (10), got 5",
+        cadence.replace("CADENCE", "\"emptyGroupIntervalSeconds\": 5"));
+    assertError("kafka[0].scrapeTimeoutMs: expected a whole number from 100 to 600000, got the string \"2s\"",
+        cadence.replace("CADENCE", "\"scrapeTimeoutMs\": \"2s\""));
+    assertError("kafka[0].partitionBatchSize: expected a whole number from 100 to 100000, got the number 10",
+        cadence.replace("CADENCE", "\"partitionBatchSize\": 10"));
+  }
+
+  @Test
   void malformedJsonSaysWhere() {
     String e = errorOf("{\n  \"storage\": {\"path\": \"d\"},\n  \"kafka\": [ oops ]\n}");
     assertTrue(e.startsWith("not valid JSON at line 3, column"), e);

@@ -93,6 +93,8 @@ final class Sizing {
     s.scopes.put("flume-agent", s.flumeAgents);
     s.scopes.put("flume-component", s.flumeComponents);
     s.scopes.put("jvm", s.brokers + s.clients + s.zookeeper + s.flumeAgents);
+    // every JMX target, the cluster's Admin and probe targets, each ZooKeeper server's and Flume agent's
+    s.scopes.put("target", s.brokers + s.clients + 2 + 2L * s.zookeeper + s.flumeAgents);
     s.catalogue = MetricCatalogue.load();
     s.policy = s.config == null ? new SeriesPolicy(SeriesConfig.defaults(), Collections.emptyList(), s.catalogue)
         : SeriesPolicy.of(s.config, s.catalogue);

@@ -20,7 +20,7 @@ import java.util.Set;
  */
 public final class MetricCatalogue {
   static final List<String> SYSTEMS = Arrays.asList("kafka-broker", "kafka-cluster", "kafka-consumer", "kafka-probe", "zookeeper", "flume",
-      "host");
+      "host", "doflamingo");
   /**
    * The scopes a metric's {@code per} names, each with the labels its series carry: sizing builds
    * one key of each to ask the series policy its class.
@@ -88,6 +88,8 @@ public final class MetricCatalogue {
     s.put("flume-component", Arrays.asList("agent", "component"));
     // the host figures every watched JVM reports (a broker's here: one key stands for all)
     s.put("jvm", Arrays.asList("cluster", "broker"));
+    // Doflamingo's own figures of each target it collects
+    s.put("target", Arrays.asList("target"));
     return Collections.unmodifiableMap(s);
   }
 

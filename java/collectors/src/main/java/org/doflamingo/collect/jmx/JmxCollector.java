@@ -29,7 +29,9 @@ import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
 import org.doflamingo.collect.CollectException;
 import org.doflamingo.collect.Collector;
+import org.doflamingo.collect.Exclusions;
 import org.doflamingo.collect.Scrape;
+import org.doflamingo.collect.StillStarting;
 import org.doflamingo.config.Credentials;
 import org.doflamingo.engine.SeriesKey;
 import org.doflamingo.engine.SeriesKind;
@@ -41,9 +43,68 @@ import org.doflamingo.engine.SeriesKind;
  * getAttributes per MBean, {@code parallelReads} readers working through the MBeans at once), the
  * whole scrape bounded by a timeout. The series each attribute lands on are worked out when its
  * MBean is discovered, so that a scrape only reads and adds up numbers.
+ *
+ * <p>Partition-level MBeans (those with a {@code partition} key: a broker's {@code kafka.log}
+ * sizes and offsets, its partition states) are read at the partition cadence: they are cut into
+ * {@code partitionSlices} slices by topic and partition, and each scrape reads one slice besides
+ * every other MBean, so a 20,000-partition broker costs a scrape a twentieth of its MBeans and
+ * each partition series gets a value every {@code partitionSlices} scrapes (always the same ones:
+ * a partition's slice never changes).
+ *
+ * <p>First contact (connecting, the first discovery) runs on its own thread with its own budget,
+ * longer than a scrape's: meanwhile scrapes throw {@link StillStarting}, which is no failure. The
+ * MBeans found are kept across reconnections, so a broker that restarts is read again at its first
+ * scrape after it answers, without waiting for another discovery.
  * Not thread-safe: the scheduler runs one scrape of a target at a time.
  */
 public final class JmxCollector implements Collector {
+  /** How a target is read beyond its address: budgets, parallelism, cadences, exclusions. */
+  public static final class Options {
+    final long timeoutMs;
+    final int parallelReads;
+    final int partitionSlices;
+    final int rediscoverEvery;
+    final long firstContactMs;
+    final Exclusions exclusions;
+
+    private Options(long timeoutMs, int parallelReads, int partitionSlices, int rediscoverEvery, long firstContactMs,
+        Exclusions exclusions) {
+      this.timeoutMs = timeoutMs;
+      this.parallelReads = Math.max(1, parallelReads);
+      this.partitionSlices = Math.max(1, partitionSlices);
+      this.rediscoverEvery = Math.max(1, rediscoverEvery);
+      this.firstContactMs = firstContactMs;
+      this.exclusions = exclusions;
+    }
+
+    /**
+     * Every MBean every scrape, MBeans listed again every 30 scrapes, first contact given 20 scrape
+     * timeouts (at least 60 s), nothing excluded.
+     * @param parallelReads getAttributes calls in flight at once on the connection
+     */
+    public static Options of(long timeoutMs, int parallelReads) {
+      return new Options(timeoutMs, parallelReads, 1, 30, Math.max(60_000, 20 * timeoutMs), Exclusions.NONE);
+    }
+
+    /**
+     * Partition-level MBeans read in {@code slices} turns (the partition cadence in scrapes), and
+     * the MBeans listed again once per partition cadence.
+     */
+    public Options partitionSlices(int slices) {
+      return new Options(timeoutMs, parallelReads, slices, slices > 1 ? slices : rediscoverEvery, firstContactMs, exclusions);
+    }
+
+    /** The budget of connecting and first discovery, apart from any scrape's. */
+    public Options firstContactMs(long ms) {
+      return new Options(timeoutMs, parallelReads, partitionSlices, rediscoverEvery, ms, exclusions);
+    }
+
+    /** MBeans whose {@code topic} key names a topic excluded in the target's {@code cluster} label are not read. */
+    public Options exclusions(Exclusions e) {
+      return new Options(timeoutMs, parallelReads, partitionSlices, rediscoverEvery, firstContactMs, e);
+    }
+  }
+
   /** Stands for the result of an MBean that vanished between discovery and read. */
   private static final AttributeList GONE = new AttributeList();
 
@@ -55,10 +116,23 @@ public final class JmxCollector implements Collector {
   private final long timeoutMs;
   private final int rediscoverEvery;
   private final int parallelReads;
+  private final int partitionSlices;
+  private final Exclusions exclusions;
   private final ExecutorService readers;
+  /** The discovery's own readers: a long listing must never hold up a scrape's attribute reads. */
+  private final ExecutorService lookups;
+  /** Calls to the target (queryNames, getMBeanInfo, getAttributes) since the last scrape ended. */
+  private final AtomicInteger calls = new AtomicInteger();
+  private int lastCalls = -1;
+  private long scrapes;
 
   private JMXConnector connector;
   private MBeanServerConnection connection;
+  /** A first connection under way, on the discovery thread (a reconnection is a scrape's). */
+  private Future<JMXConnector> connecting;
+  private long firstContactStartMs;
+  /** A scrape has read the target: later (re)connections get no first-contact grace. */
+  private boolean contacted;
   private List<Bean> discovered;
   /**
    * A discovery under way, started by an earlier scrape. It runs on its own thread against its own
@@ -72,6 +146,7 @@ public final class JmxCollector implements Collector {
   private boolean vanished;
   private final ExecutorService discoverer;
   private final long discoveryTimeoutMs;
+  private final long firstContactMs;
   /**
    * MBeans of the every-attribute sources, per source and name, kept from one discovery to the
    * next: an MBean's info is asked and its series are made once, when it first shows up.
@@ -109,14 +184,19 @@ public final class JmxCollector implements Collector {
     final String[] attributes;
     /** The series of each attribute (of each composite item, for a catalogue source). */
     final Series[] series;
+    /** The slice of a partition-level MBean (read every partitionSlices scrapes), -1 for one read every scrape. */
+    final int slice;
     /** Every-attribute sources: the series of composite items by attribute and item, made when first read. */
     Map<String, Map<String, Series>> items;
 
-    Bean(JmxSource source, ObjectName name, String[] attributes, Series[] series) {
+    Bean(JmxSource source, ObjectName name, String[] attributes, Series[] series, int slices) {
       this.source = source;
       this.name = name;
       this.attributes = attributes;
       this.series = series;
+      String partition = name.getKeyProperty("partition");
+      // By topic and partition: every MBean of a partition in one slice, so that summed series are whole.
+      this.slice = partition == null ? -1 : Math.floorMod((name.getKeyProperty("topic") + "/" + partition).hashCode(), slices);
     }
   }
 
@@ -137,6 +217,12 @@ public final class JmxCollector implements Collector {
    */
   public JmxCollector(String host, int port, Credentials credentials, boolean ssl, List<JmxSource> sources,
       Map<String, String> targetLabels, long timeoutMs, int parallelReads) throws CollectException {
+    this(host, port, credentials, ssl, sources, targetLabels, Options.of(timeoutMs, parallelReads));
+  }
+
+  /** @param targetLabels labels every series of this target carries, e.g. cluster and broker */
+  public JmxCollector(String host, int port, Credentials credentials, boolean ssl, List<JmxSource> sources,
+      Map<String, String> targetLabels, Options options) throws CollectException {
     this.target = host + ":" + port;
     try {
       this.url = new JMXServiceURL("service:jmx:rmi:///jndi/rmi://" + host + ":" + port + "/jmxrmi");
@@ -147,21 +233,29 @@ public final class JmxCollector implements Collector {
     if (ssl) environment.put("com.sun.jndi.rmi.factory.socket", new javax.rmi.ssl.SslRMIClientSocketFactory());
     this.sources = new ArrayList<>(sources);
     this.targetLabels = new TreeMap<>(targetLabels);
-    this.timeoutMs = timeoutMs;
-    this.rediscoverEvery = 30;
-    this.parallelReads = Math.max(1, parallelReads);
+    this.timeoutMs = options.timeoutMs;
+    this.rediscoverEvery = options.rediscoverEvery;
+    this.parallelReads = options.parallelReads;
+    this.partitionSlices = options.partitionSlices;
+    this.exclusions = options.exclusions;
     this.readers = Executors.newFixedThreadPool(this.parallelReads, r -> {
       Thread t = new Thread(r, "doflamingo-jmx-" + target);
       t.setDaemon(true);
       return t;
     });
-    // its own thread: a discovery waits for the readers' answers, so it must never take a reader's place
+    this.lookups = Executors.newFixedThreadPool(this.parallelReads, r -> {
+      Thread t = new Thread(r, "doflamingo-jmx-lookup-" + target);
+      t.setDaemon(true);
+      return t;
+    });
+    // its own thread: a discovery waits for the lookups' answers, so it must never take a reader's place
     this.discoverer = Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "doflamingo-jmx-discovery-" + target);
       t.setDaemon(true);
       return t;
     });
-    this.discoveryTimeoutMs = Math.max(60_000, 20 * timeoutMs);
+    this.firstContactMs = options.firstContactMs;
+    this.discoveryTimeoutMs = Math.max(firstContactMs, 20 * timeoutMs);
   }
 
   @Override
@@ -182,9 +276,27 @@ public final class JmxCollector implements Collector {
    */
   @Override
   public void scrape(Scrape out) throws CollectException {
+    try {
+      scrapeInto(out);
+    } finally {
+      lastCalls = calls.getAndSet(0);
+    }
+  }
+
+  /** MBean calls the last scrape made (attribute reads, and the discovery calls of a discovery it took up). */
+  @Override
+  public int lastScrapeCalls() {
+    return lastCalls;
+  }
+
+  private void scrapeInto(Scrape out) throws CollectException {
     long deadline = System.currentTimeMillis() + timeoutMs;
     try {
-      if (connection == null) connect(deadline);
+      if (connection == null && inFirstContact()) {
+        firstContact(deadline);
+      } else if (connection == null) {
+        connect(deadline);
+      }
       if (discovering == null && (discovered == null || ++scrapesSinceDiscovery >= rediscoverEvery)) {
         MBeanServerConnection on = connection;
         discovering = discoverer.submit(() -> discover(on, System.currentTimeMillis() + discoveryTimeoutMs));
@@ -199,11 +311,12 @@ public final class JmxCollector implements Collector {
           scrapesSinceDiscovery = 0;
           vanished = false;
         } else if (discovered == null) {
-          throw new StillDiscovering("JMX target " + target + ": still discovering its MBeans after the scrape's "
+          throw new StillStarting("JMX target " + target + ": still discovering its MBeans after the scrape's "
               + timeoutMs + " ms; the discovery goes on (up to " + discoveryTimeoutMs / 1000 + " s) and collection starts when it ends");
         }
       }
-      AttributeList[] results = read(deadline);
+      List<Bean> due = dueNow();
+      AttributeList[] results = read(due, deadline);
       // Several MBeans may land on one series (Kafka's request metrics per API version): summed.
       List<Series> touched = new ArrayList<>();
       try {
@@ -211,7 +324,7 @@ public final class JmxCollector implements Collector {
           if (results[n] == GONE) {
             vanished = true;
           } else {
-            add(discovered.get(n), results[n], touched);
+            add(due.get(n), results[n], touched);
           }
         }
         for (Series s : touched) out.add(s.key, s.kind, s.sum);
@@ -219,21 +332,66 @@ public final class JmxCollector implements Collector {
         for (Series s : touched) s.seen = false;
       }
       if (vanished) scrapesSinceDiscovery = rediscoverEvery; // a topic or partition went away: look again
-    } catch (StillDiscovering e) {
-      throw e;
+      contacted = true;
+      scrapes++;
+    } catch (StillStarting e) {
+      throw e; // not a failure: the connection and the discovery are kept
     } catch (CollectException e) {
       disconnect();
       throw e;
     }
   }
 
-  /** Not a failure of the target: the connection and the discovery are kept. */
-  private static final class StillDiscovering extends CollectException {
-    private static final long serialVersionUID = 1L;
+  /** The MBeans this scrape reads: every one without a partition, and this scrape's slice of the others. */
+  private List<Bean> dueNow() {
+    if (partitionSlices == 1) return discovered;
+    int slice = (int) (scrapes % partitionSlices);
+    List<Bean> due = new ArrayList<>();
+    for (Bean b : discovered) if (b.slice < 0 || b.slice == slice) due.add(b);
+    return due;
+  }
 
-    StillDiscovering(String message) {
-      super(message);
+  /**
+   * Whether the target was never read and the first contact's budget, counted from the first
+   * attempt, is not spent: the grace is given once, so a target that keeps failing cannot flap
+   * between starting and DOWN.
+   */
+  private boolean inFirstContact() {
+    return !contacted && (connecting != null || firstContactStartMs == 0
+        || System.currentTimeMillis() - firstContactStartMs < firstContactMs);
+  }
+
+  /**
+   * Connects for the first time, on the discovery thread and within the first contact's budget:
+   * a target that refuses fails at once, one slow to answer is {@link StillStarting} until the
+   * budget is spent.
+   */
+  private void firstContact(long deadline) throws CollectException {
+    if (connecting == null) {
+      if (firstContactStartMs == 0) firstContactStartMs = System.currentTimeMillis();
+      connecting = discoverer.submit(() -> JMXConnectorFactory.connect(url, environment));
     }
+    JMXConnector c;
+    try {
+      c = connecting.get(Math.max(1, deadline - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      if (System.currentTimeMillis() - firstContactStartMs < firstContactMs) {
+        throw new StillStarting("JMX target " + target + ": still connecting (first contact, up to " + firstContactMs / 1000 + " s)");
+      }
+      connecting.cancel(true);
+      connecting = null;
+      throw new CollectException("JMX target " + target + ": no answer within " + firstContactMs + " ms while connecting");
+    } catch (ExecutionException e) {
+      connecting = null;
+      Throwable cause = e.getCause();
+      String message = cause instanceof SecurityException ? "credentials refused" : String.valueOf(cause);
+      throw new CollectException("JMX target " + target + ": " + message + " while connecting", cause);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // the scrape was abandoned; the connection attempt goes on
+      throw new StillStarting("JMX target " + target + ": interrupted while waiting for its first connection");
+    }
+    connecting = null;
+    adopt(c);
   }
 
   /** The running discovery's result once it has ended, or null if it is still under way at the deadline. */
@@ -252,12 +410,15 @@ public final class JmxCollector implements Collector {
       throw new CollectException("JMX target " + target + ": " + cause + " while discovering MBeans", cause);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt(); // the scrape was abandoned; the discovery itself goes on
-      throw new StillDiscovering("JMX target " + target + ": interrupted while waiting for its MBean discovery");
+      throw new StillStarting("JMX target " + target + ": interrupted while waiting for its MBean discovery");
     }
   }
 
   private void connect(long deadline) throws CollectException {
-    JMXConnector c = bounded(deadline, "connecting", () -> JMXConnectorFactory.connect(url, environment));
+    adopt(bounded(deadline, "connecting", () -> JMXConnectorFactory.connect(url, environment)));
+  }
+
+  private void adopt(JMXConnector c) throws CollectException {
     try {
       connection = c.getMBeanServerConnection();
       connector = c;
@@ -270,7 +431,10 @@ public final class JmxCollector implements Collector {
   /** Lists the sources' MBeans (and asks new every-attribute MBeans what they hold), by {@code deadline}. */
   private Discovery discover(MBeanServerConnection connection, long deadline) throws CollectException {
     List<Future<Set<ObjectName>>> queries = new ArrayList<>();
-    for (JmxSource s : sources) queries.add(readers.submit(() -> connection.queryNames(s.pattern, null)));
+    for (JmxSource s : sources) {
+      calls.incrementAndGet();
+      queries.add(lookups.submit(() -> connection.queryNames(s.pattern, null)));
+    }
     List<Bean> found = new ArrayList<>();
     Map<SeriesKey, Series> series = new HashMap<>();
     Map<JmxSource, Map<ObjectName, Bean>> stillKnown = new HashMap<>();
@@ -278,6 +442,7 @@ public final class JmxCollector implements Collector {
     for (int q = 0; q < sources.size(); q++) {
       JmxSource s = sources.get(q);
       Set<ObjectName> names = await(queries.get(q), deadline, discoveryTimeoutMs, "listing MBeans " + s.pattern);
+      names.removeIf(this::excluded);
       if (!s.everyAttribute) {
         for (ObjectName name : names) {
           Series[] of = new Series[s.attributes.length];
@@ -286,7 +451,7 @@ public final class JmxCollector implements Collector {
             of[i] = series.get(key);
             if (of[i] == null) series.put(key, of[i] = new Series(key, s.kinds[i]));
           }
-          found.add(new Bean(s, name, s.attributes, of));
+          found.add(new Bean(s, name, s.attributes, of, partitionSlices));
         }
         continue;
       }
@@ -301,7 +466,8 @@ public final class JmxCollector implements Collector {
           continue;
         }
         // First seen: which of its attributes may hold numbers (asked once, several in flight).
-        infos.add(readers.submit(() -> {
+        calls.incrementAndGet();
+        infos.add(lookups.submit(() -> {
           try {
             return everyAttributeBean(s, name, connection.getMBeanInfo(name));
           } catch (InstanceNotFoundException gone) {
@@ -328,15 +494,26 @@ public final class JmxCollector implements Collector {
     for (int i = 0; i < series.length; i++) {
       series[i] = new Series(everyKey(s, name, names.get(i), null), JmxSource.meterAttributeKind(names.get(i)));
     }
-    return new Bean(s, name, names.toArray(new String[0]), series);
+    return new Bean(s, name, names.toArray(new String[0]), series, partitionSlices);
   }
 
   /**
-   * One getAttributes per discovered MBean, {@code parallelReads} readers taking the next MBean
-   * as each finishes; the results in discovery order ({@link #GONE} for an MBean that vanished).
+   * Whether the MBean is a partition-level one of a topic excluded in this target's cluster;
+   * topic-level MBeans of such a topic (internal topics' BrokerTopicMetrics) are still read.
    */
-  private AttributeList[] read(long deadline) throws CollectException {
-    List<Bean> beans = discovered;
+  private boolean excluded(ObjectName name) {
+    String cluster = targetLabels.get("cluster");
+    String topic = name.getKeyProperty("topic");
+    if (cluster == null || topic == null || name.getKeyProperty("partition") == null) return false;
+    return exclusions.excludesTopic(cluster, topic.startsWith("\"") ? ObjectName.unquote(topic) : topic);
+  }
+
+  /**
+   * One getAttributes per MBean of {@code beans}, {@code parallelReads} readers taking the next
+   * MBean as each finishes; the results in their order ({@link #GONE} for an MBean that vanished).
+   */
+  private AttributeList[] read(List<Bean> beans, long deadline) throws CollectException {
+    calls.addAndGet(beans.size());
     AttributeList[] results = new AttributeList[beans.size()];
     AtomicInteger next = new AtomicInteger();
     List<Future<Void>> workers = new ArrayList<>();
@@ -461,14 +638,20 @@ public final class JmxCollector implements Collector {
     }
   }
 
+  /**
+   * Drops the connection after a failure. The MBeans found are kept (a restarted broker has the
+   * same ones: they are read at once when it answers again) and listed again on the new connection.
+   */
   private void disconnect() {
     if (discovering != null) discovering.cancel(true);
     discovering = null;
+    if (connecting != null) connecting.cancel(true);
+    connecting = null;
     vanished = false;
     if (connector != null) closeQuietly(connector);
     connector = null;
     connection = null;
-    discovered = null;
+    scrapesSinceDiscovery = rediscoverEvery;
   }
 
   private static void closeQuietly(JMXConnector c) {
@@ -483,6 +666,7 @@ public final class JmxCollector implements Collector {
   public void close() {
     disconnect();
     discoverer.shutdownNow();
+    lookups.shutdownNow();
     readers.shutdownNow();
   }
 }

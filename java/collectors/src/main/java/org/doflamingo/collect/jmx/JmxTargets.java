@@ -18,12 +18,23 @@ public final class JmxTargets {
   private static final int READERS = 4;
 
   private final List<JmxSource> sources = new ArrayList<>();
-  private final long timeoutMs;
+  private final JmxCollector.Options options;
 
-  public JmxTargets(MetricCatalogue catalogue, String system, long timeoutMs) throws CollectException {
+  /** Every MBean read every scrape, bounded by {@code timeoutMs}. */
+  public JmxTargets(MetricCatalogue catalogue, String system, long timeoutMs) {
+    this(catalogue, system, JmxCollector.Options.of(timeoutMs, READERS));
+  }
+
+  /** Read as {@code options} say (see {@link #options(long)} for the defaults). */
+  public JmxTargets(MetricCatalogue catalogue, String system, JmxCollector.Options options) {
     sources.addAll(JmxSource.of(catalogue.of(system)));
     sources.addAll(JmxSource.of(catalogue.of("host")));
-    this.timeoutMs = timeoutMs;
+    this.options = options;
+  }
+
+  /** The default options for a scrape timeout: {@value #READERS} readers, every MBean every scrape. */
+  public static JmxCollector.Options options(long timeoutMs) {
+    return JmxCollector.Options.of(timeoutMs, READERS);
   }
 
   /** The collector of one JVM, its series carrying {@code labels} (keys and values in turn). */
@@ -31,6 +42,6 @@ public final class JmxTargets {
       throws CollectException {
     Map<String, String> out = new LinkedHashMap<>();
     for (int i = 0; i < labels.length; i += 2) out.put(labels[i], labels[i + 1]);
-    return new JmxCollector(host, port, credentials, ssl, sources, out, timeoutMs, READERS);
+    return new JmxCollector(host, port, credentials, ssl, sources, out, options);
   }
 }

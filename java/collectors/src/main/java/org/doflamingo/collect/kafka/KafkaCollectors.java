@@ -9,21 +9,27 @@ import org.doflamingo.config.KafkaClusterConfig;
 /**
  * Per Kafka cluster: its Admin API (brokers, partitions, consumer-group offsets and lag), each
  * broker's JMX and each client JVM's JMX. Series carry {@code cluster}, and {@code broker} (its
- * configured id, else host:jmxPort) or {@code client}.
+ * configured id, else host:jmxPort) or {@code client}. The cluster's cadences
+ * ({@link KafkaClusterConfig.Cadence}) set how often partition-level and group reads come round,
+ * its {@code scrapeTimeoutMs} (when given) bounds the Admin and broker scrapes; the context's
+ * exclusions leave topics and groups out of both.
  */
 public final class KafkaCollectors implements CollectorFactory {
   @Override
   public void addTargets(Context c, List<Target> out) throws CollectException {
-    JmxTargets brokers = new JmxTargets(c.catalogue, "kafka-broker", c.timeoutMs);
     JmxTargets clients = new JmxTargets(c.catalogue, "kafka-consumer", c.timeoutMs);
     for (KafkaClusterConfig k : c.config.kafka) {
-      AdminCollector admin = new AdminCollector(k, c.timeoutMs);
-      out.add(new Target("kafka-cluster", k.name, k.name, "Admin API " + k.bootstrapServers(), admin));
+      long timeoutMs = k.cadence.scrapeTimeoutMs > 0 ? k.cadence.scrapeTimeoutMs : c.timeoutMs;
+      int partitionSlices = (int) Math.max(1, Math.round(k.cadence.partitionIntervalSeconds * 1000.0 / c.intervalMs));
+      JmxTargets brokers = new JmxTargets(c.catalogue, "kafka-broker",
+          JmxTargets.options(timeoutMs).partitionSlices(partitionSlices).exclusions(c.series));
+      AdminCollector admin = new AdminCollector(k, c.intervalMs, timeoutMs, new LagEvaluator(300_000, 0.8), c.series);
+      out.add(new Target("kafka-cluster", k.name, k.name, "Admin API " + k.bootstrapServers(), admin, timeoutMs));
       admin.seedLagWindow(c.engine, c.nowMs); // after a restart, lag statuses are judged from the first scrape
       for (KafkaClusterConfig.Broker b : k.brokers) {
         String broker = b.id >= 0 ? String.valueOf(b.id) : b.host + ":" + b.jmxPort;
         out.add(new Target("kafka-broker", k.name, broker, "JMX " + b.host + ":" + b.jmxPort,
-            brokers.collector(b.host, b.jmxPort, k.jmx, k.jmxSsl, "cluster", k.name, "broker", broker)));
+            brokers.collector(b.host, b.jmxPort, k.jmx, k.jmxSsl, "cluster", k.name, "broker", broker), timeoutMs));
       }
       for (KafkaClusterConfig.Client cl : k.clients) {
         out.add(new Target("kafka-consumer", k.name, cl.name, "JMX " + cl.host + ":" + cl.jmxPort,

@@ -21,7 +21,9 @@ import java.util.Map;
  * </ol>
  * Lag in seconds: how long the partition's producers take to write what the group has not read,
  * at the log-end offset's rate over the window; with no production during the window, the time
- * since the log-end offset last moved. Memory: at most {@code SAMPLES} samples per partition;
+ * since the log-end offset last moved. The window judged starts at the newest sample at least a
+ * window old, so a gap in the readings never leaves it short. Memory: at most {@code SAMPLES} + 2
+ * samples per partition;
  * partitions not seen for two windows are forgotten. Not thread-safe: one per Admin collector.
  */
 public final class LagEvaluator {
@@ -103,8 +105,18 @@ public final class LagEvaluator {
     }
     Sample now = new Sample(timeMs, committed, logEnd, caughtUp);
     w.samples.addLast(now);
-    while (w.samples.size() > 1 && timeMs - w.samples.peekFirst().timeMs > windowMs) w.samples.pollFirst();
+    // The window starts at its newest sample at least a window old. Dropping every sample older
+    // than the window instead left it short after a gap in the readings (a restart of the
+    // monitor, an Admin outage): the status went unknown minutes later, until new readings
+    // spanned most of a window again.
+    while (w.samples.size() > 2 && timeMs - second(w.samples).timeMs >= windowMs) w.samples.pollFirst();
     return new Verdict(status(w, timeMs, groupHasMembers), lagSeconds(w, now, timeMs));
+  }
+
+  private static Sample second(Deque<Sample> samples) {
+    Iterator<Sample> it = samples.iterator();
+    it.next();
+    return it.next();
   }
 
   private LagStatus status(Window w, long nowMs, boolean members) {

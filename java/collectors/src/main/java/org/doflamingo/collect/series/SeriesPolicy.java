@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.doflamingo.collect.Exclusions;
 import org.doflamingo.collect.catalogue.MetricCatalogue;
 import org.doflamingo.collect.catalogue.MetricSpec;
 import org.doflamingo.config.KafkaClusterConfig;
@@ -30,7 +31,7 @@ import org.doflamingo.engine.SeriesKey;
  * its topic without a consumer group, so "the probe's group" is covered by the topic: lag series
  * of any group on the probe topic are left out.
  */
-public final class SeriesPolicy {
+public final class SeriesPolicy implements Exclusions {
   private final SeriesConfig config;
   private final Map<String, String> pinned = new HashMap<>();
   private final List<SeriesMatch> excludes = new ArrayList<>();
@@ -92,6 +93,7 @@ public final class SeriesPolicy {
    * skip reading its partitions (log MBeans, Admin partition reads, its groups' offsets). False
    * whenever in doubt.
    */
+  @Override
   public boolean excludesTopic(String cluster, String topic) {
     Map<String, String> labels = new HashMap<>();
     labels.put("cluster", cluster);
@@ -100,6 +102,7 @@ public final class SeriesPolicy {
   }
 
   /** True when no series of this consumer group is collected (group and group×partition level), as {@link #excludesTopic}. */
+  @Override
   public boolean excludesGroup(String cluster, String group) {
     Map<String, String> labels = new HashMap<>();
     labels.put("cluster", cluster);

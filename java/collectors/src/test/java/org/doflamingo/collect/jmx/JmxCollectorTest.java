@@ -25,6 +25,7 @@ import javax.management.remote.JMXServiceURL;
 import javax.management.remote.MBeanServerForwarder;
 import org.doflamingo.collect.CollectException;
 import org.doflamingo.collect.Scrape;
+import org.doflamingo.collect.StillStarting;
 import org.doflamingo.collect.catalogue.MetricCatalogue;
 import org.doflamingo.engine.SeriesKey;
 import org.doflamingo.engine.SeriesKind;
@@ -280,19 +281,25 @@ class JmxCollectorTest {
     }
   }
 
+  /**
+   * A restarted target is read at its first scrape with the MBeans found before, though listing
+   * them takes longer than a scrape (a big broker): the rediscovery runs behind, so it never flaps.
+   */
   @Test
-  void aTargetThatGoesAwayIsAClearErrorAndComesBack() throws Exception {
-    try (JmxCollector c = collector(3000)) {
+  void aTargetThatGoesAwayIsAClearErrorAndComesBackReadAtOnce() throws Exception {
+    try (JmxCollector c = collector(1000)) {
       c.scrape(new Recorder());
       connector.stop();
       CollectException e = assertThrows(CollectException.class, () -> c.scrape(new Recorder()));
       assertTrue(e.getMessage().startsWith("JMX target 127.0.0.1:" + port + ":"), e.getMessage());
       connector = JMXConnectorServerFactory.newJMXConnectorServer(
           new JMXServiceURL("service:jmx:rmi://127.0.0.1:" + port + "/jndi/rmi://127.0.0.1:" + port + "/jmxrmi"), null, server);
+      connector.setMBeanServerForwarder(listingSlowly(server, 3000));
       connector.start();
       Recorder r = new Recorder();
       c.scrape(r);
-      assertFalse(r.values.isEmpty());
+      assertEquals(1001.0, r.values.get(SeriesKey.of("kafka.log.Log.Size", "cluster", "test", "broker", "1",
+          "topic", "orders", "partition", "1")), "read at once with the MBeans found before: no discovery to wait for");
     }
   }
 
@@ -369,16 +376,101 @@ class JmxCollectorTest {
     }
   }
 
+  /**
+   * First contact has its own budget: a target that accepts but does not answer yet is still
+   * starting (no failure) until the budget is spent, then fails naming it; later attempts fail
+   * within the scrape's timeout.
+   */
   @Test
-  void aTargetThatAcceptsButNeverAnswersTimesOut() throws Exception {
+  void aTargetThatAcceptsButNeverAnswersIsStartingUntilTheFirstContactBudgetEndsThenTimesOut() throws Exception {
     try (ServerSocket silent = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
-        JmxCollector c = new JmxCollector("127.0.0.1", silent.getLocalPort(), null, false, sources, new HashMap<>(), 1500, 2)) {
+        JmxCollector c = new JmxCollector("127.0.0.1", silent.getLocalPort(), null, false, sources, new HashMap<>(),
+            JmxCollector.Options.of(500, 2).firstContactMs(2000))) {
       long t0 = System.currentTimeMillis();
-      CollectException e = assertThrows(CollectException.class, () -> c.scrape(new Recorder()));
-      assertTrue(e.getMessage().contains("no answer within 1500 ms"), e.getMessage());
-      assertTrue(System.currentTimeMillis() - t0 < 5000, "the timeout bounds the scrape");
+      StillStarting starting = assertThrows(StillStarting.class, () -> c.scrape(new Recorder()));
+      assertTrue(starting.getMessage().contains("still connecting (first contact, up to 2 s)"), starting.getMessage());
+      assertTrue(System.currentTimeMillis() - t0 < 2000, "each scrape is bounded by its own timeout");
+      CollectException e = null;
+      for (int attempt = 0; attempt < 20 && e == null; attempt++) {
+        try {
+          c.scrape(new Recorder());
+        } catch (StillStarting stillStarting) {
+          assertTrue(System.currentTimeMillis() - t0 < 2000 + 1000, "still starting past the budget: " + stillStarting.getMessage());
+        } catch (CollectException failed) {
+          e = failed;
+        }
+      }
+      assertTrue(e != null && e.getMessage().contains("no answer within 2000 ms while connecting"), String.valueOf(e));
+      assertTrue(System.currentTimeMillis() - t0 < 5000, "the budget bounds the first contact");
       // the collector keeps working for the next attempt: its reader threads were not lost
       assertThrows(CollectException.class, () -> c.scrape(new Recorder()));
+    }
+  }
+
+  /** Partition-level MBeans are read one slice per scrape; every other MBean every scrape. */
+  @Test
+  void partitionMBeansAreReadInSlicesOverThePartitionCadence() throws Exception {
+    for (int p = 3; p < 40; p++) {
+      server.registerMBean(new StandardMBean(new Gauge(1000 + p), GaugeMBean.class),
+          new ObjectName("kafka.log:type=Log,name=Size,topic=orders,partition=" + p));
+    }
+    Map<String, String> labels = new HashMap<>();
+    labels.put("cluster", "test");
+    labels.put("broker", "1");
+    int slices = 4;
+    try (JmxCollector c = new JmxCollector("127.0.0.1", port, null, false, sources, labels,
+        JmxCollector.Options.of(5000, 2).partitionSlices(slices))) {
+      Map<Integer, Integer> readsOf = new HashMap<>();
+      SeriesKey urp = SeriesKey.of("kafka.server.ReplicaManager.UnderReplicatedPartitions", "cluster", "test", "broker", "1");
+      int mbeans = 0;
+      for (int scrape = 0; scrape < 2 * slices; scrape++) {
+        Recorder r = new Recorder();
+        c.scrape(r);
+        mbeans = c.mbeanCount();
+        assertEquals(0.0, r.values.get(urp), "broker-level MBeans every scrape");
+        int sizes = 0;
+        for (int p = 0; p < 40; p++) {
+          if (r.values.containsKey(SeriesKey.of("kafka.log.Log.Size", "cluster", "test", "broker", "1", "topic", "orders",
+              "partition", String.valueOf(p)))) {
+            readsOf.merge(p, 1, Integer::sum);
+            sizes++;
+          }
+        }
+        assertTrue(sizes < 40, "a scrape reads a slice, not every partition: " + sizes);
+        int perScrapeCalls = c.lastScrapeCalls();
+        assertTrue(perScrapeCalls < mbeans, "MBean reads " + perScrapeCalls + " of " + mbeans);
+      }
+      for (int p = 0; p < 40; p++) assertEquals(2, readsOf.get(p), "partition " + p + " once per cadence: " + readsOf);
+    }
+  }
+
+  /** The partitions of a topic the configuration excludes are not read from a broker's MBeans; its topic-level ones are. */
+  @Test
+  void excludedTopicsPartitionsAreNotRead() throws Exception {
+    Map<String, String> labels = new HashMap<>();
+    labels.put("cluster", "test");
+    labels.put("broker", "1");
+    org.doflamingo.collect.Exclusions noOdd = new org.doflamingo.collect.Exclusions() {
+      @Override
+      public boolean excludesTopic(String cluster, String topic) {
+        return cluster.equals("test") && topic.equals("orders");
+      }
+
+      @Override
+      public boolean excludesGroup(String cluster, String group) {
+        return false;
+      }
+    };
+    try (JmxCollector c = new JmxCollector("127.0.0.1", port, null, false, sources, labels,
+        JmxCollector.Options.of(5000, 2).exclusions(noOdd))) {
+      Recorder r = new Recorder();
+      c.scrape(r);
+      for (int p = 0; p < 3; p++) {
+        assertFalse(r.values.containsKey(SeriesKey.of("kafka.log.Log.Size", "cluster", "test", "broker", "1", "topic", "orders",
+            "partition", String.valueOf(p))));
+      }
+      assertEquals(40.0, r.values.get(SeriesKey.of("kafka.server.BrokerTopicMetrics.MessagesInPerSec", "cluster", "test", "broker", "1",
+          "topic", "orders")));
     }
   }
 

@@ -46,8 +46,9 @@ class KafkaJmxCollectionIT {
       }
       EngineScrape.Ids ids = new EngineScrape.Ids(engine);
       Map<Integer, JmxCollector> collectors = new HashMap<>();
-      AdminCollector admin = new AdminCollector(MonitorConfig.parse(
-          MonitorJson.of(base, 2, "it", null, kafka, null)).kafka.get(0), 10_000);
+      // partitions read every scrape, so that the ISR's history is in the 2 s files of this engine
+      String json = MonitorJson.of(base, 2, "it", null, kafka, null).replace("\"name\": \"it\"", "\"name\": \"it\", \"partitionIntervalSeconds\": 2");
+      AdminCollector admin = new AdminCollector(MonitorConfig.parse(json).kafka.get(0), 2000, 10_000);
       for (KafkaBroker b : kafka.brokers()) {
         Map<String, String> labels = new HashMap<>();
         labels.put("cluster", "it");

@@ -40,6 +40,15 @@ class AdminCollectorIT {
 
   static final class Recorder implements Scrape {
     final Map<SeriesKey, Double> values = new HashMap<>();
+    final long time;
+
+    Recorder() {
+      this(0);
+    }
+
+    Recorder(long time) {
+      this.time = time;
+    }
 
     @Override
     public void add(SeriesKey key, SeriesKind kind, double value) {
@@ -48,14 +57,23 @@ class AdminCollectorIT {
 
     @Override
     public long timeMillis() {
-      return 0;
+      return time;
     }
   }
 
   static KafkaClusterConfig config(String bootstrap) throws Exception {
+    return config(bootstrap, "");
+  }
+
+  /** @param settings more settings of the cluster, e.g. {@code , "groupIntervalSeconds": 2} */
+  static KafkaClusterConfig config(String bootstrap, String settings) throws Exception {
+    return config(bootstrap, settings, 2);
+  }
+
+  static KafkaClusterConfig config(String bootstrap, String settings, int intervalSeconds) throws Exception {
     String brokers = bootstrap.replaceAll("([^,]+)", "{\"host\": \"127.0.0.1\", \"jmxPort\": 1, \"bootstrap\": \"$1\"}");
-    return MonitorConfig.parse("{\"storage\": {\"path\": \"d\"}, \"kafka\": [{\"name\": \"it\", \"brokers\": [" + brokers + "]}]}")
-        .kafka.get(0);
+    return MonitorConfig.parse("{\"storage\": {\"path\": \"d\"}, \"intervalSeconds\": " + intervalSeconds
+        + ", \"kafka\": [{\"name\": \"it\", \"brokers\": [" + brokers + "]" + settings + "}]}").kafka.get(0);
   }
 
   @Test
@@ -80,7 +98,7 @@ class AdminCollectorIT {
         commits.put(new TopicPartition("orders", 1), new OffsetAndMetadata(50));
         consumer.commitSync(commits, Duration.ofSeconds(30));
       }
-      try (AdminCollector collector = new AdminCollector(config(kafka.bootstrapServers()), 10_000)) {
+      try (AdminCollector collector = new AdminCollector(config(kafka.bootstrapServers()), 2000, 10_000)) {
         Recorder r = new Recorder();
         collector.scrape(r);
         assertEquals(1.0, r.values.get(SeriesKey.of("kafka.cluster.brokers", "cluster", "it")));
@@ -92,7 +110,7 @@ class AdminCollectorIT {
         assertEquals(0.0, r.values.get(SeriesKey.of("kafka.topic.under_replicated_partitions", "cluster", "it", "topic", "orders")));
       }
       kafka.broker(1).kill();
-      try (AdminCollector collector = new AdminCollector(config(kafka.bootstrapServers()), 3000)) {
+      try (AdminCollector collector = new AdminCollector(config(kafka.bootstrapServers()), 2000, 3000)) {
         CollectException e = assertThrows(CollectException.class, () -> collector.scrape(new Recorder()));
         assertTrue(e.getMessage().startsWith("Kafka cluster it: "), e.getMessage());
       }

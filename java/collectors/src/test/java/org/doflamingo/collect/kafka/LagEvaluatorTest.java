@@ -85,6 +85,24 @@ class LagEvaluatorTest {
     assertEquals(LagStatus.OK, v.status);
   }
 
+  /**
+   * A gap in the readings longer than a fifth of the window (the monitor restarted, its Admin
+   * target was down) used to leave the window short once the readings from before it aged out:
+   * the status went unknown for a while, minutes after the restart, though the readings before
+   * and after the gap span more than the window. The newest reading older than the window is kept
+   * as its start, so the window stays complete.
+   */
+  @Test
+  void aGapInTheReadingsNeverLeavesTheWindowShort() {
+    LagEvaluator e = new LagEvaluator(300_000, 0.8);
+    long t = 1_000_000;
+    for (; t < 1_000_000 + 180_000; t += 10_000) e.observe("g", "t", 0, t, 1000, 1500, false); // 3 minutes, then a restart
+    for (t += 150_000; t < 1_000_000 + 900_000; t += 10_000) {
+      LagEvaluator.Verdict v = e.observe("g", "t", 0, t, 1000, 1500, false);
+      assertEquals(LagStatus.STOP, v.status, "at " + (t - 1_000_000) / 1000 + " s");
+    }
+  }
+
   @Test
   void memoryIsBoundedAndForgottenPartitionsGo() {
     LagEvaluator e = new LagEvaluator(WINDOW, 0.8);

@@ -28,6 +28,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.doflamingo.cluster.KafkaCluster;
 import org.doflamingo.cluster.ZooKeeperEnsemble;
+import org.doflamingo.collect.Exclusions;
 import org.doflamingo.collect.Scrape;
 import org.doflamingo.engine.SeriesKey;
 import org.doflamingo.engine.SeriesKind;
@@ -118,8 +119,8 @@ class LagStatusIT {
 
       Map<String, Set<LagStatus>> seen = new ConcurrentHashMap<>();
       Map<String, LagStatus> last = new HashMap<>();
-      try (AdminCollector admin = new AdminCollector(AdminCollectorIT.config(kafka.bootstrapServers()), 5_000,
-          new LagEvaluator(10_000, 0.8))) {
+      try (AdminCollector admin = new AdminCollector(AdminCollectorIT.config(kafka.bootstrapServers(),
+          ", \"groupIntervalSeconds\": 1", 1), 1000, 5_000, new LagEvaluator(10_000, 0.8), Exclusions.NONE)) {
         long start = System.currentTimeMillis();
         while (System.currentTimeMillis() - start < 60_000) {
           Latest scrape = new Latest();

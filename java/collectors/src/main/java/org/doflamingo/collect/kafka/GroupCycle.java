@@ -1,0 +1,186 @@
+package org.doflamingo.collect.kafka;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import org.apache.kafka.common.TopicPartition;
+import org.doflamingo.collect.CollectException;
+import org.doflamingo.collect.Exclusions;
+import org.doflamingo.collect.Scrape;
+import org.doflamingo.collect.catalogue.MetricNames;
+import org.doflamingo.engine.SeriesKind;
+
+/**
+ * The Admin collector's consumer-group reads, once per group cycle: the groups are listed with
+ * their states when a cycle starts and cut into batches of {@code batchSize}, spread over the
+ * cycle's scrapes ({@link Cycle}). Per batch: one listConsumerGroupOffsets and one
+ * describeConsumerGroups for the groups that may have members (an Empty or Dead group has none:
+ * no describe); per scrape, one listOffsets for the partitions its batches' groups committed on,
+ * read right after their commits so that a lag is never measured against an older log end. An empty group's committed
+ * offsets cannot move through a member, so they are read again only every {@code emptyMs} (or
+ * when its state changed), while its lag, against the fresh log end, is written every cycle.
+ * (Offsets committed by clients outside the group protocol, e.g. with {@code assign()}, show in
+ * an Empty group up to {@code emptyMs} late.)
+ */
+final class GroupCycle {
+  /** What is kept of a group between its reads. */
+  private static final class Group {
+    String state;
+    /** The state when its committed offsets were read, and when. */
+    String stateAtRead;
+    long readMs;
+    Map<TopicPartition, Long> committed;
+  }
+
+  private final String cluster;
+  private final Exclusions exclusions;
+  private final int batchSize;
+  private final long emptyMs;
+  private final LagEvaluator lag;
+  private final Cycle cycle;
+  private final List<List<String>> plan = new ArrayList<>();
+  private final Map<String, Group> groups = new HashMap<>();
+  private int readUntil;
+
+  GroupCycle(String cluster, Exclusions exclusions, int batchSize, long cycleMs, long emptyMs, long intervalMs, LagEvaluator lag) {
+    this.cluster = cluster;
+    this.exclusions = exclusions;
+    this.batchSize = batchSize;
+    this.emptyMs = emptyMs;
+    this.lag = lag;
+    this.cycle = new Cycle(cycleMs, intervalMs);
+  }
+
+  /**
+   * Reads the batches due at {@code nowMs} into {@code out}; {@link #commit} once the scrape succeeded.
+   * @param readable whether a partition's log end can be read (its leader is live)
+   * @param budgetEnd no batch but the first starts after this: the others wait for the next scrape
+   */
+  void read(AdminReads reads, Predicate<TopicPartition> readable, Scrape out, long nowMs, long budgetEnd, long deadline)
+      throws CollectException {
+    if (cycle.dueAt(nowMs)) plan(reads.listGroups(deadline), nowMs);
+    int due = cycle.dueUntil(nowMs);
+    int b = cycle.done();
+    Map<String, Integer> members = new HashMap<>();
+    for (; b < due && (b == cycle.done() || System.currentTimeMillis() < budgetEnd); b++) {
+      readCommitsAndMembers(reads, plan.get(b), members, nowMs, deadline);
+    }
+    readUntil = b;
+    // One log-end read for every batch of this scrape, after their commits: a lag is never
+    // measured against an older log end, and the scrape pays one call, not one per batch.
+    Set<TopicPartition> partitions = new HashSet<>();
+    for (int n = cycle.done(); n < readUntil; n++) {
+      for (String name : plan.get(n)) {
+        Map<TopicPartition, Long> committed = groups.get(name).committed;
+        if (committed == null) continue;
+        for (TopicPartition tp : committed.keySet()) if (readable.test(tp)) partitions.add(tp);
+      }
+    }
+    Map<TopicPartition, Long> ends = reads.logEndOffsets(partitions, deadline);
+    for (int n = cycle.done(); n < readUntil; n++) {
+      for (String name : plan.get(n)) {
+        Group g = groups.get(name);
+        Integer count = quiet(g.state) ? Integer.valueOf(0) : members.get(name);
+        if (count != null) out.add(AdminCollector.key(cluster, MetricNames.GROUP_MEMBERS, "group", name), SeriesKind.GAUGE, count);
+        // a group whose describe failed is not told apart from one with members (never a false STOP)
+        if (g.committed != null) write(name, g.committed, ends, count == null || count > 0, out, nowMs);
+      }
+    }
+  }
+
+  void commit() {
+    cycle.advanceTo(readUntil);
+  }
+
+  /** Groups known from the last listing, for tests and the operator. */
+  int groups() {
+    return groups.size();
+  }
+
+  private static boolean quiet(String state) {
+    return AdminReads.EMPTY.equals(state) || AdminReads.DEAD.equals(state);
+  }
+
+  private void plan(Map<String, String> listed, long nowMs) {
+    Set<String> names = new TreeSet<>();
+    for (Map.Entry<String, String> e : listed.entrySet()) {
+      if (exclusions.excludesGroup(cluster, e.getKey())) continue;
+      names.add(e.getKey());
+      groups.computeIfAbsent(e.getKey(), k -> new Group()).state = e.getValue();
+    }
+    groups.keySet().retainAll(names); // deleted groups
+    lag.forgetOlderThan(nowMs);
+    plan.clear();
+    List<String> batch = new ArrayList<>();
+    for (String g : names) {
+      batch.add(g);
+      if (batch.size() == batchSize) {
+        plan.add(batch);
+        batch = new ArrayList<>();
+      }
+    }
+    if (!batch.isEmpty()) plan.add(batch);
+    cycle.start(nowMs, plan.size());
+  }
+
+  /** One batch's commits (of the groups whose commits may have moved) and member counts (of the groups that may have members). */
+  private void readCommitsAndMembers(AdminReads reads, List<String> batch, Map<String, Integer> members, long nowMs, long deadline)
+      throws CollectException {
+    List<String> stale = new ArrayList<>();
+    List<String> active = new ArrayList<>();
+    for (String name : batch) {
+      Group g = groups.get(name);
+      if (!quiet(g.state)) active.add(name);
+      if (g.committed == null || !quiet(g.state) || !g.state.equals(g.stateAtRead) || nowMs - g.readMs >= emptyMs) stale.add(name);
+    }
+    for (Map.Entry<String, Map<TopicPartition, Long>> e : reads.committedOffsets(stale, deadline).entrySet()) {
+      Group g = groups.get(e.getKey());
+      g.committed = e.getValue();
+      g.stateAtRead = g.state;
+      g.readMs = nowMs;
+    }
+    members.putAll(reads.memberCounts(active, deadline));
+  }
+
+  private void write(String group, Map<TopicPartition, Long> committed, Map<TopicPartition, Long> ends, boolean hasMembers, Scrape out,
+      long nowMs) {
+    long maxLag = 0;
+    long totalLag = 0;
+    double maxLagSeconds = 0;
+    LagStatus groupStatus = null;
+    for (Map.Entry<TopicPartition, Long> c : committed.entrySet()) {
+      Long end = ends.get(c.getKey());
+      if (end == null) continue; // the topic vanished, or its leader is moving: next cycle
+      String topic = c.getKey().topic();
+      String partition = String.valueOf(c.getKey().partition());
+      // A commit can run ahead of a log-end offset read a moment earlier: never a negative lag.
+      long partitionLag = Math.max(0, end - c.getValue());
+      out.add(AdminCollector.key(cluster, MetricNames.GROUP_COMMITTED_OFFSET, "group", group, "topic", topic, "partition", partition),
+          SeriesKind.GAUGE, c.getValue());
+      out.add(AdminCollector.key(cluster, MetricNames.GROUP_LAG, "group", group, "topic", topic, "partition", partition), SeriesKind.GAUGE,
+          partitionLag);
+      maxLag = Math.max(maxLag, partitionLag);
+      totalLag += partitionLag;
+      LagEvaluator.Verdict v = lag.observe(group, topic, c.getKey().partition(), nowMs, c.getValue(), end, hasMembers);
+      out.add(AdminCollector.key(cluster, MetricNames.GROUP_LAG_SECONDS, "group", group, "topic", topic, "partition", partition),
+          SeriesKind.GAUGE, v.lagSeconds);
+      if (!Double.isNaN(v.lagSeconds)) maxLagSeconds = Math.max(maxLagSeconds, v.lagSeconds);
+      if (v.status != null) {
+        out.add(AdminCollector.key(cluster, MetricNames.GROUP_PARTITION_STATUS, "group", group, "topic", topic, "partition", partition),
+            SeriesKind.GAUGE, v.status.code);
+        groupStatus = v.status.worse(groupStatus);
+      }
+    }
+    out.add(AdminCollector.key(cluster, MetricNames.GROUP_MAX_LAG, "group", group), SeriesKind.GAUGE, maxLag);
+    out.add(AdminCollector.key(cluster, MetricNames.GROUP_TOTAL_LAG, "group", group), SeriesKind.GAUGE, totalLag);
+    out.add(AdminCollector.key(cluster, MetricNames.GROUP_MAX_LAG_SECONDS, "group", group), SeriesKind.GAUGE, maxLagSeconds);
+    // a group is as bad as its worst partition; unknown until a window is complete
+    out.add(AdminCollector.key(cluster, MetricNames.GROUP_STATUS, "group", group), SeriesKind.GAUGE,
+        groupStatus == null ? Double.NaN : groupStatus.code);
+  }
+}

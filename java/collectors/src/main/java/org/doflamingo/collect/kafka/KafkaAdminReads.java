@@ -1,0 +1,226 @@
+package org.doflamingo.collect.kafka;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.ConsumerGroupListing;
+import org.apache.kafka.clients.admin.DescribeClusterResult;
+import org.apache.kafka.clients.admin.DescribeConsumerGroupsOptions;
+import org.apache.kafka.clients.admin.DescribeConsumerGroupsResult;
+import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsOptions;
+import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsResult;
+import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
+import org.apache.kafka.clients.admin.ListConsumerGroupsOptions;
+import org.apache.kafka.clients.admin.ListConsumerGroupsResult;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.ListTopicsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.Node;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.doflamingo.collect.CollectException;
+import org.doflamingo.config.KafkaClusterConfig;
+
+/**
+ * {@link AdminReads} on a real cluster through one Kafka {@link Admin} client. Works with 3.x and
+ * 4.x brokers: groups are listed with {@code listConsumerGroups}, whose listings carry their state
+ * from 2.6 on (4.x's {@code listGroups} says the same and more, but a 3.9 client has none).
+ */
+final class KafkaAdminReads implements AdminReads {
+  private final String cluster;
+  private final Admin admin;
+  private int calls;
+
+  KafkaAdminReads(KafkaClusterConfig cluster, long timeoutMs) {
+    this.cluster = cluster.name;
+    Properties p = new Properties();
+    p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
+    p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeoutMs);
+    p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeoutMs);
+    p.put(AdminClientConfig.CLIENT_ID_CONFIG, "doflamingo-" + cluster.name);
+    if (cluster.sasl != null) {
+      p.put(AdminClientConfig.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT");
+      p.put("sasl.mechanism", "PLAIN");
+      p.put("sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required username=\""
+          + jaasEscape(cluster.sasl.user()) + "\" password=\"" + jaasEscape(cluster.sasl.password()) + "\";");
+    }
+    this.admin = Admin.create(p);
+  }
+
+  private static String jaasEscape(String s) {
+    return s.replace("\\", "\\\\").replace("\"", "\\\"");
+  }
+
+  @Override
+  public ClusterView describeCluster(long deadline) throws CollectException {
+    calls++;
+    DescribeClusterResult described = admin.describeCluster();
+    Set<Integer> live = new HashSet<>();
+    for (Node n : get(described.nodes(), deadline, "describing the cluster")) live.add(n.id());
+    Node controller = get(described.controller(), deadline, "finding the controller");
+    return new ClusterView(live, controller == null ? -1 : controller.id());
+  }
+
+  @Override
+  public Set<String> listTopics(long deadline) throws CollectException {
+    calls++;
+    return new HashSet<>(get(admin.listTopics(new ListTopicsOptions().timeoutMs(budget(deadline))).names(), deadline, "listing topics"));
+  }
+
+  @Override
+  public Map<String, TopicDescription> describeTopics(Collection<String> topics, long deadline) throws CollectException {
+    Map<String, TopicDescription> out = new HashMap<>();
+    if (topics.isEmpty()) return out;
+    calls++;
+    Map<String, KafkaFuture<TopicDescription>> each = admin.describeTopics(topics).topicNameValues();
+    for (Map.Entry<String, KafkaFuture<TopicDescription>> e : each.entrySet()) {
+      try {
+        out.put(e.getKey(), get(e.getValue(), deadline, "describing topics"));
+      } catch (CollectException failed) {
+        // deleted since it was listed: gone from the next listing; anything else fails the read
+        if (!(failed.getCause() instanceof UnknownTopicOrPartitionException)) throw failed;
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public Map<TopicPartition, Long> logEndOffsets(Collection<TopicPartition> partitions, long deadline) throws CollectException {
+    Map<TopicPartition, Long> ends = new HashMap<>();
+    if (partitions.isEmpty()) return ends;
+    calls++;
+    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+    for (TopicPartition tp : partitions) latest.put(tp, OffsetSpec.latest());
+    // Half the time left: a partition whose leader just died must not take the rest of the scrape with it.
+    long answered = halfway(deadline);
+    ListOffsetsResult listed = admin.listOffsets(latest, new ListOffsetsOptions().timeoutMs(budget(answered)));
+    Throwable last = null;
+    for (TopicPartition tp : latest.keySet()) {
+      try {
+        ends.put(tp, listed.partitionResult(tp).get(budget(answered), TimeUnit.MILLISECONDS).offset());
+      } catch (ExecutionException e) {
+        last = e.getCause();
+      } catch (TimeoutException e) {
+        last = e;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new CollectException("Kafka cluster " + cluster + ": interrupted while reading log-end offsets", e);
+      }
+    }
+    // While leadership moves (a broker just died) some partitions cannot answer; they must not cost the others theirs.
+    if (ends.isEmpty()) throw new CollectException("Kafka cluster " + cluster + ": " + last + " while reading log-end offsets", last);
+    return ends;
+  }
+
+  @Override
+  public Map<String, String> listGroups(long deadline) throws CollectException {
+    calls++;
+    // Every broker is asked for the groups it coordinates; while one is dead (until the cluster
+    // drops it) the others' listings are taken, and its groups wait for the next cycle.
+    long answered = halfway(deadline);
+    ListConsumerGroupsResult result = admin.listConsumerGroups(new ListConsumerGroupsOptions().timeoutMs(budget(answered)));
+    Collection<ConsumerGroupListing> listed = get(result.valid(), deadline, "listing consumer groups");
+    if (listed.isEmpty()) {
+      Collection<Throwable> errors = get(result.errors(), deadline, "listing consumer groups");
+      if (!errors.isEmpty()) {
+        Throwable first = errors.iterator().next();
+        throw new CollectException("Kafka cluster " + cluster + ": " + first + " while listing consumer groups", first);
+      }
+    }
+    Map<String, String> out = new HashMap<>();
+    for (ConsumerGroupListing g : listed) out.put(g.groupId(), g.state().map(Enum::toString).orElse("Unknown"));
+    return out;
+  }
+
+  @Override
+  public Map<String, Map<TopicPartition, Long>> committedOffsets(Collection<String> groups, long deadline) throws CollectException {
+    Map<String, Map<TopicPartition, Long>> out = new HashMap<>();
+    if (groups.isEmpty()) return out;
+    calls++;
+    Map<String, ListConsumerGroupOffsetsSpec> specs = new HashMap<>();
+    for (String g : groups) specs.put(g, new ListConsumerGroupOffsetsSpec());
+    ListConsumerGroupOffsetsResult result =
+        admin.listConsumerGroupOffsets(specs, new ListConsumerGroupOffsetsOptions().timeoutMs(budget(deadline)));
+    CollectException last = null;
+    for (String g : groups) {
+      try {
+        Map<TopicPartition, Long> offsets = new HashMap<>();
+        for (Map.Entry<TopicPartition, OffsetAndMetadata> c : get(result.partitionsToOffsetAndMetadata(g), deadline,
+            "reading committed offsets").entrySet()) {
+          if (c.getValue() != null) offsets.put(c.getKey(), c.getValue().offset()); // null: no commit for this partition yet
+        }
+        out.put(g, offsets);
+      } catch (CollectException e) {
+        last = e; // a group deleted meanwhile, its coordinator moving: the others still count
+      }
+    }
+    if (out.isEmpty() && last != null) throw last;
+    return out;
+  }
+
+  @Override
+  public Map<String, Integer> memberCounts(Collection<String> groups, long deadline) throws CollectException {
+    Map<String, Integer> out = new HashMap<>();
+    if (groups.isEmpty()) return out;
+    calls++;
+    DescribeConsumerGroupsResult result = admin.describeConsumerGroups(groups, new DescribeConsumerGroupsOptions().timeoutMs(budget(deadline)));
+    CollectException last = null;
+    for (Map.Entry<String, KafkaFuture<ConsumerGroupDescription>> e : result.describedGroups().entrySet()) {
+      try {
+        out.put(e.getKey(), get(e.getValue(), deadline, "describing groups").members().size());
+      } catch (CollectException failed) {
+        last = failed;
+      }
+    }
+    if (out.isEmpty() && last != null) throw last;
+    return out;
+  }
+
+  @Override
+  public int takeCalls() {
+    int n = calls;
+    calls = 0;
+    return n;
+  }
+
+  private static long halfway(long deadline) {
+    long now = System.currentTimeMillis();
+    return now + Math.max(1, (deadline - now) / 2);
+  }
+
+  private static int budget(long deadline) {
+    return (int) Math.max(1, Math.min(Integer.MAX_VALUE, deadline - System.currentTimeMillis()));
+  }
+
+  private <T> T get(KafkaFuture<T> future, long deadline, String what) throws CollectException {
+    try {
+      return future.get(budget(deadline), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      throw new CollectException("Kafka cluster " + cluster + ": no answer by the scrape's deadline while " + what);
+    } catch (ExecutionException e) {
+      throw new CollectException("Kafka cluster " + cluster + ": " + e.getCause() + " while " + what, e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CollectException("Kafka cluster " + cluster + ": interrupted while " + what, e);
+    }
+  }
+
+  @Override
+  public void close() {
+    admin.close(Duration.ofSeconds(5));
+  }
+}

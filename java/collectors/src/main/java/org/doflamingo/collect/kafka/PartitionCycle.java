@@ -1,0 +1,126 @@
+package org.doflamingo.collect.kafka;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.TopicPartitionInfo;
+import org.doflamingo.collect.CollectException;
+import org.doflamingo.collect.Exclusions;
+import org.doflamingo.collect.Scrape;
+import org.doflamingo.collect.catalogue.MetricNames;
+import org.doflamingo.engine.SeriesKind;
+
+/**
+ * The Admin collector's partition reads: every partition's leader, replicas, in-sync replicas
+ * and log-end offset once per partition cycle. The topics are listed when a cycle starts and cut
+ * into batches of about {@code batchSize} partitions (by their partition counts of the cycle
+ * before; a topic larger than a batch is a batch of its own), one describeTopics and one
+ * listOffsets per batch, spread over the cycle's scrapes ({@link Cycle}). Partition series are
+ * written when their batch is read; each topic's under-replicated count, a topic-level figure, is
+ * written every scrape from its newest read, so topic history keeps the interval's resolution.
+ */
+final class PartitionCycle {
+  private final String cluster;
+  private final Exclusions exclusions;
+  private final int batchSize;
+  private final Cycle cycle;
+  private final List<List<String>> plan = new ArrayList<>();
+  private final Map<String, Integer> partitionCounts = new HashMap<>();
+  private final Map<String, Integer> underReplicated = new TreeMap<>();
+  /** Each partition's leader as last described, for the group reads: a partition led by a dead broker has no log end to read. */
+  private final Map<TopicPartition, Integer> leaders = new HashMap<>();
+  private int readUntil;
+
+  PartitionCycle(String cluster, Exclusions exclusions, int batchSize, long cycleMs, long intervalMs) {
+    this.cluster = cluster;
+    this.exclusions = exclusions;
+    this.batchSize = batchSize;
+    this.cycle = new Cycle(cycleMs, intervalMs);
+  }
+
+  /**
+   * Reads the batches due at {@code nowMs} into {@code out}; {@link #commit} once the scrape succeeded.
+   * @param budgetEnd no batch but the first starts after this: the others wait for the next scrape
+   */
+  void read(AdminReads reads, Set<Integer> live, Scrape out, long nowMs, long budgetEnd, long deadline) throws CollectException {
+    if (cycle.dueAt(nowMs)) plan(reads.listTopics(deadline), nowMs);
+    int due = cycle.dueUntil(nowMs);
+    int b = cycle.done();
+    for (; b < due && (b == cycle.done() || System.currentTimeMillis() < budgetEnd); b++) {
+      Map<String, TopicDescription> described = reads.describeTopics(plan.get(b), deadline);
+      List<TopicPartition> led = new ArrayList<>();
+      for (TopicDescription d : described.values()) {
+        partitionCounts.put(d.name(), d.partitions().size());
+        boolean excluded = exclusions.excludesTopic(cluster, d.name());
+        int under = 0;
+        for (TopicPartitionInfo p : d.partitions()) {
+          TopicPartition tp = new TopicPartition(d.name(), p.partition());
+          String partition = String.valueOf(p.partition());
+          int leader = p.leader() == null ? -1 : p.leader().id();
+          leaders.put(tp, leader);
+          // A partition without a live leader has no log-end offset to read (its lag waits for the next
+          // read); an excluded topic's are not read at all (its partition and lag series are not kept).
+          if (live.contains(leader) && !excluded) led.add(tp);
+          out.add(AdminCollector.key(cluster, MetricNames.PARTITION_LEADER, "topic", d.name(), "partition", partition), SeriesKind.GAUGE, leader);
+          out.add(AdminCollector.key(cluster, MetricNames.PARTITION_REPLICAS, "topic", d.name(), "partition", partition), SeriesKind.GAUGE,
+              p.replicas().size());
+          out.add(AdminCollector.key(cluster, MetricNames.PARTITION_ISR, "topic", d.name(), "partition", partition), SeriesKind.GAUGE,
+              p.isr().size());
+          if (p.isr().size() < p.replicas().size()) under++;
+        }
+        underReplicated.put(d.name(), under);
+      }
+      for (Map.Entry<TopicPartition, Long> e : reads.logEndOffsets(led, deadline).entrySet()) {
+        out.add(AdminCollector.key(cluster, MetricNames.PARTITION_LOG_END, "topic", e.getKey().topic(), "partition",
+            String.valueOf(e.getKey().partition())), SeriesKind.GAUGE, e.getValue());
+      }
+    }
+    readUntil = b;
+    for (Map.Entry<String, Integer> e : underReplicated.entrySet()) {
+      out.add(AdminCollector.key(cluster, MetricNames.TOPIC_UNDER_REPLICATED, "topic", e.getKey()), SeriesKind.GAUGE, e.getValue());
+    }
+  }
+
+  /** The batches read by the scrape that just succeeded count as read. */
+  void commit() {
+    cycle.advanceTo(readUntil);
+  }
+
+  /** Whether the partition's leader, as last described, is among {@code live}; true when it was never described. */
+  boolean ledByLive(TopicPartition tp, Set<Integer> live) {
+    Integer leader = leaders.get(tp);
+    return leader == null || live.contains(leader);
+  }
+
+  private void plan(Set<String> listed, long nowMs) {
+    // Excluded topics are described too: their under-replicated count is a topic-level figure.
+    Set<String> topics = new TreeSet<>(listed);
+    partitionCounts.keySet().retainAll(topics);
+    underReplicated.keySet().retainAll(topics);
+    leaders.keySet().removeIf(tp -> !topics.contains(tp.topic()));
+    plan.clear();
+    int unknown = Math.max(1, batchSize / cycle.slots());
+    List<String> batch = new ArrayList<>();
+    int size = 0;
+    for (String t : topics) {
+      // A topic never described yet counts as a slot's share of a batch: a first cycle of many
+      // topics is spread too, and its counts are known from the next cycle on.
+      int partitions = partitionCounts.getOrDefault(t, unknown);
+      if (!batch.isEmpty() && size + partitions > batchSize) {
+        plan.add(batch);
+        batch = new ArrayList<>();
+        size = 0;
+      }
+      batch.add(t);
+      size += partitions;
+    }
+    if (!batch.isEmpty()) plan.add(batch);
+    cycle.start(nowMs, plan.size());
+  }
+}

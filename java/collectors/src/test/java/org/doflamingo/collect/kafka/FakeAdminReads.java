@@ -1,0 +1,159 @@
+package org.doflamingo.collect.kafka;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.Node;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.TopicPartitionInfo;
+
+/** A cluster in memory behind {@link AdminReads}, recording every call and what it asked for. */
+final class FakeAdminReads implements AdminReads {
+  /** One call: its name and the topics, partitions or groups it asked about. */
+  static final class Call {
+    final String name;
+    final Collection<?> asked;
+
+    Call(String name, Collection<?> asked) {
+      this.name = name;
+      this.asked = asked;
+    }
+  }
+
+  final List<Call> calls = new ArrayList<>();
+  final Map<String, Integer> topics = new TreeMap<>();
+  final Map<TopicPartition, Long> logEnds = new HashMap<>();
+  final Map<String, String> groupStates = new TreeMap<>();
+  final Map<String, Map<TopicPartition, Long>> committed = new HashMap<>();
+  final Map<String, Integer> members = new HashMap<>();
+  private final Node leader = new Node(1, "127.0.0.1", 9092);
+  /** How long each listConsumerGroupOffsets takes: a big cluster's. */
+  long committedDelayMs;
+  private int untaken;
+
+  void topic(String name, int partitions) {
+    topics.put(name, partitions);
+    for (int p = 0; p < partitions; p++) logEnds.put(new TopicPartition(name, p), 1000L);
+  }
+
+  void group(String name, String state, int members, String topic, int partitions, long offset) {
+    groupStates.put(name, state);
+    this.members.put(name, members);
+    Map<TopicPartition, Long> offsets = new HashMap<>();
+    for (int p = 0; p < partitions; p++) offsets.put(new TopicPartition(topic, p), offset);
+    committed.put(name, offsets);
+  }
+
+  /** The calls of this name since the last {@link #clear}. */
+  List<Call> of(String name) {
+    List<Call> out = new ArrayList<>();
+    for (Call c : calls) if (c.name.equals(name)) out.add(c);
+    return out;
+  }
+
+  /** Everything the calls of this name asked about, each as often as asked. */
+  List<Object> asked(String name) {
+    List<Object> out = new ArrayList<>();
+    for (Call c : of(name)) out.addAll(c.asked);
+    return out;
+  }
+
+  void clear() {
+    calls.clear();
+  }
+
+  private void record(String name, Collection<?> asked) {
+    calls.add(new Call(name, new ArrayList<>(asked)));
+    untaken++;
+  }
+
+  @Override
+  public ClusterView describeCluster(long deadline) {
+    record("describeCluster", new ArrayList<>());
+    Set<Integer> live = new HashSet<>();
+    live.add(1);
+    return new ClusterView(live, 1);
+  }
+
+  @Override
+  public Set<String> listTopics(long deadline) {
+    record("listTopics", new ArrayList<>());
+    return new HashSet<>(topics.keySet());
+  }
+
+  @Override
+  public Map<String, TopicDescription> describeTopics(Collection<String> names, long deadline) {
+    record("describeTopics", names);
+    Map<String, TopicDescription> out = new HashMap<>();
+    for (String t : names) {
+      Integer n = topics.get(t);
+      if (n == null) continue;
+      List<TopicPartitionInfo> partitions = new ArrayList<>();
+      for (int p = 0; p < n; p++) {
+        List<Node> replicas = new ArrayList<>();
+        replicas.add(leader);
+        partitions.add(new TopicPartitionInfo(p, leader, replicas, replicas));
+      }
+      out.put(t, new TopicDescription(t, false, partitions));
+    }
+    return out;
+  }
+
+  @Override
+  public Map<TopicPartition, Long> logEndOffsets(Collection<TopicPartition> partitions, long deadline) {
+    if (partitions.isEmpty()) return new HashMap<>();
+    record("listOffsets", partitions);
+    Map<TopicPartition, Long> out = new HashMap<>();
+    for (TopicPartition tp : partitions) if (logEnds.containsKey(tp)) out.put(tp, logEnds.get(tp));
+    return out;
+  }
+
+  @Override
+  public Map<String, String> listGroups(long deadline) {
+    record("listGroups", new ArrayList<>());
+    return new HashMap<>(groupStates);
+  }
+
+  @Override
+  public Map<String, Map<TopicPartition, Long>> committedOffsets(Collection<String> groups, long deadline) {
+    Map<String, Map<TopicPartition, Long>> out = new HashMap<>();
+    if (groups.isEmpty()) return out;
+    record("listConsumerGroupOffsets", groups);
+    sleep(committedDelayMs);
+    for (String g : groups) out.put(g, new HashMap<>(committed.get(g)));
+    return out;
+  }
+
+  @Override
+  public Map<String, Integer> memberCounts(Collection<String> groups, long deadline) {
+    Map<String, Integer> out = new HashMap<>();
+    if (groups.isEmpty()) return out;
+    record("describeConsumerGroups", groups);
+    for (String g : groups) out.put(g, members.get(g));
+    return out;
+  }
+
+  private static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public int takeCalls() {
+    int n = untaken;
+    untaken = 0;
+    return n;
+  }
+
+  @Override
+  public void close() {}
+}
