@@ -1,0 +1,224 @@
+package org.doflamingo.scale;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.doflamingo.bench.BrokerCpu;
+import org.doflamingo.bench.HostedMonitor;
+import org.doflamingo.bench.Resources;
+import org.doflamingo.bench.RestTimings;
+import org.doflamingo.cluster.KafkaBroker;
+import org.doflamingo.collect.Monitor;
+import org.doflamingo.engine.Scheduler;
+import org.doflamingo.server.Host;
+import org.doflamingo.server.WebConfig;
+
+/**
+ * Doflamingo as an operator runs it: the standalone server (the Flamingo module in its stand-in
+ * host, collecting on its Quartz job) in this JVM, on a configuration file naming the cluster,
+ * watched for {@code --minutes}. Every target's scrape wall time is read from the scheduler's
+ * status each time it completes; this JVM's CPU over the window (the harness does nothing else
+ * meanwhile: the load runs in its own JVM), heap after full GC, resident memory, the storage's
+ * disk, and the first cycle's file creation. Then, with collection still running, the REST lists'
+ * p50/p99 and the full lag list read back for comparison with the peers.
+ */
+final class DoflamingoRun {
+  /** Scrape wall times of one target, in completion order. */
+  static final class TargetTimes {
+    final String name;
+    final List<Double> ms = new ArrayList<>();
+    long failures;
+    long timeouts;
+    String lastError;
+    long firstSuccessMs = -1;
+
+    TargetTimes(String name) {
+      this.name = name;
+    }
+  }
+
+  final Map<Integer, TargetTimes> targets = new HashMap<>();
+  double cpuMsPerMinute;
+  double brokerCpuMsPerMinute;
+  double minutes;
+  long heapAfterGc;
+  long heapCommitted;
+  long rss;
+  long diskBytes;
+  long rrdFiles;
+  long seriesCount = -1;
+  /** From the host's start until the RRD file count stopped growing after the first full cycle, ms. */
+  double filesCreatedMs = -1;
+  String stoppedEarly;
+  final Map<String, RestTimings> rest = new java.util.LinkedHashMap<>();
+  LagPicture picture;
+  int groupsWithStatus;
+  int groupsListed;
+
+  static Path writeConfig(Path file, Path storage, ScaleOptions o, List<KafkaBroker> brokers, String cluster) throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    ObjectNode root = json.createObjectNode();
+    ObjectNode st = root.putObject("storage");
+    st.put("path", storage.toAbsolutePath().toString());
+    if (o.tiers != null) st.put("tiers", o.tiers);
+    if (o.intervalSeconds != null) root.put("intervalSeconds", o.intervalSeconds);
+    ObjectNode kafka = root.putArray("kafka").addObject();
+    kafka.put("name", cluster);
+    ArrayNode bs = kafka.putArray("brokers");
+    for (KafkaBroker b : brokers) {
+      bs.addObject().put("id", b.id()).put("host", b.host()).put("jmxPort", b.jmxPort()).put("bootstrap", b.address());
+    }
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    Files.write(file, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
+    return file;
+  }
+
+  static DoflamingoRun measure(Path config, Path storage, ScaleOptions o, BrokerCpu broker, String[][] restCalls, int expectedGroups)
+      throws Exception {
+    DoflamingoRun run = new DoflamingoRun();
+    System.setProperty("doflamingo.config", config.toAbsolutePath().toString());
+    HttpClient http = HttpClient.newHttpClient();
+    long t0 = System.nanoTime();
+    long cpu0 = Resources.processCpuNanos();
+    long brokerCpu0 = broker.nanos();
+    try (Host host = Host.start(WebConfig.defaults(), 0)) {
+      Monitor monitor = HostedMonitor.of(host);
+      Map<Integer, Long> lastSeen = new HashMap<>();
+      long end = t0 + TimeUnit.MINUTES.toNanos(o.minutes);
+      long lastFileCount = -1;
+      long nextDiskCheck = 0;
+      long nextFileCount = 0;
+      boolean firstCycleDone = false;
+      while (System.nanoTime() < end) {
+        Thread.sleep(250);
+        boolean allOnce = true;
+        for (Monitor.Target t : monitor.targets()) {
+          Scheduler.Status s = monitor.status(t.id);
+          TargetTimes times = run.targets.computeIfAbsent(t.id, k -> new TargetTimes(s.name));
+          if (s.lastSuccessMs > 0 && !Long.valueOf(s.lastSuccessMs).equals(lastSeen.get(t.id))) {
+            lastSeen.put(t.id, s.lastSuccessMs);
+            times.ms.add((double) s.lastDurationMs);
+            if (times.firstSuccessMs < 0) times.firstSuccessMs = (System.nanoTime() - t0) / 1_000_000L;
+          }
+          times.failures = s.failures;
+          times.timeouts = s.timeouts;
+          times.lastError = s.lastError;
+          if (times.firstSuccessMs < 0) allOnce = false;
+        }
+        long now = System.nanoTime();
+        if (now >= nextFileCount && run.filesCreatedMs < 0) {
+          // the first cycle's files: counted every 5 s until, after every target succeeded once, the count stays put
+          nextFileCount = now + 5_000_000_000L;
+          long files = countFiles(storage.resolve("rrd"));
+          if (firstCycleDone && files == lastFileCount && files > 0) run.filesCreatedMs = (now - t0) / 1e6 - 5000;
+          firstCycleDone = allOnce;
+          lastFileCount = files;
+        }
+        if (now >= nextDiskCheck) {
+          nextDiskCheck = now + 60_000_000_000L;
+          long usable = Files.getFileStore(storage).getUsableSpace();
+          long used = du(storage);
+          System.out.printf("   doflamingo: %.1f of %d min, storage %s, %s free; %s%n", (now - t0) / 60e9, o.minutes, Report.mb(used),
+              Report.mb(usable), summary(run));
+          if (used > o.maxDiskGb * (1L << 30) || usable < 10L << 30) {
+            run.stoppedEarly = "stopped after " + String.format("%.1f", (now - t0) / 60e9) + " min: storage " + Report.mb(used)
+                + ", " + Report.mb(usable) + " free (--max-disk-gb " + o.maxDiskGb + ", 10 GB kept free)";
+            break;
+          }
+        }
+      }
+      run.minutes = (System.nanoTime() - t0) / 60e9;
+      run.cpuMsPerMinute = (Resources.processCpuNanos() - cpu0) / 1e6 / run.minutes;
+      run.brokerCpuMsPerMinute = (broker.nanos() - brokerCpu0) / 1e6 / run.minutes;
+      run.heapAfterGc = Resources.gcAndUsedHeap();
+      run.heapCommitted = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted();
+      run.rss = Child.vmRss(ProcessHandle.current().pid());
+      run.diskBytes = du(storage);
+      run.rrdFiles = countFiles(storage.resolve("rrd"));
+      run.seriesCount = seriesCount(http, host.uri());
+      for (String[] call : restCalls) {
+        run.rest.put(call[0], RestTimings.of(http, host.uri().resolve(call[1]), o.restRequests));
+      }
+      run.readLag(http, host.uri(), expectedGroups);
+    } finally {
+      System.clearProperty("doflamingo.config");
+    }
+    return run;
+  }
+
+  /** Every group of /monitoring/kafka/lag, pages of 5,000. */
+  private void readLag(HttpClient http, URI base, int expectedGroups) throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    picture = new LagPicture("doflamingo");
+    int page = 5000;
+    for (int start = 0; start < expectedGroups + page * 2; start += page) {
+      JsonNode r = json.readTree(RestTimings.get(http, base.resolve("/monitoring/kafka/lag?sort=group&start=" + start + "&limit=" + page)));
+      JsonNode list = r.path("list");
+      for (JsonNode row : list) {
+        groupsListed++;
+        String group = row.path("group").asText();
+        Long total = row.path("totalLag").isNumber() ? row.path("totalLag").asLong() : null;
+        Long max = row.path("maxLag").isNumber() ? row.path("maxLag").asLong() : null;
+        picture.putGroup(group, total, max);
+        if (row.path("status").isTextual()) groupsWithStatus++;
+      }
+      if (list.size() < page) break;
+    }
+  }
+
+  /** The total of the targets list's series counts, where the REST targets list gives them (-1: it does not). */
+  private static long seriesCount(HttpClient http, URI base) throws Exception {
+    JsonNode list = new ObjectMapper().readTree(RestTimings.get(http, base.resolve("/monitoring/kafka/targets"))).path("list");
+    long sum = -1;
+    for (JsonNode t : list) {
+      if (t.path("series").isNumber()) sum = Math.max(0, sum) + t.path("series").asLong();
+    }
+    return sum;
+  }
+
+  private static String summary(DoflamingoRun run) {
+    StringBuilder sb = new StringBuilder();
+    for (TargetTimes t : run.targets.values()) {
+      if (sb.length() > 0) sb.append("; ");
+      sb.append(t.name).append(": ").append(t.ms.size()).append(" ok");
+      if (!t.ms.isEmpty()) sb.append(String.format(", last %.0f ms", t.ms.get(t.ms.size() - 1)));
+      if (t.failures > 0) sb.append(", ").append(t.failures).append(" failed (").append(t.lastError).append(')');
+    }
+    return sb.toString();
+  }
+
+  static long countFiles(Path dir) throws Exception {
+    if (!Files.isDirectory(dir)) return 0;
+    try (Stream<Path> s = Files.walk(dir)) {
+      return s.filter(Files::isRegularFile).count();
+    }
+  }
+
+  /** Disk blocks in use under {@code dir} ({@code du -s -B1}: RRD files are allocated in full, rings are not files). */
+  static long du(Path dir) throws Exception {
+    Process p = new ProcessBuilder("du", "-s", "-B1", dir.toString()).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+    if (!p.waitFor(5, TimeUnit.MINUTES) || p.exitValue() != 0) throw new IllegalStateException("du " + dir + ": " + out);
+    return Long.parseLong(out.split("\\s+")[0]);
+  }
+
+  static List<Double> sorted(List<Double> values) {
+    List<Double> s = new ArrayList<>(values);
+    Collections.sort(s);
+    return s;
+  }
+}
