@@ -29,7 +29,7 @@ import org.doflamingo.collect.jmx.JmxSource;
  */
 final class ScaleCluster implements AutoCloseable {
   /** Kafka keeps each partition's active segment open; the rest is sockets, jars, the JVM's own. */
-  private static final int FILES_BESIDE_SEGMENTS = 30_000;
+  private static final int FILES_BESIDE_SEGMENTS = 3_000;
 
   final ZooKeeperEnsemble zookeeper;
   final KafkaCluster kafka;
@@ -96,27 +96,30 @@ final class ScaleCluster implements AutoCloseable {
   }
 
   /**
-   * Raises this JVM's open-file limit (soft and hard) with {@code prlimit} when the brokers need
-   * more than it allows; children inherit it. Fails, naming the command to run, when it cannot.
+   * Makes sure a broker may open a descriptor per replica's segment and then some: a JVM raises its
+   * soft limit to the hard one by itself, so the hard limit is what counts. When it is too low the
+   * harness raises it with {@code prlimit} (needs CAP_SYS_RESOURCE), else fails naming the way out.
    */
   private static void raiseFileLimit(ScaleOptions o, Report report) throws Exception {
     long need = o.replicasPerBroker() + FILES_BESIDE_SEGMENTS;
     long[] now = fileLimit();
-    if (now[0] >= need && now[1] >= need) {
-      report.line("open files: limit " + now[0] + " (soft) / " + now[1] + " (hard), need about " + need);
+    if (now[1] >= need) {
+      report.line("open files: limit " + now[0] + " (soft) / " + now[1] + " (hard; each JVM raises its soft limit to it),"
+          + " a broker needs about " + need + " (" + o.replicasPerBroker() + " replicas + " + FILES_BESIDE_SEGMENTS + ")");
       return;
     }
-    long target = Math.max(need, 65_536);
     Process p = new ProcessBuilder("prlimit", "--pid", String.valueOf(ProcessHandle.current().pid()),
-        "--nofile=" + target + ":" + target).redirectErrorStream(true).start();
+        "--nofile=" + need + ":" + need).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
     if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
-      throw new IllegalStateException("the brokers need about " + need + " open files and this process may open " + now[0]
-          + " (hard " + now[1] + "); prlimit could not raise it (" + out + "): run the harness after `ulimit -n " + target + "`");
+      throw new IllegalStateException("a broker needs about " + need + " open files (" + o.replicasPerBroker() + " partition replicas,"
+          + " one open segment each, + " + FILES_BESIDE_SEGMENTS + ") and the hard limit here is " + now[1] + "; prlimit could not"
+          + " raise it (" + out + "): run the harness where `ulimit -Hn " + need + "` works, or spread the replicas"
+          + " (--brokers N, --replication R: " + o.replicasPerBroker() + " replicas per broker now)");
     }
     long[] raised = fileLimit();
     report.line("open files: raised from " + now[0] + "/" + now[1] + " to " + raised[0] + "/" + raised[1]
-        + " (soft/hard, prlimit on the harness; the brokers inherit it), need about " + need);
+        + " (soft/hard, prlimit on the harness; the brokers inherit it), a broker needs about " + need);
   }
 
   /** Soft and hard {@code Max open files} of this process (/proc/self/limits). */

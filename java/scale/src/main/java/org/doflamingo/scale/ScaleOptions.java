@@ -11,7 +11,8 @@ import java.nio.file.Paths;
 final class ScaleOptions {
   static final String USAGE = String.join("\n",
       "usage: ScaleHarness [--small] [options]",
-      "  --brokers N              brokers (1; 3 gives replication 3)",
+      "  --brokers N              brokers (1)",
+      "  --replication N          replication factor of the topics (the smaller of 3 and --brokers)",
       "  --topics N               topics (200)",
       "  --partitions-per-topic N partitions of each topic (100)",
       "  --groups N               consumer groups with committed offsets made through the Admin API (50000)",
@@ -34,6 +35,7 @@ final class ScaleOptions {
       "  --reuse DIR              keep DIR's cluster from an earlier run of the same shape (setup skipped)");
 
   int brokers = 1;
+  Integer replication;
   int topics = 200;
   int partitionsPerTopic = 100;
   int groups = 50_000;
@@ -62,6 +64,7 @@ final class ScaleOptions {
       switch (a) {
         case "--small": o.small(); break;
         case "--brokers": o.brokers = positive(args, ++i, a); break;
+        case "--replication": o.replication = positive(args, ++i, a); break;
         case "--topics": o.topics = positive(args, ++i, a); break;
         case "--partitions-per-topic": o.partitionsPerTopic = positive(args, ++i, a); break;
         case "--groups": o.groups = positive(args, ++i, a); break;
@@ -111,6 +114,9 @@ final class ScaleOptions {
       throw new IllegalArgumentException("--partitions-per-group (" + partitionsPerGroup + ") exceeds --partitions-per-topic ("
           + partitionsPerTopic + ")");
     }
+    if (replication() > brokers) {
+      throw new IllegalArgumentException("--replication (" + replication() + ") exceeds --brokers (" + brokers + ")");
+    }
     if (laggingGroups > liveGroups) {
       throw new IllegalArgumentException("--lagging-groups (" + laggingGroups + ") exceeds --live-groups (" + liveGroups + ")");
     }
@@ -121,7 +127,7 @@ final class ScaleOptions {
   }
 
   int replication() {
-    return Math.min(3, brokers);
+    return replication != null ? replication : Math.min(3, brokers);
   }
 
   /** Partition replicas each broker holds (the topics' and the offsets topic's). */
@@ -131,7 +137,7 @@ final class ScaleOptions {
 
   /** What decides whether a prepared cluster can be reused: the setup's shape, one line. */
   String setupShape() {
-    return "brokers=" + brokers + " topics=" + topics + " partitionsPerTopic=" + partitionsPerTopic + " groups=" + groups
+    return "brokers=" + brokers + " replication=" + replication() + " topics=" + topics + " partitionsPerTopic=" + partitionsPerTopic + " groups=" + groups
         + " partitionsPerGroup=" + partitionsPerGroup + " stoppedGroups=" + stoppedGroups + " writtenTopics=" + writtenTopics
         + " records=" + records;
   }
