@@ -61,10 +61,20 @@ final class DoflamingoRun {
   long diskBytes;
   long rrdFiles;
   long seriesCount = -1;
+  long liveRingBytes;
+  long samplesBuffered;
+  long samplesWritten;
+  /** The server's stop: collection stops, the engine writes back what it buffers, ms. */
+  double closeMs;
+  long diskAfterClose;
+  long rrdFilesAfterClose;
   /** From the host's start until the RRD file count stopped growing after the first full cycle, ms. */
   double filesCreatedMs = -1;
   String stoppedEarly;
   final Map<String, RestTimings> rest = new java.util.LinkedHashMap<>();
+  /** Where the collection workers were, sampled every 250 ms: top frame (and the Doflamingo frame under it) -> samples. */
+  final Map<String, Integer> workerFrames = new HashMap<>();
+  int workerSamples;
   LagPicture picture;
   int groupsWithStatus;
   int groupsListed;
@@ -95,7 +105,8 @@ final class DoflamingoRun {
     long t0 = System.nanoTime();
     long cpu0 = Resources.processCpuNanos();
     long brokerCpu0 = broker.nanos();
-    try (Host host = Host.start(WebConfig.defaults(), 0)) {
+    Host host = Host.start(WebConfig.defaults(), 0);
+    try {
       Monitor monitor = HostedMonitor.of(host);
       Map<Integer, Long> lastSeen = new HashMap<>();
       long end = t0 + TimeUnit.MINUTES.toNanos(o.minutes);
@@ -105,6 +116,7 @@ final class DoflamingoRun {
       boolean firstCycleDone = false;
       while (System.nanoTime() < end) {
         Thread.sleep(250);
+        run.sampleWorkers();
         boolean allOnce = true;
         for (Monitor.Target t : monitor.targets()) {
           Scheduler.Status s = monitor.status(t.id);
@@ -140,6 +152,12 @@ final class DoflamingoRun {
             break;
           }
         }
+        long available = memAvailable();
+        if (available >= 0 && available < 2L << 30) {
+          run.stoppedEarly = "stopped after " + String.format("%.1f", (now - t0) / 60e9) + " min: the machine has "
+              + Report.mb(available) + " of memory left (2 GB kept for the others)";
+          break;
+        }
       }
       run.minutes = (System.nanoTime() - t0) / 60e9;
       run.cpuMsPerMinute = (Resources.processCpuNanos() - cpu0) / 1e6 / run.minutes;
@@ -149,15 +167,62 @@ final class DoflamingoRun {
       run.rss = Child.vmRss(ProcessHandle.current().pid());
       run.diskBytes = du(storage);
       run.rrdFiles = countFiles(storage.resolve("rrd"));
-      run.seriesCount = seriesCount(http, host.uri());
+      org.doflamingo.engine.EngineStats stats = monitor.engine().stats();
+      run.seriesCount = stats.series;
+      run.liveRingBytes = stats.liveRingBytes;
+      run.samplesBuffered = stats.samplesBuffered;
+      run.samplesWritten = stats.samplesWritten;
       for (String[] call : restCalls) {
         run.rest.put(call[0], RestTimings.of(http, host.uri().resolve(call[1]), o.restRequests));
       }
       run.readLag(http, host.uri(), expectedGroups);
     } finally {
+      long c0 = System.nanoTime();
+      System.out.println("   doflamingo: stopping the server (the engine writes back what it buffers)");
+      host.close();
+      run.closeMs = (System.nanoTime() - c0) / 1e6;
       System.clearProperty("doflamingo.config");
     }
+    run.diskAfterClose = du(storage);
+    run.rrdFilesAfterClose = countFiles(storage.resolve("rrd"));
     return run;
+  }
+
+  /**
+   * One sample of what the busy collection workers ({@code doflamingo-collect-*}) are doing: the
+   * top frame and the nearest Doflamingo frame, so a slow cycle says where its time goes.
+   */
+  private void sampleWorkers() {
+    for (Map.Entry<Thread, StackTraceElement[]> e : Thread.getAllStackTraces().entrySet()) {
+      StackTraceElement[] stack = e.getValue();
+      if (!e.getKey().getName().startsWith("doflamingo-collect-") || stack.length == 0) continue;
+      String top = stack[0].getClassName() + "." + stack[0].getMethodName();
+      if (top.startsWith("jdk.internal.misc.Unsafe.park")) {
+        boolean idle = false;
+        for (StackTraceElement f : stack) idle |= f.getMethodName().equals("getTask");
+        if (idle) continue; // a worker waiting for the next scrape
+      }
+      String ours = "";
+      for (StackTraceElement f : stack) {
+        if (f.getClassName().startsWith("org.doflamingo.collect")) {
+          ours = " <- " + f.getClassName().substring(f.getClassName().lastIndexOf('.') + 1) + "." + f.getMethodName() + ":" + f.getLineNumber();
+          break;
+        }
+      }
+      workerFrames.merge(top + ours, 1, Integer::sum);
+      workerSamples++;
+    }
+  }
+
+  /** The {@code n} commonest worker frames, "share% frame". */
+  List<String> topWorkerFrames(int n) {
+    List<Map.Entry<String, Integer>> all = new ArrayList<>(workerFrames.entrySet());
+    all.sort((a, b) -> b.getValue() - a.getValue());
+    List<String> out = new ArrayList<>();
+    for (Map.Entry<String, Integer> e : all.subList(0, Math.min(n, all.size()))) {
+      out.add(String.format(java.util.Locale.ROOT, "%.0f%% %s", 100.0 * e.getValue() / workerSamples, e.getKey()));
+    }
+    return out;
   }
 
   /** Every group of /monitoring/kafka/lag, pages of 5,000. */
@@ -180,16 +245,6 @@ final class DoflamingoRun {
     }
   }
 
-  /** The total of the targets list's series counts, where the REST targets list gives them (-1: it does not). */
-  private static long seriesCount(HttpClient http, URI base) throws Exception {
-    JsonNode list = new ObjectMapper().readTree(RestTimings.get(http, base.resolve("/monitoring/kafka/targets"))).path("list");
-    long sum = -1;
-    for (JsonNode t : list) {
-      if (t.path("series").isNumber()) sum = Math.max(0, sum) + t.path("series").asLong();
-    }
-    return sum;
-  }
-
   private static String summary(DoflamingoRun run) {
     StringBuilder sb = new StringBuilder();
     for (TargetTimes t : run.targets.values()) {
@@ -199,6 +254,18 @@ final class DoflamingoRun {
       if (t.failures > 0) sb.append(", ").append(t.failures).append(" failed (").append(t.lastError).append(')');
     }
     return sb.toString();
+  }
+
+  /** MemAvailable of /proc/meminfo, bytes; -1 where there is none. */
+  private static long memAvailable() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+        if (line.startsWith("MemAvailable:")) return Long.parseLong(line.replaceAll("\\D+", "")) * 1024;
+      }
+    } catch (java.io.IOException | RuntimeException e) {
+      // not Linux
+    }
+    return -1;
   }
 
   static long countFiles(Path dir) throws Exception {

@@ -12,6 +12,8 @@ final class LagPicture {
   final String tool;
   final Map<String, Long> totalLag = new HashMap<>();
   final Map<String, Long> maxLag = new HashMap<>();
+  /** Partition rows added through {@link #addPartition}. */
+  int partitions;
 
   LagPicture(String tool) {
     this.tool = tool;
@@ -19,6 +21,7 @@ final class LagPicture {
 
   /** Adds one partition's lag of {@code group}. */
   void addPartition(String group, long lag) {
+    partitions++;
     totalLag.merge(group, lag, Long::sum);
     maxLag.merge(group, lag, Math::max);
   }
@@ -35,26 +38,36 @@ final class LagPicture {
     return all.size();
   }
 
-  /** "a/b stable groups exact": of the plan's stable groups, how many this tool reports with the right lag. */
+  /** "a of b stable groups reported, c exact": of the plan's stable groups, how many this tool reports, and with the right lag. */
   String agreement(GroupPlan plan, ScaleOptions o) {
     int seen = 0;
-    int exact = 0;
     String firstWrong = null;
     for (int g = 0; g < plan.stableGroups(); g++) {
       String name = plan.group(g);
-      Long total = totalLag.get(name);
-      Long max = maxLag.get(name);
-      if (total == null && max == null) continue;
+      if (!totalLag.containsKey(name) && !maxLag.containsKey(name)) continue;
       seen++;
-      long lag = plan.stableLag(g);
-      boolean right = (total == null || total == lag * o.partitionsPerGroup) && (max == null || max == lag);
-      if (right) {
-        exact++;
-      } else if (firstWrong == null) {
-        firstWrong = name + ": total " + total + ", max " + max + ", expected total " + lag * o.partitionsPerGroup + ", max " + lag;
+      if (firstWrong == null && !right(g, plan, o)) {
+        long lag = plan.stableLag(g);
+        firstWrong = name + ": total " + totalLag.get(name) + ", max " + maxLag.get(name) + ", expected total "
+            + lag * o.partitionsPerGroup + ", max " + lag;
       }
     }
-    return String.format("%,d of %,d stable groups reported, %,d exact%s", seen, plan.stableGroups(), exact,
+    return String.format("%,d of %,d stable groups reported, %,d exact%s", seen, plan.stableGroups(), exact(plan, o),
         firstWrong == null ? "" : "; e.g. " + firstWrong);
+  }
+
+  /** How many of the plan's stable groups this tool reports with exactly the planned lag. */
+  int exact(GroupPlan plan, ScaleOptions o) {
+    int n = 0;
+    for (int g = 0; g < plan.stableGroups(); g++) if (right(g, plan, o)) n++;
+    return n;
+  }
+
+  private boolean right(int g, GroupPlan plan, ScaleOptions o) {
+    String name = plan.group(g);
+    Long total = totalLag.get(name);
+    Long max = maxLag.get(name);
+    long lag = plan.stableLag(g);
+    return (total != null || max != null) && (total == null || total == lag * o.partitionsPerGroup) && (max == null || max == lag);
   }
 }

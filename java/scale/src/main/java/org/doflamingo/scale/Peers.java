@@ -75,15 +75,19 @@ final class Peers {
         Child.list("--bootstrap-server", bootstrap, "--describe", "--all-groups", "--timeout", String.valueOf(timeout.toMillis())),
         logs.resolve("kafka-consumer-groups.out"));
     Child.Result r = c.await(timeout.plusMinutes(1));
+    LagPicture p = parseDescribe(r.output());
+    return new Run(p, r.wallMs, r.peakRssBytes, "exit " + r.exitCode + ", " + p.partitions + " partition rows" + errorOf(r));
+  }
+
+  /** kafka-consumer-groups' describe table: a row per group and partition, LAG in the 6th column ("-" when unknown). */
+  static LagPicture parseDescribe(String output) {
     LagPicture p = new LagPicture("kafka-consumer-groups");
-    int rows = 0;
-    for (String line : r.output().split("\n")) {
+    for (String line : output.split("\n")) {
       String[] f = line.trim().split("\\s+");
       if (f.length < 6 || f[0].equals("GROUP") || !f[2].matches("\\d+")) continue;
-      rows++;
       if (f[5].matches("\\d+")) p.addPartition(f[0], Long.parseLong(f[5]));
     }
-    return new Run(p, r.wallMs, r.peakRssBytes, "exit " + r.exitCode + ", " + rows + " partition rows" + errorOf(r));
+    return p;
   }
 
   /** {@code kafkatop --kafka-broker B --summary-json --all --text}: per group and topic lag_max (no total). */
@@ -92,22 +96,24 @@ final class Peers {
     Child c = Child.start("kafkatop", Child.list(venvs.resolve("kafkatop/bin/kafkatop").toString(), "--kafka-broker", bootstrap,
         "--summary-json", "--all", "--text"), logs.resolve("kafkatop.out"));
     Child.Result r = c.await(timeout);
-    LagPicture p = new LagPicture("kafkatop");
     String out = r.output();
-    int start = out.indexOf('{');
-    String note = "exit " + r.exitCode;
-    if (start >= 0) {
-      JsonNode root = new ObjectMapper().readTree(out.substring(start));
-      for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext();) {
-        Map.Entry<String, JsonNode> g = it.next();
-        long max = -1;
-        for (JsonNode t : g.getValue().path("topics")) max = Math.max(max, (long) t.path("lag_max").asDouble());
-        if (max >= 0) p.putGroup(g.getKey(), null, max);
-      }
-    } else {
-      note += ", no JSON in its output" + errorOf(r);
+    boolean json = out.indexOf('{') >= 0;
+    return new Run(parseKafkatop(out), r.wallMs, r.peakRssBytes, "exit " + r.exitCode + (json ? "" : ", no JSON in its output" + errorOf(r)));
+  }
+
+  /** kafkatop's summary JSON: group -> {state, topics: {topic: {partitions, lag_max, lag_min}}}; the group's max over its topics. */
+  static LagPicture parseKafkatop(String output) throws java.io.IOException {
+    LagPicture p = new LagPicture("kafkatop");
+    int start = output.indexOf('{');
+    if (start < 0) return p;
+    JsonNode root = new ObjectMapper().readTree(output.substring(start));
+    for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext();) {
+      Map.Entry<String, JsonNode> g = it.next();
+      long max = -1;
+      for (JsonNode t : g.getValue().path("topics")) max = Math.max(max, (long) t.path("lag_max").asDouble());
+      if (max >= 0) p.putGroup(g.getKey(), null, max);
     }
-    return new Run(p, r.wallMs, r.peakRssBytes, note);
+    return p;
   }
 
   /**
@@ -134,14 +140,10 @@ final class Peers {
     double fullMs = -1;
     while (System.nanoTime() - t0 < timeout.toNanos() && c.isAlive()) {
       Thread.sleep(2000);
-      LagPicture p = new LagPicture(best.tool);
+      LagPicture p;
       try {
-        String body = http.send(HttpRequest.newBuilder(metrics).timeout(Duration.ofMinutes(2)).GET().build(),
-            HttpResponse.BodyHandlers.ofString()).body();
-        for (String line : body.split("\n")) {
-          Matcher m = EXPORTER_LAG.matcher(line);
-          if (m.matches()) p.addPartition(m.group(1), (long) Double.parseDouble(m.group(4)));
-        }
+        p = parseExporter(http.send(HttpRequest.newBuilder(metrics).timeout(Duration.ofMinutes(2)).GET().build(),
+            HttpResponse.BodyHandlers.ofString()).body());
       } catch (java.io.IOException e) {
         continue; // not listening yet
       }
@@ -157,6 +159,16 @@ final class Peers {
         : "NO full picture within " + timeout.toSeconds() + " s: " + best.groups() + " of " + expectedGroups + " groups"
             + (alive ? "" : " (it exited: see " + r.log + ")");
     return new Run(best, fullMs >= 0 ? fullMs : r.wallMs, r.peakRssBytes, note);
+  }
+
+  /** The exporter's /metrics: {@code kafka_consumer_group_lag{group,partition,topic}} lines. */
+  static LagPicture parseExporter(String metrics) {
+    LagPicture p = new LagPicture("prometheus-kafka-consumer-group-exporter");
+    for (String line : metrics.split("\n")) {
+      Matcher m = EXPORTER_LAG.matcher(line);
+      if (m.matches()) p.addPartition(m.group(1), (long) Double.parseDouble(m.group(4)));
+    }
+    return p;
   }
 
   /** A virtual environment under {@code venvs/name} with {@code packages} installed (once); its python. */

@@ -88,6 +88,27 @@ final class ScaleCluster implements AutoCloseable {
     return y.append("rules:\n  - pattern: \".*\"\n    cache: true\n").toString();
   }
 
+  /**
+   * What a broker holds of the machine's per-process limits: open files and memory maps (of
+   * /proc/PID), with its resident memory; found by its server.properties on its command line.
+   */
+  static String footprint(KafkaBroker broker) {
+    String props = broker.dir().resolve("server.properties").toString();
+    for (ProcessHandle p : (Iterable<ProcessHandle>) ProcessHandle.allProcesses()::iterator) {
+      String cmd = p.info().commandLine().orElse("");
+      if (!cmd.contains("kafka.Kafka") || !cmd.contains(props)) continue;
+      Path proc = Path.of("/proc", String.valueOf(p.pid()));
+      try (java.util.stream.Stream<Path> fds = Files.list(proc.resolve("fd"))) {
+        long files = fds.count();
+        long maps = Files.readAllLines(proc.resolve("maps")).size();
+        return String.format(java.util.Locale.ROOT, "%,d open files, %,d memory maps, RSS %s", files, maps, Report.mb(Child.vmRss(p.pid())));
+      } catch (IOException e) {
+        return "unreadable: " + e;
+      }
+    }
+    return "process not found";
+  }
+
   /** Every broker: its id, address, JMX port, pid. */
   List<String> describe() {
     List<String> out = new ArrayList<>();

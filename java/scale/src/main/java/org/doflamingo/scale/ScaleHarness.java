@@ -91,6 +91,9 @@ public final class ScaleHarness {
         Setup.run(cluster[0].kafka, o, plan, dir, phases);
       }
       phases.run("start the load JVM and wait for " + o.liveGroups + " live groups", () -> load[0] = startLoad(o, plan, cluster[0], logs));
+      for (KafkaBroker b : cluster[0].kafka.brokers()) {
+        report.add("broker " + b.id() + " footprint after setup", "broker", ScaleCluster.footprint(b), "/proc of the broker JVM");
+      }
       measure(o, plan, cluster[0], load[0], storage, logs, peersDir, report);
     } catch (Exception e) {
       report.add("run", "harness", "FAILED", e.toString());
@@ -131,12 +134,13 @@ public final class ScaleHarness {
       report.add("broker 1 CPU spent on being watched", "jmx_exporter agent", cpuCost(agent.brokerCpuMsPerMinute, idle),
           "broker CPU while scraped less not watched");
 
-      if (o.peers) peers(o, plan, cluster, logs, peersDir, report);
+      List<Peers.Run> peerRuns = o.peers ? peers(o, plan, cluster, logs, peersDir, report) : new ArrayList<>();
 
       System.out.println("== Doflamingo (standalone server in this JVM) for " + o.minutes + " min");
       String[][] rest = restCalls(plan);
       DoflamingoRun d = DoflamingoRun.measure(config, storage, o, brokerCpu, rest, o.groups + o.liveGroups);
       doflamingoRows(o, plan, d, idle, report);
+      compare(d, peerRuns, plan, o, report);
     }
     if (!load.isAlive()) report.add("load JVM", "harness", "ENDED during the run", "see " + logs.resolve("load.out"));
   }
@@ -153,6 +157,10 @@ public final class ScaleHarness {
               t.firstSuccessMs < 0 ? "never" : Report.ms(t.firstSuccessMs), t.lastError == null || t.lastError.isEmpty() ? ""
                   : "; last error: " + t.lastError));
     }
+    if (d.workerSamples > 0) {
+      report.add("where the busy collection workers were", "doflamingo", String.join("; ", d.topWorkerFrames(3)),
+          d.workerSamples + " samples of doflamingo-collect-* threads not idle, every 250 ms");
+    }
     report.add("CPU of the whole server (collection, engine, flushers)", "doflamingo",
         String.format(Locale.ROOT, "%,.0f ms/min (%.0f%% of one core)", d.cpuMsPerMinute, d.cpuMsPerMinute / 600),
         String.format(Locale.ROOT, "process CPU over %.1f min", d.minutes));
@@ -162,9 +170,13 @@ public final class ScaleHarness {
         String.format(Locale.ROOT, "after %.1f min", d.minutes));
     report.add("native memory (RSS - committed heap)", "doflamingo", Report.mb(d.rss - d.heapCommitted),
         "RSS " + Report.mb(d.rss) + " (the harness's JVM: only Doflamingo runs in it then)");
+    report.add("series / live ring", "doflamingo", String.format(Locale.ROOT, "%,d / %s", d.seriesCount, Report.mb(d.liveRingBytes)),
+        String.format(Locale.ROOT, "engine stats at the end; %,d samples written to RRD, %,d still buffered", d.samplesWritten,
+            d.samplesBuffered));
     report.add("disk of the storage", "doflamingo", Report.mb(d.diskBytes),
-        String.format(Locale.ROOT, "%,d RRD files%s, tiers %s", d.rrdFiles, d.seriesCount >= 0 ? ", " + d.seriesCount + " series" : "",
-            o.tiers == null ? "default" : o.tiers));
+        String.format(Locale.ROOT, "%,d RRD files, tiers %s; after the server's stop: %s, %,d files", d.rrdFiles,
+            o.tiers == null ? "default" : o.tiers, Report.mb(d.diskAfterClose), d.rrdFilesAfterClose));
+    report.add("server stop (write-back of what the engine buffers)", "doflamingo", Report.ms(d.closeMs), "Host.close()");
     report.add("first cycle's RRD files created", "doflamingo", d.filesCreatedMs < 0 ? "not settled" : Report.ms(d.filesCreatedMs),
         "from the server's start until the file count stopped growing");
     for (java.util.Map.Entry<String, org.doflamingo.bench.RestTimings> r : d.rest.entrySet()) {
@@ -176,23 +188,46 @@ public final class ScaleHarness {
     report.add("lag agreement with the plan", "doflamingo", d.picture.agreement(plan, o), "/monitoring/kafka/lag totalLag and maxLag");
   }
 
-  private static void peers(ScaleOptions o, GroupPlan plan, ScaleCluster cluster, Path logs, Path peersDir, Report report) {
+  /** Doflamingo's full lag cycle (p50) against the fastest peer, and the fastest whose lag was right. */
+  private static void compare(DoflamingoRun d, List<Peers.Run> peers, GroupPlan plan, ScaleOptions o, Report report) {
+    List<Double> cycle = null;
+    for (DoflamingoRun.TargetTimes t : d.targets.values()) if (t.name.contains(" admin ")) cycle = DoflamingoRun.sorted(t.ms);
+    if (cycle == null || cycle.isEmpty() || peers.isEmpty()) return;
+    double ours = ExporterAgentRun.pct(cycle, 50);
+    Peers.Run fastest = null;
+    Peers.Run fastestRight = null;
+    for (Peers.Run r : peers) {
+      if (fastest == null || r.wallMs < fastest.wallMs) fastest = r;
+      if (r.picture.exact(plan, o) == plan.stableGroups() && (fastestRight == null || r.wallMs < fastestRight.wallMs)) fastestRight = r;
+    }
+    report.add("full lag picture vs the fastest peer", "doflamingo", String.format(Locale.ROOT, "%.1fx faster than %s", fastest.wallMs / ours,
+        fastest.picture.tool), "p50 cycle " + Report.ms(ours) + " vs " + Report.ms(fastest.wallMs));
+    if (fastestRight != null && fastestRight != fastest) {
+      report.add("full lag picture vs the fastest peer with every lag right", "doflamingo", String.format(Locale.ROOT, "%.1fx faster than %s",
+          fastestRight.wallMs / ours, fastestRight.picture.tool), "p50 cycle " + Report.ms(ours) + " vs " + Report.ms(fastestRight.wallMs));
+    }
+  }
+
+  private static List<Peers.Run> peers(ScaleOptions o, GroupPlan plan, ScaleCluster cluster, Path logs, Path peersDir, Report report) {
     Peers peers = new Peers(peersDir, Peers.defaultPeersDir().toAbsolutePath().resolveSibling("venvs"), logs,
         cluster.kafka.bootstrapServers());
     Duration timeout = Duration.ofMinutes(Math.max(10, o.groups / 2500));
-    peer("kafka-consumer-groups --describe --all-groups", report, plan, o, () -> peers.kafkaConsumerGroups(timeout));
-    peer("kafkatop --summary-json --all", report, plan, o, () -> peers.kafkatop(timeout));
-    peer("prometheus-kafka-consumer-group-exporter", report, plan, o, () -> peers.exporter(o.groups + o.liveGroups, timeout));
+    List<Peers.Run> runs = new ArrayList<>();
+    peer("kafka-consumer-groups --describe --all-groups", report, plan, o, runs, () -> peers.kafkaConsumerGroups(timeout));
+    peer("kafkatop --summary-json --all", report, plan, o, runs, () -> peers.kafkatop(timeout));
+    peer("prometheus-kafka-consumer-group-exporter", report, plan, o, runs, () -> peers.exporter(o.groups + o.liveGroups, timeout));
+    return runs;
   }
 
   private interface PeerRun {
     Peers.Run run() throws Exception;
   }
 
-  private static void peer(String name, Report report, GroupPlan plan, ScaleOptions o, PeerRun body) {
+  private static void peer(String name, Report report, GroupPlan plan, ScaleOptions o, List<Peers.Run> runs, PeerRun body) {
     System.out.println("== " + name);
     try {
       Peers.Run r = body.run();
+      runs.add(r);
       report.add("time to a full lag picture", name, Report.ms(r.wallMs), r.note);
       report.add("peak RSS", name, Report.mb(r.peakRssBytes), "VmHWM, sampled every 100 ms");
       report.add("lag agreement with the plan", name, r.picture.agreement(plan, o), r.picture.groups() + " groups reported");

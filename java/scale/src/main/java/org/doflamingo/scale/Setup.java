@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,6 +23,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionInfo;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.doflamingo.cluster.KafkaCluster;
 
@@ -88,9 +90,14 @@ final class Setup {
     while (true) {
       int led = 0;
       for (int i = 0; i < names.size(); i += 50) {
-        for (TopicDescription d : admin.describeTopics(names.subList(i, Math.min(names.size(), i + 50))).allTopicNames()
-            .get(120, TimeUnit.SECONDS).values()) {
-          for (TopicPartitionInfo p : d.partitions()) if (p.leader() != null) led++;
+        try {
+          for (TopicDescription d : admin.describeTopics(names.subList(i, Math.min(names.size(), i + 50))).allTopicNames()
+              .get(120, TimeUnit.SECONDS).values()) {
+            for (TopicPartitionInfo p : d.partitions()) if (p.leader() != null) led++;
+          }
+        } catch (ExecutionException e) {
+          // a broker just started (a reused cluster) knows its topics only once it has loaded the metadata
+          if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) throw e;
         }
       }
       Phases.progress("partitions with a leader", led, o.partitions());
