@@ -245,6 +245,17 @@ final class DoflamingoRun {
     }
   }
 
+  /** An answer of the REST envelope in a few words: its size, success, total or rows, and its error if any. */
+  static String describeAnswer(String body) {
+    try {
+      JsonNode r = new ObjectMapper().readTree(body);
+      String rows = r.path("total").asInt() > 0 ? "total " + r.path("total").asInt() : r.path("list").size() + " rows";
+      return body.length() + " bytes, " + rows + (r.path("success").asBoolean(true) ? "" : ", success false: " + r.path("error"));
+    } catch (java.io.IOException e) {
+      return body.length() + " bytes, not JSON";
+    }
+  }
+
   private static String summary(DoflamingoRun run) {
     StringBuilder sb = new StringBuilder();
     for (TargetTimes t : run.targets.values()) {

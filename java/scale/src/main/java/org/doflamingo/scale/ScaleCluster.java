@@ -95,9 +95,15 @@ final class ScaleCluster implements AutoCloseable {
   static String footprint(KafkaBroker broker) {
     String props = broker.dir().resolve("server.properties").toString();
     for (ProcessHandle p : (Iterable<ProcessHandle>) ProcessHandle.allProcesses()::iterator) {
-      String cmd = p.info().commandLine().orElse("");
-      if (!cmd.contains("kafka.Kafka") || !cmd.contains(props)) continue;
       Path proc = Path.of("/proc", String.valueOf(p.pid()));
+      String cmd;
+      try {
+        // ProcessHandle.Info cuts long command lines (a broker's classpath is long): /proc has it all
+        cmd = new String(Files.readAllBytes(proc.resolve("cmdline")), StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        continue; // ended, or not ours to read
+      }
+      if (!cmd.contains("kafka.Kafka") || !cmd.contains(props)) continue;
       try (java.util.stream.Stream<Path> fds = Files.list(proc.resolve("fd"))) {
         long files = fds.count();
         long maps = Files.readAllLines(proc.resolve("maps")).size();

@@ -181,7 +181,7 @@ public final class ScaleHarness {
         "from the server's start until the file count stopped growing");
     for (java.util.Map.Entry<String, org.doflamingo.bench.RestTimings> r : d.rest.entrySet()) {
       report.add("REST " + r.getKey() + " p50 / p99", "doflamingo", Report.ms1(r.getValue().pct(50)) + " / " + Report.ms1(r.getValue().pct(99)),
-          o.restRequests + " requests while collection runs, " + r.getValue().body.length() + " bytes");
+          o.restRequests + " requests while collection runs; " + DoflamingoRun.describeAnswer(r.getValue().body));
     }
     report.add("lag list: groups / with a status", "doflamingo", d.groupsListed + " / " + d.groupsWithStatus,
         "of " + (o.groups + o.liveGroups) + " groups");
@@ -227,6 +227,10 @@ public final class ScaleHarness {
     System.out.println("== " + name);
     try {
       Peers.Run r = body.run();
+      if (r.picture.groups() == 0) {
+        report.add("time to a full lag picture", name, "NO PICTURE after " + Report.ms(r.wallMs), r.note);
+        return;
+      }
       runs.add(r);
       report.add("time to a full lag picture", name, Report.ms(r.wallMs), r.note);
       report.add("peak RSS", name, Report.mb(r.peakRssBytes), "VmHWM, sampled every 100 ms");
