@@ -59,6 +59,7 @@ public final class ScaleHarness {
     Files.createDirectories(dir);
     Path logs = Files.createDirectories(dir.resolve("logs"));
     Path storage = dir.resolve("doflamingo");
+    if (Files.exists(storage)) System.out.println("== removing the storage an interrupted run left in " + storage);
     wipe(storage);
     Files.createDirectories(storage);
     Path peersDir = Peers.defaultPeersDir().toAbsolutePath();
@@ -107,6 +108,9 @@ public final class ScaleHarness {
       System.out.println("(written to " + md + ")");
       stopAll(load[0], cluster[0]);
       Runtime.getRuntime().removeShutdownHook(hook);
+      // measured already (disk is in the table); hundreds of thousands of RRD files are not worth keeping
+      System.out.println("removing Doflamingo's storage " + storage);
+      wipe(storage);
     }
     return code;
   }
