@@ -33,8 +33,9 @@ import org.doflamingo.server.WebConfig;
  * watched for {@code --minutes}. Every target's scrape wall time is read from the scheduler's
  * status each time it completes; this JVM's CPU over the window (the harness does nothing else
  * meanwhile: the load runs in its own JVM), heap after full GC, resident memory, the storage's
- * disk, and the first cycle's file creation. Then, with collection still running, the REST lists'
- * p50/p99 and the full lag list read back for comparison with the peers.
+ * disk and its RRD files (created as the engine writes back, and at the stop, which is timed).
+ * Then the full lag list, read back for comparison with the peers, and, with collection still
+ * running, the REST lists' p50/p99.
  */
 final class DoflamingoRun {
   /** Scrape wall times of one target, in completion order. */
@@ -68,8 +69,6 @@ final class DoflamingoRun {
   double closeMs;
   long diskAfterClose;
   long rrdFilesAfterClose;
-  /** From the host's start until the RRD file count stopped growing after the first full cycle, ms. */
-  double filesCreatedMs = -1;
   String stoppedEarly;
   final Map<String, RestTimings> rest = new java.util.LinkedHashMap<>();
   /** Where the collection workers were, sampled every 250 ms: top frame (and the Doflamingo frame under it) -> samples. */
@@ -110,14 +109,10 @@ final class DoflamingoRun {
       Monitor monitor = HostedMonitor.of(host);
       Map<Integer, Long> lastSeen = new HashMap<>();
       long end = t0 + TimeUnit.MINUTES.toNanos(o.minutes);
-      long lastFileCount = -1;
       long nextDiskCheck = 0;
-      long nextFileCount = 0;
-      boolean firstCycleDone = false;
       while (System.nanoTime() < end) {
         Thread.sleep(250);
         run.sampleWorkers();
-        boolean allOnce = true;
         for (Monitor.Target t : monitor.targets()) {
           Scheduler.Status s = monitor.status(t.id);
           TargetTimes times = run.targets.computeIfAbsent(t.id, k -> new TargetTimes(s.name));
@@ -129,17 +124,8 @@ final class DoflamingoRun {
           times.failures = s.failures;
           times.timeouts = s.timeouts;
           times.lastError = s.lastError;
-          if (times.firstSuccessMs < 0) allOnce = false;
         }
         long now = System.nanoTime();
-        if (now >= nextFileCount && run.filesCreatedMs < 0) {
-          // the first cycle's files: counted every 5 s until, after every target succeeded once, the count stays put
-          nextFileCount = now + 5_000_000_000L;
-          long files = countFiles(storage.resolve("rrd"));
-          if (firstCycleDone && files == lastFileCount && files > 0) run.filesCreatedMs = (now - t0) / 1e6 - 5000;
-          firstCycleDone = allOnce;
-          lastFileCount = files;
-        }
         if (now >= nextDiskCheck) {
           nextDiskCheck = now + 60_000_000_000L;
           long usable = Files.getFileStore(storage).getUsableSpace();
@@ -172,10 +158,11 @@ final class DoflamingoRun {
       run.liveRingBytes = stats.liveRingBytes;
       run.samplesBuffered = stats.samplesBuffered;
       run.samplesWritten = stats.samplesWritten;
+      // the lag picture as the window ends, before the REST timings load the machine
+      run.readLag(http, host.uri(), expectedGroups);
       for (String[] call : restCalls) {
         run.rest.put(call[0], RestTimings.of(http, host.uri().resolve(call[1]), o.restRequests));
       }
-      run.readLag(http, host.uri(), expectedGroups);
     } finally {
       long c0 = System.nanoTime();
       System.out.println("   doflamingo: stopping the server (the engine writes back what it buffers)");

@@ -181,8 +181,6 @@ public final class ScaleHarness {
         String.format(Locale.ROOT, "%,d RRD files, tiers %s; after the server's stop: %s, %,d files", d.rrdFiles,
             o.tiers == null ? "default" : o.tiers, Report.mb(d.diskAfterClose), d.rrdFilesAfterClose));
     report.add("server stop (write-back of what the engine buffers)", "doflamingo", Report.ms(d.closeMs), "Host.close()");
-    report.add("first cycle's RRD files created", "doflamingo", d.filesCreatedMs < 0 ? "not settled" : Report.ms(d.filesCreatedMs),
-        "from the server's start until the file count stopped growing");
     for (java.util.Map.Entry<String, org.doflamingo.bench.RestTimings> r : d.rest.entrySet()) {
       report.add("REST " + r.getKey() + " p50 / p99", "doflamingo", Report.ms1(r.getValue().pct(50)) + " / " + Report.ms1(r.getValue().pct(99)),
           o.restRequests + " requests while collection runs; " + DoflamingoRun.describeAnswer(r.getValue().body));

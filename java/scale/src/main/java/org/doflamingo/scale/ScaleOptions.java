@@ -25,7 +25,7 @@ final class ScaleOptions {
       "  --records N              records written to every partition at setup (10)",
       "  --minutes N              how long Doflamingo collects (60; --small: 3)",
       "  --interval S             Doflamingo's intervalSeconds (the configuration's default when absent)",
-      "  --tiers T                storage.tiers (the engine's defaults when absent)",
+      "  --tiers T                storage.tiers (the engine's defaults when absent; its first step must be the interval)",
       "  --max-disk-gb N          stop collection when Doflamingo's storage passes this (50)",
       "  --broker-heap H          broker heap (2g; --small: 1g)",
       "  --jmx-window S           seconds each JMX phase is measured: idle, jmx_exporter (120; --small: 30)",
