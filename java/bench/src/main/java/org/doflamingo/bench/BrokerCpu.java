@@ -10,24 +10,24 @@ import javax.management.remote.JMXServiceURL;
  * The broker JVM's own CPU time (java.lang:type=OperatingSystem ProcessCpuTime), over a connection
  * of its own, and the rate it burns while nobody scrapes (Kafka's own background work).
  */
-final class BrokerCpu implements AutoCloseable {
+public final class BrokerCpu implements AutoCloseable {
   private static final ObjectName OS = name("java.lang:type=OperatingSystem");
   private final JMXConnector connector;
   private final MBeanServerConnection connection;
   /** Set by the bench from {@link #idle(long)}: subtracted from what a scrape costs the broker. */
   double idle;
 
-  BrokerCpu(String host, int port) throws Exception {
+  public BrokerCpu(String host, int port) throws Exception {
     connector = JMXConnectorFactory.connect(new JMXServiceURL("service:jmx:rmi:///jndi/rmi://" + host + ":" + port + "/jmxrmi"));
     connection = connector.getMBeanServerConnection();
   }
 
-  long nanos() throws Exception {
+  public long nanos() throws Exception {
     return ((Number) connection.getAttribute(OS, "ProcessCpuTime")).longValue();
   }
 
   /** CPU the broker spends while nobody scrapes it, ns per ns of wall time, over {@code ms}. */
-  double idle(long ms) throws Exception {
+  public double idle(long ms) throws Exception {
     long cpu = nanos();
     long wall = System.nanoTime();
     Thread.sleep(ms);

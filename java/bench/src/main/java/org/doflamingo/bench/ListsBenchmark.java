@@ -13,7 +13,6 @@ import java.util.Random;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.doflamingo.collect.Monitor;
 import org.doflamingo.server.WebConfig;
 import org.doflamingo.engine.Engine;
 import org.doflamingo.engine.SampleBatch;
@@ -74,7 +73,7 @@ public final class ListsBenchmark {
     HttpClient http = HttpClient.newHttpClient();
     ScheduledExecutorService feeder = Executors.newSingleThreadScheduledExecutor();
     try (Host host = Host.start(WebConfig.defaults(), 0)) {
-      Engine engine = monitor(host).engine();
+      Engine engine = HostedMonitor.of(host).engine();
       long t0 = System.nanoTime();
       Feed feed = new Feed(engine, groups, topics, partitionsPerTopic);
       System.out.printf("interned %,d series (%,d groups, %,d partitions in %d topics) in %.1f s%n", feed.ids.length, groups,
@@ -136,16 +135,6 @@ public final class ListsBenchmark {
 
   private static String broker(int id, int port) {
     return "{\"id\": " + id + ", \"host\": \"127.0.0.1\", \"jmxPort\": " + port + ", \"bootstrap\": \"127.0.0.1:" + port + "\"}";
-  }
-
-  /**
-   * The module's monitor inside the host. The module is on this class path at run time only (the
-   * server's runtime dependency), so its bean is looked up by name.
-   */
-  private static Monitor monitor(Host host) throws Exception {
-    Class<?> type = Class.forName("org.opencloudengine.flamingo2.doflamingo.DoflamingoMonitor");
-    Object bean = host.dispatcherContext().getBean(type);
-    return (Monitor) type.getMethod("get").invoke(bean);
   }
 
   /** Every series of the lists, rewritten at each step with values that move (lags grow and fall, leaders change). */

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** CPU time, allocation and heap of this JVM, as the JDK's management beans report them. */
-final class Resources {
+public final class Resources {
   static final com.sun.management.ThreadMXBean THREADS = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
   static final com.sun.management.OperatingSystemMXBean OS =
       (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -44,7 +44,7 @@ final class Resources {
    * is no /proc. Set beside the bench's and the broker's own CPU it shows whether something else
    * ran during a measurement.
    */
-  static long machineBusyNanos() {
+  public static long machineBusyNanos() {
     try {
       for (String line : java.nio.file.Files.readAllLines(java.nio.file.Paths.get("/proc/stat"))) {
         if (!line.startsWith("cpu ")) continue;
@@ -59,7 +59,7 @@ final class Resources {
     return -1;
   }
 
-  static long processCpuNanos() {
+  public static long processCpuNanos() {
     return OS.getProcessCpuTime();
   }
 
@@ -72,7 +72,7 @@ final class Resources {
   }
 
   /** Full collections until the heap in use stops shrinking. */
-  static long gcAndUsedHeap() throws InterruptedException {
+  public static long gcAndUsedHeap() throws InterruptedException {
     long used = Long.MAX_VALUE;
     for (int i = 0; i < 10; i++) {
       System.gc();

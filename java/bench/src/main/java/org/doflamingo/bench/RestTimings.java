@@ -9,20 +9,20 @@ import java.util.Collections;
 import java.util.List;
 
 /** One REST call timed for the benchmarks: {@link #WARM_UP} requests first, then the timed ones. */
-final class RestTimings {
+public final class RestTimings {
   static final int WARM_UP = 20;
 
   /** The last warm-up answer: what the call returns. */
-  final String body;
+  public final String body;
   /** Milliseconds per timed request, sorted. */
-  final List<Double> sortedMs;
+  public final List<Double> sortedMs;
 
   private RestTimings(String body, List<Double> sortedMs) {
     this.body = body;
     this.sortedMs = sortedMs;
   }
 
-  static RestTimings of(HttpClient http, URI uri, int requests) throws Exception {
+  public static RestTimings of(HttpClient http, URI uri, int requests) throws Exception {
     String body = "";
     for (int i = 0; i < WARM_UP; i++) body = get(http, uri);
     List<Double> ms = new ArrayList<>();
@@ -35,16 +35,16 @@ final class RestTimings {
     return new RestTimings(body, ms);
   }
 
-  double pct(int p) {
+  public double pct(int p) {
     return FreshnessBenchmark.pct(sortedMs, p);
   }
 
-  double max() {
+  public double max() {
     return sortedMs.get(sortedMs.size() - 1);
   }
 
   /** A GET that must answer 200; its body. */
-  static String get(HttpClient http, URI uri) throws Exception {
+  public static String get(HttpClient http, URI uri) throws Exception {
     HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
     if (r.statusCode() != 200) throw new IllegalStateException(uri + " answered " + r.statusCode() + ": " + r.body());
     return r.body();

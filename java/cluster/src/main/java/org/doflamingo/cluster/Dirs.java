@@ -37,6 +37,16 @@ final class Dirs {
     }
   }
 
+  /** {@code dir} as an earlier run left it (created when missing). */
+  static Path kept(Path relative) {
+    Path dir = relative.toAbsolutePath();
+    try {
+      return Files.createDirectories(dir).toAbsolutePath();
+    } catch (IOException e) {
+      throw new ClusterException("cannot prepare " + dir + ": " + e, e);
+    }
+  }
+
   static void write(Path file, String text) {
     try {
       Files.createDirectories(file.getParent());

@@ -2,6 +2,7 @@ package org.doflamingo.cluster;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -21,7 +22,7 @@ public final class KafkaBroker extends ClusterMember {
   }
 
   /** Writes server.properties (ZooKeeper mode, or KRaft combined broker+controller). */
-  Path configure(String zookeeperConnect, int replication) {
+  Path configure(String zookeeperConnect, int replication, BrokerSettings settings) {
     Path logs = dir.resolve("data");
     StringBuilder p = new StringBuilder();
     if (controllerPort > 0) {
@@ -65,6 +66,9 @@ public final class KafkaBroker extends ClusterMember {
         .append("socket.receive.buffer.bytes=131072\n")
         .append("controlled.shutdown.enable=true\n")
         .append("leader.imbalance.check.interval.seconds=10\n");
+    for (java.util.Map.Entry<String, String> e : settings.properties().entrySet()) {
+      p.append(e.getKey()).append('=').append(e.getValue()).append('\n');
+    }
     Path props = dir.resolve("server.properties");
     Dirs.write(props, p.toString());
     Path log4j = dir.resolve("log4j.properties");
@@ -77,7 +81,7 @@ public final class KafkaBroker extends ClusterMember {
         + "log4j.logger.state.change.logger=WARN\n"
         + "log4j.logger.org.apache.kafka.clients=WARN\n"
         + "log4j.logger.kafka.log.LogCleaner=WARN\n");
-    List<String> opts = JvmProcess.baseOptions("256m");
+    List<String> opts = settings.jvmOptions(id);
     opts.addAll(JvmProcess.jmxOptions(jmxPort));
     opts.add("-Dlog4j.configuration=file:" + log4j);
     opts.add("-Dkafka.logs.dir=" + dir);

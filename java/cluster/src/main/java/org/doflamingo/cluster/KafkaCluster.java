@@ -47,6 +47,12 @@ public final class KafkaCluster implements AutoCloseable {
    * share one ensemble); waits until all are registered.
    */
   public static KafkaCluster start(Path baseDir, ZooKeeperEnsemble zookeeper, int size, String chroot) {
+    return start(baseDir, zookeeper, size, chroot, BrokerSettings.TEST);
+  }
+
+  /** As {@link #start(Path, ZooKeeperEnsemble, int, String)}, the brokers run with {@code settings}. */
+  public static KafkaCluster start(Path baseDir, ZooKeeperEnsemble zookeeper, int size, String chroot,
+      BrokerSettings settings) {
     if (size < 1) {
       throw new IllegalArgumentException("size must be at least 1: " + size);
     }
@@ -58,8 +64,9 @@ public final class KafkaCluster implements AutoCloseable {
     try {
       int replication = Math.min(3, size);
       for (int id = 1; id <= size; id++) {
-        KafkaBroker b = new KafkaBroker(cluster, id, Dirs.fresh(baseDir.resolve("kafka-" + id)), false);
-        b.configure(zookeeper.connectString() + chroot, replication);
+        Path dir = baseDir.resolve("kafka-" + id);
+        KafkaBroker b = new KafkaBroker(cluster, id, settings.keepsData() ? Dirs.kept(dir) : Dirs.fresh(dir), false);
+        b.configure(zookeeper.connectString() + chroot, replication, settings);
         cluster.brokers.add(b);
       }
       for (KafkaBroker b : cluster.brokers) {
@@ -82,7 +89,7 @@ public final class KafkaCluster implements AutoCloseable {
     KafkaCluster cluster = new KafkaCluster(baseDir, true);
     try {
       KafkaBroker b = new KafkaBroker(cluster, 1, Dirs.fresh(baseDir.resolve("kafka-kraft-1")), true);
-      Path props = b.configure(null, 1);
+      Path props = b.configure(null, 1, BrokerSettings.TEST);
       cluster.brokers.add(b);
       cluster.clusterId = Uuid.randomUuid().toString();
       b.formatStorage(cluster.clusterId, props);

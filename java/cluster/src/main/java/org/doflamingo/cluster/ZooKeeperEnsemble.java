@@ -26,12 +26,21 @@ public final class ZooKeeperEnsemble implements AutoCloseable {
   }
 
   public static ZooKeeperEnsemble start(Path baseDir, int size, Duration timeout) {
+    return start(baseDir, size, timeout, false);
+  }
+
+  /**
+   * As {@link #start(Path, int, Duration)}; with {@code keepData} the servers go on from the data an
+   * earlier run left under {@code baseDir} (the znodes of its Kafka cluster with them).
+   */
+  public static ZooKeeperEnsemble start(Path baseDir, int size, Duration timeout, boolean keepData) {
     if (size < 1) {
       throw new IllegalArgumentException("size must be at least 1: " + size);
     }
     List<ZooKeeperServer> servers = new ArrayList<>();
     for (int id = 1; id <= size; id++) {
-      servers.add(new ZooKeeperServer(id, Dirs.fresh(baseDir.resolve("zookeeper-" + id))));
+      Path dir = baseDir.resolve("zookeeper-" + id);
+      servers.add(new ZooKeeperServer(id, keepData ? Dirs.kept(dir) : Dirs.fresh(dir)));
     }
     ZooKeeperEnsemble ensemble = new ZooKeeperEnsemble(baseDir, servers);
     try {
