@@ -24,6 +24,11 @@ public final class TargetRow {
   public final int consecutiveFailures;
   public final long timeouts;
   public final String lastError;
+  /**
+   * What a target still starting waits for (first contact: connected, its MBeans still being
+   * listed), null once it is read; meanwhile it is not DOWN and writes nothing.
+   */
+  public final String pending;
   /** Series this target created, by retention class. */
   public final Map<String, Long> series;
   public final long seriesTotal;
@@ -32,7 +37,7 @@ public final class TargetRow {
   /** Which budget was reached and how many series it refused, or null. */
   public final String seriesWarning;
 
-  private TargetRow(Monitor.Target t, Scheduler.Status s, SeriesCounts.Target counts) {
+  private TargetRow(Monitor.Target t, Scheduler.Status s, String pending, SeriesCounts.Target counts) {
     id = t.id;
     system = t.system;
     group = t.group;
@@ -44,6 +49,7 @@ public final class TargetRow {
     consecutiveFailures = s.consecutiveFailures;
     timeouts = s.timeouts;
     lastError = s.lastError == null || s.lastError.isEmpty() ? null : s.lastError;
+    this.pending = pending;
     series = counts.series;
     long total = 0;
     for (long n : counts.series.values()) total += n;
@@ -54,6 +60,6 @@ public final class TargetRow {
 
   /** The row of target {@code t} of {@code monitor} now. */
   public static TargetRow of(Monitor monitor, Monitor.Target t) {
-    return new TargetRow(t, monitor.status(t.id), monitor.seriesCounts(t.id));
+    return new TargetRow(t, monitor.status(t.id), monitor.pending(t.id), monitor.seriesCounts(t.id));
   }
 }
