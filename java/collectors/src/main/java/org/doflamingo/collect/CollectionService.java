@@ -30,6 +30,15 @@ import org.doflamingo.engine.SeriesKind;
 public final class CollectionService implements AutoCloseable {
   /** Every target's collection state over time, 1 or 0, labelled {@code target}; what the history's oldest moment is read from. */
   public static final String UP_SERIES = "doflamingo.target.up";
+  private static final String OWN_PREFIX = "doflamingo.";
+
+  /**
+   * Whether {@code name} is one of Doflamingo's own series of a target (its up series, a scrape's
+   * cost): a few per target, never refused by a budget, so a target over budget still shows its state.
+   */
+  public static boolean isOwnSeries(String name) {
+    return name.startsWith(OWN_PREFIX);
+  }
 
   /** Told of each scrape whose values are in the engine, on the worker that scraped. */
   public interface Listener {

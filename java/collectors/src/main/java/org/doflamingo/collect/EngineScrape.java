@@ -60,7 +60,7 @@ public final class EngineScrape implements Scrape {
         id = ids.get(key);
         if (id != null) return id;
         // refused keys are not cached: a flood of new series must not grow this map either
-        if (!counts.admit(targetId, key, cls, key.name().equals(CollectionService.UP_SERIES))) return EXCLUDED;
+        if (!counts.admit(targetId, key, cls, CollectionService.isOwnSeries(key.name()))) return EXCLUDED;
         id = EngineSeam.intern(engine, key, kind, cls);
         ids.put(key, id);
         return id;

@@ -70,8 +70,10 @@ class TargetRowTest {
       assertEquals(1, rows.size());
       TargetRow row = rows.get(0);
       assertEquals(Long.valueOf(3), row.series.get("partition"), "the internal topic's partition is not collected");
-      assertEquals(Long.valueOf(2), row.series.get("cluster"), "kafka.cluster.brokers and the target's up series");
-      assertEquals(5, row.seriesTotal);
+      // kafka.cluster.brokers, the target's up series and its scrape's cost (wall, CPU, allocated, series)
+      assertEquals(Long.valueOf(6), row.series.get("cluster"));
+      assertEquals(9, row.seriesTotal);
+      assertNull(row.pending, "read, not starting");
       assertTrue(row.seriesRefused.isEmpty());
       assertNull(row.seriesWarning);
     }
@@ -81,7 +83,7 @@ class TargetRowTest {
   void aBudgetReachedIsShownOnTheRow() throws Exception {
     try (Monitor m = scrapedOnce("{\"maxSeriesPerTarget\": 2}")) {
       TargetRow row = new Reads(m).area(Area.KAFKA).targets(null).get(0);
-      assertEquals(3, row.seriesTotal, "two within the budget, and the up series, which a budget never refuses");
+      assertEquals(7, row.seriesTotal, "two within the budget, and the target's own (up, cost), which a budget never refuses");
       long refused = 0;
       for (long n : row.seriesRefused.values()) refused += n;
       assertEquals(2, refused, "two of the partitions");

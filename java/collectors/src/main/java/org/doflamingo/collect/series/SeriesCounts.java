@@ -56,7 +56,7 @@ public final class SeriesCounts {
   /**
    * Whether target {@code targetId} may create series {@code key} of class {@code cls}; counts
    * it either way. A target id below 0 (a scrape outside any service) is held to the total only;
-   * an {@code exempt} series (a target's own up series: its state must stay visible) is counted
+   * an {@code exempt} series (a target's own series, up and cost: its state must stay visible) is counted
    * but never refused.
    */
   public synchronized boolean admit(int targetId, SeriesKey key, String cls, boolean exempt) {

@@ -47,9 +47,11 @@ class SeriesPolicyTest {
   }
 
   @Test
-  void aTopicFigureReadAtThePartitionCadenceIsPinnedToItsClass() throws Exception {
-    // the Admin API's describeTopics gives it with the partitions, every 30 s: a 2 s class would read it as gaps
-    assertEquals("partition", policy(null).classOf(key(MetricNames.TOPIC_UNDER_REPLICATED, "cluster", "prod", "topic", "orders")));
+  void theCataloguePinsAMetricOverItsLevel() throws Exception {
+    // the probe's per-partition figures are few (one partition per broker) and on the Overview: the cluster class
+    assertEquals("cluster", policy(null).classOf(key("kafka.probe.records_lost", "cluster", "prod", "partition", "0", "broker", "1")));
+    // written every scrape from its newest read: a topic-level figure with the topic's history
+    assertEquals("topic", policy(null).classOf(key(MetricNames.TOPIC_UNDER_REPLICATED, "cluster", "prod", "topic", "orders")));
   }
 
   @Test
