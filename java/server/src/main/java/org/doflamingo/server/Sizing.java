@@ -168,7 +168,7 @@ final class Sizing {
     long excluded = series.getOrDefault("excluded", 0L);
     if (excluded > 0) sb.append(String.format(Locale.ROOT, "left out by the series policy: %d series%n", excluded));
     sb.append(String.format(Locale.ROOT, "disk: %s (RRD files, fully allocated when created)%n", bytes(disk)));
-    sb.append(String.format(Locale.ROOT, "native memory: %s = live rings %s + registry %s (%d B/series, estimate)%n",
+    sb.append(String.format(Locale.ROOT, "native memory: %s = live rings %s + registry, state and buffers %s (%d B/series, measured)%n",
         bytes(ring + registry), bytes(ring), bytes(registry), EngineSeam.REGISTRY_BYTES_PER_SERIES));
     sb.append(String.format(Locale.ROOT, "heap: %s (%d B/series: keys measured, caches estimated)%n", bytes(totalSeries * HEAP_BYTES_PER_SERIES),
         HEAP_BYTES_PER_SERIES));
