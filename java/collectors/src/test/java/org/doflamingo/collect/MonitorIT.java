@@ -80,7 +80,8 @@ class MonitorIT {
         // a target still starting (discovering its MBeans) is UP to the scheduler but read nothing yet
         if (monitor.status(t.id).state != Scheduler.State.UP || monitor.pending(t.id) != null) return false;
       }
-      return true;
+      // a scrape is reported to the scheduler before its values (its up series among them) are committed
+      return monitor.engine().select(CollectionService.UP_SERIES, new HashMap<>()).length == monitor.targets().size();
     });
     Engine engine = monitor.engine();
     assertEquals(1, engine.select("kafka.server.ReplicaManager.UnderReplicatedPartitions", labels("cluster", CLUSTER, "broker", "1")).length);

@@ -12,6 +12,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import javax.management.ObjectName;
+import javax.management.remote.JMXConnector;
+import javax.management.remote.JMXConnectorFactory;
+import javax.management.remote.JMXServiceURL;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.doflamingo.cluster.KafkaBroker;
@@ -44,6 +48,8 @@ class KafkaJmxCollectionIT {
       try (Admin admin = kafka.admin()) {
         admin.createTopics(Collections.singletonList(new NewTopic("orders", 6, (short) 3))).all().get(60, TimeUnit.SECONDS);
       }
+      // createTopics returns once the controller took it; followers create their logs (and Log MBeans) a little later
+      for (KafkaBroker b : kafka.brokers()) awaitLogMBeans(b, "orders", 6);
       EngineScrape.Ids ids = new EngineScrape.Ids(engine);
       Map<Integer, JmxCollector> collectors = new HashMap<>();
       // partitions read every scrape, so that the ISR's history is in the 2 s files of this engine
@@ -110,6 +116,19 @@ class KafkaJmxCollectionIT {
         collectors.values().forEach(JmxCollector::close);
         admin.close();
       }
+    }
+  }
+
+  private static void awaitLogMBeans(KafkaBroker b, String topic, int partitions) throws Exception {
+    JMXServiceURL url = new JMXServiceURL("service:jmx:rmi:///jndi/rmi://" + b.host() + ":" + b.jmxPort() + "/jmxrmi");
+    try (JMXConnector c = JMXConnectorFactory.connect(url)) {
+      ObjectName pattern = new ObjectName("kafka.log:type=Log,name=Size,topic=" + topic + ",*");
+      int seen = 0;
+      for (long deadline = System.currentTimeMillis() + 60_000; System.currentTimeMillis() < deadline; Thread.sleep(200)) {
+        seen = c.getMBeanServerConnection().queryNames(pattern, null).size();
+        if (seen == partitions) return;
+      }
+      throw new AssertionError("broker " + b.id() + " has " + seen + " of " + partitions + " logs of " + topic + " after 60 s");
     }
   }
 }
