@@ -216,6 +216,7 @@ std::vector<std::uint32_t> SeriesRegistry::intern(const std::vector<SeriesKey>& 
   std::unique_lock<std::shared_mutex> lock(mutex_);
   // New keys of this call, by hash: not in byHash_ until every entry is written.
   std::unordered_multimap<std::uint64_t, std::size_t> fresh;
+  fresh.reserve(keys.size());
   std::vector<std::size_t> created;  // indexes into keys
   std::vector<std::uint16_t> salts(keys.size(), 0);
   // A 64-bit collision is rare, but never share a file: the first salt no series of this hash has.

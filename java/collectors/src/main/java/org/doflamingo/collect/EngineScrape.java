@@ -22,8 +22,8 @@ import org.doflamingo.engine.SeriesKind;
  * values collected into one batch, handed over in one call by {@link #commit()}. Values of series
  * the cache does not know wait until then (or {@link #size()}, {@link #seriesIds()}, {@link
  * #batch()}), when they are all interned in one call: a first scrape of 100,000 new series makes
- * one intern call, not 100,000. One per scrape
- * and thread; the id cache is shared, and the batch may be (one per collector thread).
+ * one intern call, not 100,000. One per scrape and thread; the id cache is shared, and the batch
+ * may be (one per collector thread).
  */
 public final class EngineScrape implements Scrape {
   /**
