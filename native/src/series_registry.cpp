@@ -195,40 +195,39 @@ std::vector<std::uint32_t> SeriesRegistry::intern(const std::vector<SeriesKey>& 
   auto conflict = [&](std::size_t i) {
     return InvalidArgument("series " + keys[i].toString() + " is already registered with another kind");
   };
-  // Known keys resolved under the shared lock first (the common case): false if any is new.
-  auto resolveKnown = [&]() {
-    bool all = true;
+  // Known keys resolved under the shared lock first (the common case); the others are looked up
+  // again under the exclusive lock (a known key stays known: entries are never removed).
+  std::vector<std::size_t> missing;
+  {
+    std::shared_lock<std::shared_mutex> lock(mutex_);
     for (std::size_t i = 0; i < keys.size(); ++i) {
       std::optional<std::uint32_t> id = findLocked(keys[i], hashes[i]);
       if (!id) {
-        all = false;
+        missing.push_back(i);
         continue;
       }
       if (series_[*id].kind != kinds[i]) throw conflict(i);
       ids[i] = *id;
     }
-    return all;
-  };
-  {
-    std::shared_lock<std::shared_mutex> lock(mutex_);
-    if (resolveKnown()) return ids;
   }
+  if (missing.empty()) return ids;
   std::unique_lock<std::shared_mutex> lock(mutex_);
   // New keys of this call, by hash: not in byHash_ until every entry is written.
   std::unordered_multimap<std::uint64_t, std::size_t> fresh;
-  fresh.reserve(keys.size());
+  fresh.reserve(missing.size());
   std::vector<std::size_t> created;  // indexes into keys
   std::vector<std::uint16_t> salts(keys.size(), 0);
   // A 64-bit collision is rare, but never share a file: the first salt no series of this hash has.
-  auto taken = [&](std::uint64_t hash, std::uint16_t salt) {
-    auto [first, last] = byHash_.equal_range(hash);
-    for (auto it = first; it != last; ++it) {
+  using Range = std::pair<decltype(byHash_)::const_iterator, decltype(byHash_)::const_iterator>;
+  using FreshRange = std::pair<decltype(fresh)::const_iterator, decltype(fresh)::const_iterator>;
+  auto taken = [&](std::uint64_t hash, std::uint16_t salt, Range known, FreshRange same) {
+    for (auto it = known.first; it != known.second; ++it) {
       if (series_[it->second].salt == salt) return true;
     }
-    auto [ffirst, flast] = fresh.equal_range(hash);
-    for (auto it = ffirst; it != flast; ++it) {
+    for (auto it = same.first; it != same.second; ++it) {
       if (salts[it->second] == salt) return true;
     }
+    if (otherFiles_.empty()) return false;
     const std::string file = fileName(hash, salt);
     for (const auto& [other, name] : otherFiles_) {
       if (name == file) return true;
@@ -237,22 +236,24 @@ std::vector<std::uint32_t> SeriesRegistry::intern(const std::vector<SeriesKey>& 
   };
   std::string entries;
   auto next = static_cast<std::uint32_t>(series_.size());
-  for (std::size_t i = 0; i < keys.size(); ++i) {
-    if (std::optional<std::uint32_t> id = findLocked(keys[i], hashes[i])) {
-      if (series_[*id].kind != kinds[i]) throw conflict(i);
-      ids[i] = *id;
+  for (std::size_t i : missing) {
+    Range known = byHash_.equal_range(hashes[i]);
+    auto existing = std::find_if(known.first, known.second, [&](const auto& e) { return series_[e.second].key == keys[i]; });
+    if (existing != known.second) {  // created by another thread between the two locks
+      if (series_[existing->second].kind != kinds[i]) throw conflict(i);
+      ids[i] = existing->second;
       continue;
     }
-    auto [first, last] = fresh.equal_range(hashes[i]);
-    auto same = std::find_if(first, last, [&](const auto& f) { return keys[f.second] == keys[i]; });
-    if (same != last) {
-      if (kinds[same->second] != kinds[i]) {
+    FreshRange same = fresh.equal_range(hashes[i]);
+    auto repeated = std::find_if(same.first, same.second, [&](const auto& f) { return keys[f.second] == keys[i]; });
+    if (repeated != same.second) {
+      if (kinds[repeated->second] != kinds[i]) {
         throw InvalidArgument("series " + keys[i].toString() + " is given twice with different kinds");
       }
-      ids[i] = ids[same->second];
+      ids[i] = ids[repeated->second];
       continue;
     }
-    while (taken(hashes[i], salts[i])) ++salts[i];
+    while (taken(hashes[i], salts[i], known, same)) ++salts[i];
     ids[i] = next++;
     encodeEntry(entries, ids[i], kinds[i], encoded[i], fileName(hashes[i], salts[i]), classes[i]);
     fresh.emplace(hashes[i], i);
