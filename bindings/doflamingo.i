@@ -223,6 +223,7 @@ ARRAY_RESULT(std::int32_t, jintArray, int[], NewIntArray, SetIntArrayRegion, jin
 %unignore doflamingo::binding::NativeEngine::~NativeEngine;
 %unignore doflamingo::binding::NativeEngine::close;
 %unignore doflamingo::binding::NativeEngine::intern;
+%unignore doflamingo::binding::NativeEngine::internMany;
 %unignore doflamingo::binding::NativeEngine::ingest;
 %unignore doflamingo::binding::NativeEngine::flush;
 %unignore doflamingo::binding::NativeEngine::query;

@@ -81,6 +81,36 @@ std::int32_t NativeEngine::intern(const Bytes& key, std::int32_t kind, const std
       engine_->intern(SeriesKey::decode(key), static_cast<SeriesKind>(kind), retentionClass));
 }
 
+std::vector<std::int32_t> NativeEngine::internMany(const Bytes& keys, const Ids& kinds, const Ids& classes) {
+  std::vector<std::string> encoded = decodeStrings(keys, kinds.size());
+  if (encoded.size() != kinds.size() || classes.size() != kinds.size()) {
+    throw InvalidArgument("intern of " + std::to_string(encoded.size()) + " keys was given " +
+                          std::to_string(kinds.size()) + " kinds and " + std::to_string(classes.size()) + " classes");
+  }
+  std::vector<SeriesKey> decoded;
+  std::vector<SeriesKind> seriesKinds;
+  std::vector<std::uint32_t> classIndexes;
+  decoded.reserve(encoded.size());
+  seriesKinds.reserve(encoded.size());
+  classIndexes.reserve(encoded.size());
+  for (std::size_t i = 0; i < encoded.size(); ++i) {
+    decoded.push_back(SeriesKey::decode(encoded[i]));
+    if (kinds[i] != 0 && kinds[i] != 1) {
+      throw InvalidArgument("series kind of " + decoded.back().toString() + " must be 0 (gauge) or 1 (counter), not " +
+                            std::to_string(kinds[i]));
+    }
+    if (classes[i] < 0) {
+      throw InvalidArgument("retention class index of " + decoded.back().toString() + " is negative");
+    }
+    seriesKinds.push_back(static_cast<SeriesKind>(kinds[i]));
+    classIndexes.push_back(static_cast<std::uint32_t>(classes[i]));
+  }
+  std::vector<std::int32_t> out;
+  out.reserve(encoded.size());
+  for (std::uint32_t id : engine_->intern(decoded, seriesKinds, classIndexes)) out.push_back(static_cast<std::int32_t>(id));
+  return out;
+}
+
 std::string defaultTiers() { return kDefaultTiers; }
 
 std::vector<long long> describeRetentionClass(const std::string& name, const std::string& tiers, bool minMax,

@@ -119,6 +119,9 @@ class NativeEngine {
   // key: SeriesKey::encode() form; kind: SeriesKind.
   std::int32_t intern(const Bytes& key, std::int32_t kind);
   std::int32_t intern(const Bytes& key, std::int32_t kind, const std::string& retentionClass);
+  // Engine::intern of many series in one call. keys: encodeStrings of each key's SeriesKey form;
+  // kinds: one SeriesKind code per key; classes: one index into retentionClassNames() per key.
+  std::vector<std::int32_t> internMany(const Bytes& keys, const Ids& kinds, const Ids& classes);
 
   // buffer: a direct ByteBuffer of count 24-byte Sample records in native byte order. Returns
   // IngestResult's counts in its order: accepted, outOfOrder, tooFarAhead, nonFinite,

@@ -3,6 +3,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstring>
 #include <filesystem>
@@ -164,22 +165,42 @@ void Engine::close() { impl_->close(); }
 std::uint32_t Engine::intern(const SeriesKey& key, SeriesKind kind) { return intern(key, kind, kDefaultRetentionClass); }
 
 std::uint32_t Engine::intern(const SeriesKey& key, SeriesKind kind, const std::string& retentionClass) {
+  const auto asked = static_cast<std::uint32_t>(retentionClassIndex(impl_->classes, retentionClass));
+  return intern(std::vector<SeriesKey>{key}, std::vector<SeriesKind>{kind}, std::vector<std::uint32_t>{asked}).front();
+}
+
+std::vector<std::uint32_t> Engine::intern(const std::vector<SeriesKey>& keys, const std::vector<SeriesKind>& kinds,
+                                          const std::vector<std::uint32_t>& classes) {
   Impl& m = *impl_;
   std::shared_lock<std::shared_mutex> life(m.lifecycle);
   m.checkOpen();
-  const auto asked = static_cast<std::uint16_t>(retentionClassIndex(m.classes, retentionClass));
-  std::uint32_t id = m.registry->intern(key, kind, retentionClass);
-  m.ensureStates(static_cast<std::size_t>(id) + 1);
-  const std::uint16_t recorded = m.state(id).retentionClass;
-  if (recorded != asked) {
+  if (classes.size() != keys.size()) {
+    throw InvalidArgument("intern of " + std::to_string(keys.size()) + " keys was given " +
+                          std::to_string(classes.size()) + " retention classes");
+  }
+  std::vector<std::string> names;
+  names.reserve(classes.size());
+  for (std::size_t i = 0; i < classes.size(); ++i) {
+    if (classes[i] >= m.classes.size()) {
+      throw InvalidArgument("retention class index " + std::to_string(classes[i]) + " of series " +
+                            keys[i].toString() + ": the engine defines " + std::to_string(m.classes.size()));
+    }
+    names.push_back(m.classes[classes[i]].info.definition.name);
+  }
+  std::vector<std::uint32_t> ids = m.registry->intern(keys, kinds, names);
+  if (ids.empty()) return ids;
+  m.ensureStates(static_cast<std::size_t>(*std::max_element(ids.begin(), ids.end())) + 1);
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    const std::uint16_t recorded = m.state(ids[i]).retentionClass;
+    if (recorded == classes[i]) continue;
     std::lock_guard<std::mutex> el(m.errorMutex);
-    if (m.classChangesLogged.emplace(recorded, asked).second) {
+    if (m.classChangesLogged.emplace(recorded, static_cast<std::uint16_t>(classes[i])).second) {
       log().warn("series {} keeps retention class '{}' it was created with, not '{}': a file's layout is fixed, so a "
                  "class applies to series created after it (further series of these two classes are not logged)",
-                 key.toString(), m.classes[recorded].info.definition.name, retentionClass);
+                 keys[i].toString(), m.classes[recorded].info.definition.name, names[i]);
     }
   }
-  return id;
+  return ids;
 }
 
 EngineStats Engine::stats() const {

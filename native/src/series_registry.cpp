@@ -60,6 +60,22 @@ std::optional<std::uint16_t> saltOf(const std::string& file, std::uint64_t keyHa
   return static_cast<std::uint16_t>(salt);
 }
 
+// Entry: magic, id, kind, key length, key bytes, file length, file bytes, class length, class
+// bytes, crc32 of all before it; appended to out.
+void encodeEntry(std::string& out, std::uint32_t id, SeriesKind kind, const std::string& encodedKey,
+                 const std::string& file, const std::string& cls) {
+  const std::size_t start = out.size();
+  putU32(out, kEntryMagic);
+  putU32(out, id);
+  putU32(out, static_cast<std::uint32_t>(kind));
+  for (const std::string* part : {&encodedKey, &file, &cls}) {
+    putU32(out, static_cast<std::uint32_t>(part->size()));
+    out += *part;
+  }
+  putU32(out, static_cast<std::uint32_t>(crc32(0L, reinterpret_cast<const Bytef*>(out.data() + start),
+                                               static_cast<uInt>(out.size() - start))));
+}
+
 }  // namespace
 
 SeriesRegistry::SeriesRegistry(std::string path) : path_(std::move(path)) {
@@ -145,63 +161,108 @@ std::optional<std::uint32_t> SeriesRegistry::findLocked(const SeriesKey& key, st
   return std::nullopt;
 }
 
-void SeriesRegistry::append(std::uint32_t id, SeriesKind kind, const std::string& encodedKey, const std::string& file,
-                            const std::string& cls) {
-  std::string entry;
-  putU32(entry, kEntryMagic);
-  putU32(entry, id);
-  putU32(entry, static_cast<std::uint32_t>(kind));
-  for (const std::string* part : {&encodedKey, &file, &cls}) {
-    putU32(entry, static_cast<std::uint32_t>(part->size()));
-    entry += *part;
-  }
-  putU32(entry, static_cast<std::uint32_t>(crc32(0L, reinterpret_cast<const Bytef*>(entry.data()),
-                                                 static_cast<uInt>(entry.size()))));
-  ssize_t n = ::write(fd_, entry.data(), entry.size());
-  if (n != static_cast<ssize_t>(entry.size())) {
+void SeriesRegistry::append(const std::string& entries, std::size_t count, const SeriesKey& first) {
+  ssize_t n = ::write(fd_, entries.data(), entries.size());
+  if (n != static_cast<ssize_t>(entries.size())) {
     int err = n < 0 ? errno : ENOSPC;
     off_t end = ::lseek(fd_, 0, SEEK_END);
     if (n > 0 && end >= n) (void)!::ftruncate(fd_, end - n);
-    throw StorageError("cannot record new series " + SeriesKey::decode(encodedKey).toString() + " in " + path_ +
+    throw StorageError("cannot record new series " + first.toString() +
+                       (count > 1 ? " and " + std::to_string(count - 1) + " more" : std::string()) + " in " + path_ +
                        ": " + std::strerror(err));
   }
 }
 
 std::uint32_t SeriesRegistry::intern(const SeriesKey& key, SeriesKind kind, const std::string& retentionClass) {
-  std::string encoded = key.encode();
-  const std::uint64_t hash = fnv1a64(encoded);
-  // Looked up under the shared lock first (the common case), again under the exclusive one.
-  auto existing = [&]() -> std::optional<std::uint32_t> {
-    std::optional<std::uint32_t> id = findLocked(key, hash);
-    if (id && series_[*id].kind != kind) {
-      throw InvalidArgument("series " + key.toString() + " is already registered with another kind");
-    }
-    return id;
+  return intern(std::vector<SeriesKey>{key}, std::vector<SeriesKind>{kind}, std::vector<std::string>{retentionClass})
+      .front();
+}
+
+std::vector<std::uint32_t> SeriesRegistry::intern(const std::vector<SeriesKey>& keys,
+                                                  const std::vector<SeriesKind>& kinds,
+                                                  const std::vector<std::string>& classes) {
+  if (kinds.size() != keys.size() || classes.size() != keys.size()) {
+    throw InvalidArgument("intern of " + std::to_string(keys.size()) + " keys was given " +
+                          std::to_string(kinds.size()) + " kinds and " + std::to_string(classes.size()) + " classes");
+  }
+  std::vector<std::string> encoded(keys.size());
+  std::vector<std::uint64_t> hashes(keys.size());
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    encoded[i] = keys[i].encode();
+    hashes[i] = fnv1a64(encoded[i]);
+  }
+  std::vector<std::uint32_t> ids(keys.size());
+  auto conflict = [&](std::size_t i) {
+    return InvalidArgument("series " + keys[i].toString() + " is already registered with another kind");
   };
+  // Known keys resolved under the shared lock first (the common case); the others are looked up
+  // again under the exclusive lock (a known key stays known: entries are never removed).
+  std::vector<std::size_t> missing;
   {
     std::shared_lock<std::shared_mutex> lock(mutex_);
-    if (auto id = existing()) return *id;
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+      std::optional<std::uint32_t> id = findLocked(keys[i], hashes[i]);
+      if (!id) {
+        missing.push_back(i);
+        continue;
+      }
+      if (series_[*id].kind != kinds[i]) throw conflict(i);
+      ids[i] = *id;
+    }
   }
+  if (missing.empty()) return ids;
   std::unique_lock<std::shared_mutex> lock(mutex_);
-  if (auto id = existing()) return *id;
+  // New keys of this call, by hash: not in byHash_ until every entry is written.
+  std::unordered_multimap<std::uint64_t, std::size_t> fresh;
+  fresh.reserve(missing.size());
+  std::vector<std::size_t> created;  // indexes into keys
+  std::vector<std::uint16_t> salts(keys.size(), 0);
   // A 64-bit collision is rare, but never share a file: the first salt no series of this hash has.
-  auto taken = [&](std::uint16_t salt) {
-    auto [first, last] = byHash_.equal_range(hash);
-    for (auto it = first; it != last; ++it) {
+  using Range = std::pair<decltype(byHash_)::const_iterator, decltype(byHash_)::const_iterator>;
+  using FreshRange = std::pair<decltype(fresh)::const_iterator, decltype(fresh)::const_iterator>;
+  auto taken = [&](std::uint64_t hash, std::uint16_t salt, Range known, FreshRange same) {
+    for (auto it = known.first; it != known.second; ++it) {
       if (series_[it->second].salt == salt) return true;
     }
+    for (auto it = same.first; it != same.second; ++it) {
+      if (salts[it->second] == salt) return true;
+    }
+    if (otherFiles_.empty()) return false;
     const std::string file = fileName(hash, salt);
     for (const auto& [other, name] : otherFiles_) {
       if (name == file) return true;
     }
     return false;
   };
-  std::uint16_t salt = 0;
-  while (taken(salt)) ++salt;
-  auto id = static_cast<std::uint32_t>(series_.size());
-  append(id, kind, encoded, fileName(hash, salt), retentionClass);
-  add(key, hash, kind, salt, retentionClass, std::string());
-  return id;
+  std::string entries;
+  auto next = static_cast<std::uint32_t>(series_.size());
+  for (std::size_t i : missing) {
+    Range known = byHash_.equal_range(hashes[i]);
+    auto existing = std::find_if(known.first, known.second, [&](const auto& e) { return series_[e.second].key == keys[i]; });
+    if (existing != known.second) {  // created by another thread between the two locks
+      if (series_[existing->second].kind != kinds[i]) throw conflict(i);
+      ids[i] = existing->second;
+      continue;
+    }
+    FreshRange same = fresh.equal_range(hashes[i]);
+    auto repeated = std::find_if(same.first, same.second, [&](const auto& f) { return keys[f.second] == keys[i]; });
+    if (repeated != same.second) {
+      if (kinds[repeated->second] != kinds[i]) {
+        throw InvalidArgument("series " + keys[i].toString() + " is given twice with different kinds");
+      }
+      ids[i] = ids[repeated->second];
+      continue;
+    }
+    while (taken(hashes[i], salts[i], known, same)) ++salts[i];
+    ids[i] = next++;
+    encodeEntry(entries, ids[i], kinds[i], encoded[i], fileName(hashes[i], salts[i]), classes[i]);
+    fresh.emplace(hashes[i], i);
+    created.push_back(i);
+  }
+  if (created.empty()) return ids;  // another thread created them between the two locks
+  append(entries, created.size(), keys[created.front()]);
+  for (std::size_t i : created) add(keys[i], hashes[i], kinds[i], salts[i], classes[i], std::string());
+  return ids;
 }
 
 std::optional<std::uint32_t> SeriesRegistry::find(const SeriesKey& key) const {

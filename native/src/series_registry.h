@@ -35,6 +35,11 @@ class SeriesRegistry {
   // something else.
   std::uint32_t intern(const SeriesKey& key, SeriesKind kind,
                        const std::string& retentionClass = kDefaultRetentionClass);
+  // intern() of many keys under one lock, their new entries recorded in one write: ids in the
+  // order of keys (a key given twice gets one id). kinds and classes hold one per key. A kind
+  // conflict (with a known series or within keys) throws InvalidArgument and nothing is interned.
+  std::vector<std::uint32_t> intern(const std::vector<SeriesKey>& keys, const std::vector<SeriesKind>& kinds,
+                                    const std::vector<std::string>& classes);
 
   std::optional<std::uint32_t> find(const SeriesKey& key) const;
   // Copy of the entry; throws InvalidArgument for an unknown id.
@@ -61,7 +66,8 @@ class SeriesRegistry {
   };
 
   void load();
-  void append(std::uint32_t id, SeriesKind kind, const std::string& encodedKey, const std::string& file, const std::string& cls);
+  // Writes entries (one or more encoded entries) in one write, or none of them.
+  void append(const std::string& entries, std::size_t count, const SeriesKey& first);
   void add(SeriesKey key, std::uint64_t keyHash, SeriesKind kind, std::uint16_t salt, const std::string& cls,
            std::string recordedFile);
   std::optional<std::uint32_t> findLocked(const SeriesKey& key, std::uint64_t keyHash) const;

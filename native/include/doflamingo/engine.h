@@ -123,6 +123,12 @@ class Engine {
   // asking for another is logged once per pair of classes, not an error. Throws InvalidArgument
   // for a class the options do not define.
   std::uint32_t intern(const SeriesKey& key, SeriesKind kind, const std::string& retentionClass);
+  // intern() of many series at once: one registry lock, their new entries in series.log in one
+  // write. kinds and classes hold one per key; a class is an index into retentionClasses(). Ids
+  // come in the order of keys. Every key is checked first: an unknown class or a kind conflict
+  // throws InvalidArgument and nothing is interned.
+  std::vector<std::uint32_t> intern(const std::vector<SeriesKey>& keys, const std::vector<SeriesKind>& kinds,
+                                    const std::vector<std::uint32_t>& classes);
 
   // Accepts a batch; returns once every accepted sample is in the journal. Nothing of a batch
   // reaches memory or the RRD files before its journal append succeeded. Throws InvalidArgument

@@ -148,13 +148,16 @@ public final class CollectionService implements AutoCloseable {
     if (!current) return;
     pending.remove(targetId);
     if (error != null) scrape.discard(); // nothing half-read is kept
-    cost.addTo(scrape, c.target(), c.lastScrapeCalls(), scrape.size());
-    scrape.add(SeriesKey.of(UP_SERIES, "target", c.target()), SeriesKind.GAUGE, error == null ? 1 : 0);
-    int[] written = scrape.seriesIds();
+    int[] written;
     try {
+      // size() and seriesIds() intern the scrape's new series (one call): the engine may refuse them too
+      cost.addTo(scrape, c.target(), c.lastScrapeCalls(), scrape.size());
+      scrape.add(SeriesKey.of(UP_SERIES, "target", c.target()), SeriesKind.GAUGE, error == null ? 1 : 0);
+      written = scrape.seriesIds();
       scrape.commit();
     } catch (RuntimeException e) {
-      // the engine refused the batch (storage trouble): the engine logs it; the next scrape retries
+      // the engine refused the new series or the batch (storage trouble): the engine logs it; the next scrape retries
+      scrape.discard();
       return;
     }
     for (Listener l : listeners) {

@@ -1,5 +1,10 @@
 package org.doflamingo.collect;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.doflamingo.collect.series.EngineSeam;
@@ -7,14 +12,18 @@ import org.doflamingo.collect.series.SeriesCounts;
 import org.doflamingo.collect.series.SeriesPolicy;
 import org.doflamingo.engine.Engine;
 import org.doflamingo.engine.IngestResult;
+import org.doflamingo.engine.RetentionClass;
 import org.doflamingo.engine.SampleBatch;
 import org.doflamingo.engine.SeriesKey;
 import org.doflamingo.engine.SeriesKind;
 
 /**
  * A scrape that goes into the engine: series are interned once (ids cached across scrapes) and
- * values collected into one batch, handed over in one call by {@link #commit()}. One per scrape
- * and thread; the id cache is shared, and the batch may be (one per collector thread).
+ * values collected into one batch, handed over in one call by {@link #commit()}. Values of series
+ * the cache does not know wait until then (or {@link #size()}, {@link #seriesIds()}, {@link
+ * #batch()}), when they are all interned in one call: a first scrape of 100,000 new series makes
+ * one intern call, not 100,000. One per scrape and thread; the id cache is shared, and the batch
+ * may be (one per collector thread).
  */
 public final class EngineScrape implements Scrape {
   /**
@@ -47,23 +56,55 @@ public final class EngineScrape implements Scrape {
       return counts;
     }
 
-    /** The id of the series, or -1 when it is not collected (excluded, or refused by a budget). */
-    int of(SeriesKey key, SeriesKind kind, int targetId) {
-      Integer id = ids.get(key);
-      if (id != null) return id;
-      String cls = policy == null ? "default" : policy.classOf(key);
-      if (cls == null) {
-        ids.putIfAbsent(key, EXCLUDED);
-        return EXCLUDED;
+    /** The cached answer for key: its id, -1 when it is not collected, null when it was never decided. */
+    Integer cached(SeriesKey key) {
+      return ids.get(key);
+    }
+
+    /**
+     * The id of each series (-1: not collected, excluded or refused by a budget), in the order of
+     * keys. Keys not seen before are put to the policy and the budgets in that order, and the
+     * admitted ones interned in one native call.
+     */
+    int[] of(List<SeriesKey> keys, List<SeriesKind> kinds, int targetId) {
+      int[] out = new int[keys.size()];
+      String[] classes = new String[keys.size()];
+      for (int i = 0; i < out.length; i++) {
+        SeriesKey key = keys.get(i);
+        if (ids.containsKey(key)) continue;
+        classes[i] = policy == null ? RetentionClass.DEFAULT : policy.classOf(key);
+        if (classes[i] == null) ids.putIfAbsent(key, EXCLUDED);
       }
       synchronized (this) {
-        id = ids.get(key);
-        if (id != null) return id;
-        // refused keys are not cached: a flood of new series must not grow this map either
-        if (!counts.admit(targetId, key, cls, CollectionService.isOwnSeries(key.name()))) return EXCLUDED;
-        id = EngineSeam.intern(engine, key, kind, cls);
-        ids.put(key, id);
-        return id;
+        Map<SeriesKey, Integer> admitted = new LinkedHashMap<>(); // new key -> its first index in keys
+        for (int i = 0; i < out.length; i++) {
+          SeriesKey key = keys.get(i);
+          Integer id = ids.get(key);
+          if (id != null) {
+            out[i] = id;
+          } else if (!admitted.containsKey(key)) {
+            // refused keys are not cached: a flood of new series must not grow this map either
+            boolean admit = counts.admit(targetId, key, classes[i], CollectionService.isOwnSeries(key.name()));
+            out[i] = EXCLUDED;
+            if (admit) admitted.put(key, i);
+          }
+        }
+        if (admitted.isEmpty()) return out;
+        SeriesKey[] newKeys = new SeriesKey[admitted.size()];
+        SeriesKind[] newKinds = new SeriesKind[newKeys.length];
+        String[] newClasses = new String[newKeys.length];
+        int n = 0;
+        for (int i : admitted.values()) {
+          newKeys[n] = keys.get(i);
+          newKinds[n] = kinds.get(i);
+          newClasses[n++] = classes[i];
+        }
+        int[] newIds = EngineSeam.intern(engine, newKeys, newKinds, newClasses);
+        for (int k = 0; k < newKeys.length; k++) ids.put(newKeys[k], newIds[k]);
+        for (int i = 0; i < out.length; i++) {
+          if (admitted.containsKey(keys.get(i))) out[i] = ids.get(keys.get(i));
+        }
+        return out;
       }
     }
   }
@@ -73,6 +114,10 @@ public final class EngineScrape implements Scrape {
   private final int targetId;
   private final long timeMillis;
   private SampleBatch batch;
+  // Values of keys the id cache has no answer for yet: decided and interned together (see resolve).
+  private final List<SeriesKey> pendingKeys = new ArrayList<>();
+  private final List<SeriesKind> pendingKinds = new ArrayList<>();
+  private double[] pendingValues = new double[16];
 
   public EngineScrape(Engine engine, Ids ids, long timeMillis) {
     this(engine, ids, timeMillis, new SampleBatch(256));
@@ -95,10 +140,15 @@ public final class EngineScrape implements Scrape {
 
   @Override
   public void add(SeriesKey key, SeriesKind kind, double value) {
-    int id = ids.of(key, kind, targetId);
-    if (id < 0) return; // not collected
-    if (batch.isFull()) batch = grow(batch);
-    batch.add(id, timeMillis, value);
+    Integer id = ids.cached(key);
+    if (id == null) {
+      if (pendingKeys.size() == pendingValues.length) pendingValues = Arrays.copyOf(pendingValues, pendingValues.length * 2);
+      pendingValues[pendingKeys.size()] = value;
+      pendingKeys.add(key);
+      pendingKinds.add(kind);
+      return;
+    }
+    if (id >= 0) put(id, value); // else not collected
   }
 
   @Override
@@ -106,12 +156,15 @@ public final class EngineScrape implements Scrape {
     return timeMillis;
   }
 
+  /** Values collected so far (series new to the cache decided first). */
   public int size() {
+    resolve();
     return batch.size();
   }
 
-  /** The series written by this scrape so far, in the order they were added. */
+  /** The series written by this scrape so far: known ones in the order they were added, then new ones. */
   public int[] seriesIds() {
+    resolve();
     int[] out = new int[batch.size()];
     for (int i = 0; i < out.length; i++) out[i] = batch.seriesId(i);
     return out;
@@ -119,19 +172,45 @@ public final class EngineScrape implements Scrape {
 
   /** The batch the values are in: the one given, or a bigger copy when it filled up. */
   public SampleBatch batch() {
+    resolve();
     return batch;
   }
 
   /** Forgets every value added so far. */
   public void discard() {
     batch.clear();
+    clearPending();
   }
 
-  /** Hands every value to the engine in one call; journaled when this returns. */
+  /**
+   * Hands every value to the engine in one call; journaled when this returns. Series new to the
+   * id cache are decided and interned first, all in one call.
+   */
   public IngestResult commit() {
+    resolve();
     IngestResult r = engine.ingest(batch);
     batch.clear();
     return r;
+  }
+
+  /** Decides every pending key (one bulk intern for the new ones) and puts its value in the batch. */
+  private void resolve() {
+    if (pendingKeys.isEmpty()) return;
+    int[] pendingIds = ids.of(pendingKeys, pendingKinds, targetId);
+    for (int i = 0; i < pendingIds.length; i++) {
+      if (pendingIds[i] >= 0) put(pendingIds[i], pendingValues[i]);
+    }
+    clearPending();
+  }
+
+  private void clearPending() {
+    pendingKeys.clear();
+    pendingKinds.clear();
+  }
+
+  private void put(int id, double value) {
+    if (batch.isFull()) batch = grow(batch);
+    batch.add(id, timeMillis, value);
   }
 
   private SampleBatch grow(SampleBatch full) {

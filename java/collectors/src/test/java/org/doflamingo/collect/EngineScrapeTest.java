@@ -49,13 +49,39 @@ class EngineScrapeTest {
       assertTrue(grown.capacity() >= 10, "grown to hold the scrape");
       scrape.commit();
       // the next scrape of the thread takes the grown batch, emptied
-      grown.add(ids.of(SeriesKey.of("m", "p", "0"), SeriesKind.GAUGE, -1), t, 99);
+      grown.add(ids.cached(SeriesKey.of("m", "p", "0")), t, 99);
       EngineScrape next = new EngineScrape(engine, ids, t + 2000, grown);
       assertSame(grown, next.batch());
       assertEquals(0, next.size(), "left-overs of a failed write are not sent again");
       next.add(SeriesKey.of("m", "p", "1"), SeriesKind.GAUGE, 1);
       next.discard();
       assertEquals(0, next.size());
+    }
+  }
+
+  @Test
+  void aFirstScrapeOfManyNewSeriesCostsOneInternAndOneIngest() throws Exception {
+    long t = System.currentTimeMillis() / 2000 * 2000 - 60_000;
+    try (Engine engine = engine("first-contact")) {
+      EngineScrape.Ids ids = new EngineScrape.Ids(engine);
+      for (int n : new int[] {100, 5000}) {
+        long before = engine.nativeCalls();
+        EngineScrape scrape = new EngineScrape(engine, ids, t);
+        for (int p = 0; p < n; p++) {
+          scrape.add(SeriesKey.of("kafka.partition.size", "n", String.valueOf(n), "partition", String.valueOf(p)),
+              SeriesKind.GAUGE, p);
+        }
+        assertEquals(n, scrape.commit().accepted);
+        assertEquals(2, engine.nativeCalls() - before, n + " new series: one intern, one ingest");
+      }
+      long before = engine.nativeCalls();
+      EngineScrape known = new EngineScrape(engine, ids, t + 2000);
+      for (int p = 0; p < 5000; p++) {
+        known.add(SeriesKey.of("kafka.partition.size", "n", "5000", "partition", String.valueOf(p)), SeriesKind.GAUGE, p);
+      }
+      assertEquals(5000, known.commit().accepted);
+      assertEquals(1, engine.nativeCalls() - before, "known series: the ingest alone");
+      assertEquals(5100, engine.stats().series);
     }
   }
 

@@ -3,6 +3,7 @@ package org.doflamingo.engine;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,6 +30,7 @@ public final class Engine extends NativeHandle {
   private final NativeEngine handle;
   private final EngineConfig config;
   private final List<RetentionClass> retentionClasses;  // fixed while the engine is open
+  private final Map<String, Integer> classIndexes = new LinkedHashMap<>();  // name -> index in retentionClasses
 
   private Engine(NativeEngine handle, EngineConfig config) {
     super("engine at " + config.dataDir());
@@ -36,6 +38,7 @@ public final class Engine extends NativeHandle {
     this.config = config;
     this.retentionClasses = call(() -> RetentionClass.decodeAll(Utf8Strings.decode(handle.retentionClassNames()),
         handle.retentionClassNumbers()));
+    for (int i = 0; i < retentionClasses.size(); i++) classIndexes.put(retentionClasses.get(i).name(), i);
   }
 
   /** Opens (or creates) the store under config's data directory and replays its journal. */
@@ -78,6 +81,35 @@ public final class Engine extends NativeHandle {
     byte[] bytes = key.encode();
     Objects.requireNonNull(retentionClass, "retentionClass");
     return call(() -> handle.intern(bytes, kind.code, retentionClass));
+  }
+
+  /**
+   * Ids of many series in one native call, in the order of {@code keys}, each registered with its
+   * class on first use (one entry per new series in the registry, all in one write). {@code kinds}
+   * and {@code retentionClasses} hold one per key. Every key is checked first: an undefined class
+   * or a key known with another kind throws {@link IllegalArgumentException} naming it, and
+   * nothing is interned.
+   */
+  public int[] intern(SeriesKey[] keys, SeriesKind[] kinds, String[] retentionClasses) {
+    if (kinds.length != keys.length || retentionClasses.length != keys.length) {
+      throw new IllegalArgumentException("intern of " + keys.length + " keys was given " + kinds.length + " kinds and "
+          + retentionClasses.length + " retention classes");
+    }
+    List<byte[]> encoded = new ArrayList<>(keys.length);
+    int[] kindCodes = new int[keys.length];
+    int[] indexes = new int[keys.length];
+    for (int i = 0; i < keys.length; i++) {
+      encoded.add(keys[i].encode());
+      kindCodes[i] = kinds[i].code;
+      Integer c = classIndexes.get(Objects.requireNonNull(retentionClasses[i], "retentionClasses[" + i + "]"));
+      if (c == null) {
+        throw new IllegalArgumentException("unknown retention class '" + retentionClasses[i] + "' of series " + keys[i]
+            + "; defined: " + String.join(", ", classIndexes.keySet()));
+      }
+      indexes[i] = c;
+    }
+    byte[] flat = Utf8Strings.encodeBytes(encoded);
+    return call(() -> handle.internMany(flat, kindCodes, indexes));
   }
 
   /**

@@ -16,16 +16,20 @@ final class Utf8Strings {
 
   static byte[] encode(List<String> items) {
     List<byte[]> bytes = new ArrayList<>(items.size());
-    int size = 4;
     for (String s : items) {
       if (s == null) throw new NullPointerException("null string in a series key or label list");
-      byte[] b = s.getBytes(StandardCharsets.UTF_8);
-      bytes.add(b);
-      size += 4 + b.length;
+      bytes.add(s.getBytes(StandardCharsets.UTF_8));
     }
+    return encodeBytes(bytes);
+  }
+
+  /** A list of items already encoded (say, each a series key in this form). */
+  static byte[] encodeBytes(List<byte[]> items) {
+    int size = 4;
+    for (byte[] b : items) size += 4 + b.length;
     ByteBuffer buf = ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
     buf.putInt(items.size());
-    for (byte[] b : bytes) {
+    for (byte[] b : items) {
       buf.putInt(b.length);
       buf.put(b);
     }

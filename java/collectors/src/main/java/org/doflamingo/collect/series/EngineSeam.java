@@ -25,9 +25,9 @@ public final class EngineSeam {
 
   private EngineSeam() {}
 
-  /** The id of a series, registered with its class on first use. */
-  public static int intern(Engine engine, SeriesKey key, SeriesKind kind, String retentionClass) {
-    return engine.intern(key, kind, retentionClass);
+  /** Ids of many series in one native call, each registered with its class on first use. */
+  public static int[] intern(Engine engine, SeriesKey[] keys, SeriesKind[] kinds, String[] retentionClasses) {
+    return engine.intern(keys, kinds, retentionClasses);
   }
 
   /** Defines every class in the engine's options. */
