@@ -16,6 +16,8 @@ import org.doflamingo.engine.RetentionClass;
 import org.doflamingo.engine.SampleBatch;
 import org.doflamingo.engine.SeriesKey;
 import org.doflamingo.engine.SeriesKind;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A scrape that goes into the engine: series are interned once (ids cached across scrapes) and
@@ -99,7 +101,7 @@ public final class EngineScrape implements Scrape {
           newKinds[n] = kinds.get(i);
           newClasses[n++] = classes[i];
         }
-        int[] newIds = EngineSeam.intern(engine, newKeys, newKinds, newClasses);
+        int[] newIds = internAll(newKeys, newKinds, newClasses);
         for (int k = 0; k < newKeys.length; k++) ids.put(newKeys[k], newIds[k]);
         for (int i = 0; i < out.length; i++) {
           if (admitted.containsKey(keys.get(i))) out[i] = ids.get(keys.get(i));
@@ -107,8 +109,31 @@ public final class EngineScrape implements Scrape {
         return out;
       }
     }
+
+    /**
+     * Interns new series in one call; when the engine refuses the call (all or nothing: a key whose
+     * kind conflicts with its stored series, say), one by one instead, so that a bad key costs only
+     * itself: it is logged once and remembered as not collected, never retried each scrape.
+     */
+    private int[] internAll(SeriesKey[] keys, SeriesKind[] kinds, String[] classes) {
+      try {
+        return EngineSeam.intern(engine, keys, kinds, classes);
+      } catch (IllegalArgumentException refused) {
+        int[] out = new int[keys.length];
+        for (int k = 0; k < keys.length; k++) {
+          try {
+            out[k] = EngineSeam.intern(engine, new SeriesKey[] {keys[k]}, new SeriesKind[] {kinds[k]}, new String[] {classes[k]})[0];
+          } catch (IllegalArgumentException e) {
+            log.warn("series {} is not collected: {}", keys[k], e.getMessage());
+            out[k] = EXCLUDED;
+          }
+        }
+        return out;
+      }
+    }
   }
 
+  private static final Logger log = LoggerFactory.getLogger(EngineScrape.class);
   private final Ids ids;
   private final Engine engine;
   private final int targetId;

@@ -38,6 +38,25 @@ class EngineScrapeTest {
   }
 
   @Test
+  void aNewSeriesTheEngineRefusesCostsOnlyItself() throws Exception {
+    long t = System.currentTimeMillis() / 2000 * 2000 - 60_000;
+    try (Engine engine = engine("refused")) {
+      // stored as a counter before (another collector, an older version): as a gauge it would mean something else
+      engine.intern(SeriesKey.of("m", "p", "bad"), SeriesKind.COUNTER);
+      EngineScrape.Ids ids = new EngineScrape.Ids(engine);
+      EngineScrape scrape = new EngineScrape(engine, ids, t);
+      for (int p = 0; p < 5; p++) scrape.add(SeriesKey.of("m", "p", String.valueOf(p)), SeriesKind.GAUGE, p);
+      scrape.add(SeriesKey.of("m", "p", "bad"), SeriesKind.GAUGE, 9);
+      assertEquals(5, scrape.commit().accepted, "the five good series stored, the refused one left out");
+      assertEquals(-1, (int) ids.cached(SeriesKey.of("m", "p", "bad")), "remembered: not tried again each scrape");
+      EngineScrape next = new EngineScrape(engine, ids, t + 2000);
+      next.add(SeriesKey.of("m", "p", "bad"), SeriesKind.GAUGE, 9);
+      next.add(SeriesKey.of("m", "p", "0"), SeriesKind.GAUGE, 1);
+      assertEquals(1, next.commit().accepted);
+    }
+  }
+
+  @Test
   void aThreadsBatchIsReusedAndKeptWhenAScrapeGrewIt() throws Exception {
     long t = System.currentTimeMillis() / 2000 * 2000 - 60_000;
     try (Engine engine = engine("batch")) {
