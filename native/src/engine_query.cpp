@@ -101,8 +101,11 @@ std::vector<Point> Engine::latestWithinSteps(const std::vector<std::uint32_t>& i
                           std::to_string(steps) + ") must be 0 to 1000000000");
   }
   return impl_->forEachId<Point>(ids, [&](std::uint32_t id) {
-    const std::int64_t maxAgeMs = steps * impl_->classOf(id).info.baseStepMs();
-    return impl_->latestOpen(id, std::max<std::int64_t>(0, atMs - maxAgeMs), atMs);
+    const std::int64_t stepMs = impl_->classOf(id).info.baseStepMs();
+    // A value is stamped at the end of the step it falls in: a 30 s series read at 12:00:05 is
+    // stamped 12:00:30. The step that holds atMs is the newest one, so it counts as current.
+    const std::int64_t toMs = (atMs + stepMs - 1) / stepMs * stepMs;
+    return impl_->latestOpen(id, std::max<std::int64_t>(0, atMs - steps * stepMs), toMs);
   });
 }
 

@@ -241,6 +241,11 @@ TEST_F(RetentionClassTest, QueriesLatestAndGroupByAcrossMixedClasses) {
   bySteps = e.latestWithinSteps({fast, slow}, end, 5);
   EXPECT_EQ(bySteps[0].value, 1);
   EXPECT_EQ(bySteps[0].timeMs, end);
+  // A value read inside a 30 s step is stamped at its end, ahead of the clock: current all the same.
+  ASSERT_EQ(dftest::ingest(e, {sample(slow, end + 5000, 12)}).accepted, 1);
+  bySteps = e.latestWithinSteps({slow}, end + 6000, 5);
+  EXPECT_EQ(bySteps[0].value, 12);
+  EXPECT_EQ(bySteps[0].timeMs, end + 30'000);
   EXPECT_THROW(e.latestWithinSteps({fast}, end, -1), InvalidArgument);
   EXPECT_THROW(e.latestWithinSteps({fast, 7}, end, 5), InvalidArgument);
 

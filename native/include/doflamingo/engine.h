@@ -155,7 +155,8 @@ class Engine {
   std::vector<Point> latest(const std::vector<std::uint32_t>& ids, std::int64_t atMs, std::int64_t maxAgeMs);
 
   // latest() with each series' age limit in base steps of its own class: "current" alike for a
-  // 2 s and a 30 s series (steps * its base step).
+  // 2 s and a 30 s series (steps * its base step), up to the end of the step that holds atMs (a
+  // value is stamped at the end of its step, which for a coarse class may lie ahead of atMs).
   std::vector<Point> latestWithinSteps(const std::vector<std::uint32_t>& ids, std::int64_t atMs, std::int64_t steps);
 
   // Series of different classes are combined on the coarsest step among the answers.
