@@ -11,7 +11,8 @@ if [ "${DOFLAMINGO_IN_NAMESPACE:-}" != 1 ]; then
   DOFLAMINGO_IN_NAMESPACE=1 exec unshare --mount --propagation private bash "$0" "$java_home" "$@"
 fi
 
-librrd=$(ldconfig -p | awk '$1 == "librrd.so.8" { print $NF; exit }')
+# awk reads to the end: quitting early would kill ldconfig with SIGPIPE, which pipefail turns into exit 141
+librrd=$(ldconfig -p | awk '$1 == "librrd.so.8" && !found { print $NF; found = 1 }')
 [ -n "$librrd" ] || { echo "librrd.so.8 is not installed here: nothing to hide" >&2; exit 1; }
 resolved() { ldd "$@" 2>/dev/null | awk '$3 ~ /^\// { print $3 }' | xargs -r readlink -f | sort -u; }
 # What a JVM without a GUI loads: launcher, VM, and the core, zip, file and network libraries.
