@@ -54,13 +54,16 @@ Point Engine::Impl::latestOpen(std::uint32_t id, std::int64_t fromMs, std::int64
   SeriesState& st = state(id);
   {
     std::lock_guard<std::mutex> lock(lockFor(id));
-    if (!st.ring.empty() && fromMs >= st.ring.oldestMs()) {
+    if (!st.ring.empty() && toMs >= st.ring.oldestMs()) {
       // The same grid as queryOpen(): stamps from the step after fromMs to the end of toMs's step.
+      // The ring holds every point since its oldest, so a point it has is the newest: a series
+      // younger than the window (a 30 s class's window is 150 s) is answered from memory too,
+      // not from a file its buffered values have not reached yet.
       Point p{0, kUnknown};
-      const std::int64_t first = (fromMs + step - 1) / step * step;
+      const std::int64_t first = std::max((fromMs + step - 1) / step * step, st.ring.oldestMs());
       const std::int64_t last = (toMs + step - 1) / step * step;
-      if (!st.ring.newest(first, last, p.timeMs, p.value)) p = {0, kUnknown};
-      return p;
+      if (st.ring.newest(first, last, p.timeMs, p.value)) return p;
+      if (fromMs >= st.ring.oldestMs()) return {0, kUnknown};
     }
   }
   SeriesData d = queryOpen(id, fromMs, toMs, step, Consolidation::Average);

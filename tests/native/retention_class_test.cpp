@@ -270,6 +270,20 @@ TEST_F(RetentionClassTest, QueriesLatestAndGroupByAcrossMixedClasses) {
   EXPECT_EQ(slowMinutes.stepMs, 30'000);  // librrd's choice: the tier nearest 1 min that covers the range
 }
 
+TEST_F(RetentionClassTest, ASeriesYoungerThanItsCurrentWindowIsCurrentFromMemory) {
+  EngineOptions o = options();
+  o.flushBatch = 100000;  // nothing reaches a file: only the ring can answer
+  Engine e(o);
+  std::uint32_t slow = e.intern(keyOf("young"), SeriesKind::Gauge, "slow");
+  const std::int64_t now = dftest::alignedPastMs(1, 30'000) + 30'000;
+  ASSERT_EQ(dftest::ingest(e, {sample(slow, now - 20'000, 4)}).accepted, 1);
+  // 5 steps of 30 s reach back 150 s, before the series was born: the ring answers all the same
+  std::vector<Point> p = e.latestWithinSteps({slow}, now - 10'000, 5);
+  EXPECT_EQ(p[0].value, 4);
+  EXPECT_EQ(e.latest({slow}, now, 600'000)[0].value, 4);
+  EXPECT_EQ(e.stats().rrdWrites, 0);
+}
+
 TEST_F(RetentionClassTest, EachClassHasItsOwnRingOrNone) {
   const std::int64_t t0 = dftest::alignedPastMs(10, 30'000);
   EngineOptions o = options();
