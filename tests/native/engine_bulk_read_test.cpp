@@ -112,14 +112,21 @@ TEST_F(EngineBulkReadTest, LatestAnswersFromTheLiveRingWithoutTouchingDisk) {
 }
 
 TEST_F(EngineBulkReadTest, LatestOutsideTheLiveRingReadsTheStore) {
-  Engine e(options(10));  // a ten-second ring: a window ten minutes back is on disk only
+  Engine e(options(10));  // a ten-second ring: an older window is on disk only
   const std::int64_t t0 = dftest::alignedPastMs(10);
   std::vector<std::uint32_t> ids = fill(e, 3, t0);
+  // A window reaching back past the rings' first points: what a ring holds of it is the newest.
   std::vector<Point> got = e.latest(ids, t0 + 29 * 2000, 10'000);
   EXPECT_EQ(got[0].value, 29);
   EXPECT_EQ(got[0].timeMs, t0 + 29 * 2000);
   EXPECT_EQ(got[1].value, 39);
   EXPECT_TRUE(std::isnan(got[2].value));  // its newest, t0 + 38 s, is 10 s before the window
+  EXPECT_EQ(e.stats().rrdWrites, 0);
+  // A window older than the first two rings: read from their files (their buffers written first).
+  std::vector<Point> before = e.latest(ids, t0 + 40'000, 6'000);
+  EXPECT_EQ(before[0].value, 20);
+  EXPECT_EQ(before[1].value, 30);
+  EXPECT_EQ(before[2].value, 39);  // its ring still holds t0 + 38 s
   EXPECT_GE(e.stats().rrdWrites, 1);
   EXPECT_FALSE(dftest::filesEndingWith(tmp_.sub("data/rrd"), ".rrd").empty());
 }
