@@ -44,7 +44,9 @@ class MonitorConfigTest {
     assertEquals("monitor", k.jmx.user());
     assertEquals("s3cret-jmx", k.jmx.password());
     assertTrue(k.jmxSsl);
-    assertEquals("s3cret-sasl", k.sasl.password());
+    assertEquals("s3cret-sasl", k.security.credentials.password(), "the older sasl form: SASL_PLAINTEXT with PLAIN");
+    assertEquals(KafkaSecurity.Protocol.SASL_PLAINTEXT, k.security.protocol);
+    assertEquals("PLAIN", k.security.mechanism);
     ZooKeeperEnsembleConfig.Server z2 = c.zookeeper.get(0).servers.get(1);
     assertEquals(2181, z2.clientPort);
     assertEquals(0, z2.adminPort, "not configured: not read");

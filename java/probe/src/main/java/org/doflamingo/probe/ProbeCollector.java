@@ -7,6 +7,7 @@ import java.util.TreeSet;
 import org.doflamingo.collect.CollectException;
 import org.doflamingo.collect.Collector;
 import org.doflamingo.collect.Scrape;
+import org.doflamingo.collect.kafka.KafkaClientSecurity;
 import org.doflamingo.engine.SeriesKey;
 import org.doflamingo.engine.SeriesKind;
 
@@ -58,7 +59,7 @@ public final class ProbeCollector implements Collector {
         probe = p;
         startedMs = nowMs;
       } catch (RuntimeException e) {
-        throw new CollectException("Kafka cluster " + config.cluster + ": cannot start the probe: " + e.getMessage(), e);
+        throw new CollectException(KafkaClientSecurity.creationFailure(config.cluster, config.security, e) + " (the probe)", e);
       }
     }
     return probe;
