@@ -31,6 +31,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.doflamingo.collect.CollectException;
 import org.doflamingo.config.KafkaClusterConfig;
@@ -221,11 +222,23 @@ final class KafkaAdminReads implements AdminReads {
     } catch (TimeoutException e) {
       throw new CollectException("Kafka cluster " + cluster + ": no answer by the scrape's deadline while " + what);
     } catch (ExecutionException e) {
+      if (e.getCause() instanceof AuthenticationException) dropClient();
       throw new CollectException("Kafka cluster " + cluster + ": " + KafkaFailures.describe(e.getCause()) + " while " + what, e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new CollectException("Kafka cluster " + cluster + ": interrupted while " + what, e);
     }
+  }
+
+  /**
+   * Closes a client the brokers refused (wrong password, untrusted certificate, mechanism not
+   * offered): left open it would reconnect every second by itself, each time logging the refusal;
+   * the next scrape, after the target's backoff, makes a new one.
+   */
+  private void dropClient() {
+    Admin refused = admin;
+    admin = null;
+    if (refused != null) refused.close(Duration.ZERO);
   }
 
   @Override

@@ -68,10 +68,13 @@ public final class KafkaClientSecurity {
    * user", names neither), anything else what the client said.
    */
   public static String creationFailure(String name, KafkaSecurity s, RuntimeException e) {
-    String cause = KafkaFailures.describe(e);
-    boolean login = false;
-    for (Throwable c = e; c != null && !login; c = c.getCause()) login = c instanceof javax.security.auth.login.LoginException;
-    if (login && s.kerberos != null) {
+    Throwable login = null;
+    for (Throwable c = e; c != null && login == null; c = c.getCause()) {
+      if (c instanceof javax.security.auth.login.LoginException) login = c;
+    }
+    // the client's own wrappers ("Failed to create new KafkaAdminClient") say nothing of why
+    String cause = KafkaFailures.describe(login != null ? login : e);
+    if (login != null && s.kerberos != null) {
       if (!Files.isReadable(s.kerberos.keytab)) {
         return "Kafka cluster " + name + ": Kerberos login failed: kerberos.keytab " + s.kerberos.keytab + " is missing or unreadable";
       }
