@@ -75,6 +75,8 @@ class SecuredConnectionsIT {
   private static final String TOPIC = "secured-lag";
   private static final long LAG = 5;
   private static final int INTERVAL_SECONDS = 3;
+  /** Refused clusters that have a probe too: it is DOWN for the same reason, and stops retrying by itself. */
+  private static final List<String> PROBED_FAILURES = java.util.Arrays.asList("bad-password", "untrusted");
 
   private final Path base = Paths.get("target", "it", "secured").toAbsolutePath();
   private final String password = randomPassword();
@@ -129,8 +131,7 @@ class SecuredConnectionsIT {
     good.put("gssapi", cluster("gssapi", SecuredListeners.SASL_PLAINTEXT,
         "\"security\": {\"protocol\": \"SASL_PLAINTEXT\", \"mechanism\": \"GSSAPI\", " + kerberos + "}", false));
     List<String> all = new ArrayList<>();
-    for (Map.Entry<String, String> e : good.entrySet()) all.add(e.getValue().replace("}PROBE", ", \"probe\": {\"topic\": \"probe-"
-        + e.getKey() + "\", \"windowSeconds\": 10, \"replicationFactor\": 1}}"));
+    all.addAll(good.values());
     all.add(cluster("jmx-bad-password", SecuredListeners.SSL, jmx.replace(q(passwordFile), q(pki.passwordFile()))
         + "\"security\": {\"protocol\": \"SSL\", " + trust + "}", true));
     all.add(cluster("bad-password", SecuredListeners.SASL_PLAINTEXT, "\"security\": {\"protocol\": \"SASL_PLAINTEXT\","
@@ -145,7 +146,13 @@ class SecuredConnectionsIT {
             MonitorJson.string(TestKdc.qualified("nobody"))) + "}", false));
     all.add(cluster("keytab-gone", SecuredListeners.SASL_PLAINTEXT, "\"security\": {\"protocol\": \"SASL_PLAINTEXT\","
         + " \"mechanism\": \"GSSAPI\", " + kerberos.replace(q(clientKeytab), q(goneKeytab)) + "}", false));
-    for (int i = 0; i < all.size(); i++) all.set(i, all.get(i).replace("}PROBE", "}"));
+    for (int i = 0; i < all.size(); i++) {
+      // a probe on every cluster that connects, and on two that are refused
+      String name = all.get(i).substring("{\"name\": \"".length(), all.get(i).indexOf("\", "));
+      boolean probe = good.containsKey(name) || PROBED_FAILURES.contains(name);
+      all.set(i, all.get(i).replace("}PROBE", probe ? ", \"probe\": {\"topic\": \"probe-" + name
+          + "\", \"windowSeconds\": 10, \"replicationFactor\": 1}}" : "}"));
+    }
     Path storage = Files.createTempDirectory(base, "storage-");
     String json = "{\"storage\": {\"path\": " + q(storage) + "}, \"intervalSeconds\": " + INTERVAL_SECONDS + ",\n \"kafka\": [\n  "
         + String.join(",\n  ", all) + "]}";
@@ -159,7 +166,9 @@ class SecuredConnectionsIT {
     }
     assertEquals(15, admins.size(), admins.keySet().toString());
     assertEquals(2, jmxTargets.size(), jmxTargets.keySet().toString());
-    assertEquals(good.keySet(), probes.keySet());
+    java.util.Set<String> probed = new java.util.TreeSet<>(good.keySet());
+    probed.addAll(PROBED_FAILURES);
+    assertEquals(probed, new java.util.TreeSet<>(probes.keySet()));
   }
 
   @AfterAll
@@ -238,15 +247,30 @@ class SecuredConnectionsIT {
     fails("wrong-mechanism", "GSSAPI", "not enabled in the server");
     fails("wrong-principal", "Kerberos login of " + TestKdc.qualified("nobody"));
     fails("keytab-gone", "Kerberos login failed", "gone.keytab is missing");
+    probeFails("bad-password", "Authentication failed");
+    probeFails("untrusted", "PKIX");
+  }
+
+  /** The cluster's probe target DOWN, refused, in one line naming the cluster and the cause. */
+  private void probeFails(String cluster, String cause) {
+    Monitor.Target probe = probes.get(cluster);
+    tickUntil(cluster + ": probe target DOWN", Duration.ofSeconds(120),
+        () -> monitor.status(probe.id).state == Scheduler.State.DOWN && monitor.status(probe.id).lastError != null);
+    String error = monitor.status(probe.id).lastError;
+    System.out.println(cluster + " probe: " + error);
+    assertFalse(error.contains("\n"), error);
+    assertTrue(error.startsWith("Kafka cluster " + cluster + ": the probe is refused: "), error);
+    assertTrue(error.contains(cause), error);
   }
 
   @Test
   @Order(10)
-  void failingTargetsPutNoStackTraceInTheLog() {
+  void failingTargetsPutNoStackTraceInTheLog() throws InterruptedException {
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
     PrintStream original = System.err;
     System.setErr(new PrintStream(new Tee(original, captured), true));
     long before;
+    long probeFailuresBefore;
     Map<String, Long> attemptsBefore = new HashMap<>();
     try {
       Map<String, Long> attempts = attemptsBefore;
@@ -255,10 +279,13 @@ class SecuredConnectionsIT {
         attempts.put(c, monitor.status(admins.get(c).id).attempts);
       }
       before = attempts.values().stream().mapToLong(Long::longValue).sum();
+      attempts.put("bad-password probe", monitor.status(probes.get("bad-password").id).attempts);
+      probeFailuresBefore = monitor.status(probes.get("bad-password").id).failures;
       // the failing targets retry with backoff: long enough for each to fail again at least once
       tickUntil("each failing target tried again", Duration.ofSeconds(90), () -> {
         for (Map.Entry<String, Long> e : attempts.entrySet()) {
-          if (monitor.status(admins.get(e.getKey()).id).attempts <= e.getValue()) return false;
+          Monitor.Target t = e.getKey().endsWith(" probe") ? probes.get("bad-password") : admins.get(e.getKey());
+          if (monitor.status(t.id).attempts <= e.getValue()) return false;
         }
         return true;
       });
@@ -277,6 +304,18 @@ class SecuredConnectionsIT {
     }
     System.out.println("bad-password: " + tries + " attempts, " + refusals + " refusals logged by the Kafka client");
     assertTrue(refusals <= 3 * (tries + 1), refusals + " refusals logged for " + tries + " attempts:\n" + log);
+    // the probe's three clients (admin, producer, consumer) likewise
+    Thread.sleep(3000); // no tick meanwhile: a scrape still in flight ends (its timeout is 2.5 s), none starts
+    Scheduler.Status probeStatus = monitor.status(probes.get("bad-password").id);
+    long probeTries = probeStatus.attempts - attemptsBefore.get("bad-password probe");
+    int probeRefusals = 0;
+    for (String line : log.split("\n")) {
+      if (line.contains("clientId=doflamingo-probe-bad-password") && line.contains("failed authentication")) probeRefusals++;
+    }
+    System.out.println("bad-password probe: " + probeTries + " attempts, " + probeRefusals + " refusals logged by its clients");
+    assertEquals(probeTries, probeStatus.failures - probeFailuresBefore,
+        "a probe made again after a refusal is not UP before it reads its topic: every attempt failed");
+    assertTrue(probeRefusals <= 9 * (probeTries + 1), probeRefusals + " refusals logged for " + probeTries + " attempts:\n" + log);
     assertTrue(before > 0);
   }
 
