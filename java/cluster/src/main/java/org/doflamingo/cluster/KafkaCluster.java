@@ -90,10 +90,15 @@ public final class KafkaCluster implements AutoCloseable {
    * until it serves.
    */
   public static KafkaCluster startKraft(Path baseDir) {
+    return startKraft(baseDir, BrokerSettings.TEST);
+  }
+
+  /** As {@link #startKraft(Path)}, the node running with {@code settings} (secured listeners, say). */
+  public static KafkaCluster startKraft(Path baseDir, BrokerSettings settings) {
     KafkaCluster cluster = new KafkaCluster(baseDir, true);
     try {
       KafkaBroker b = new KafkaBroker(cluster, 1, Dirs.fresh(baseDir.resolve("kafka-kraft-1")), true);
-      Path props = b.configure(null, 1, BrokerSettings.TEST);
+      Path props = b.configure(null, 1, settings);
       cluster.brokers.add(b);
       cluster.clusterId = Uuid.randomUuid().toString();
       b.formatStorage(cluster.clusterId, props);
