@@ -6,10 +6,12 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.doflamingo.cluster.security.SecuredJmx;
+import org.doflamingo.cluster.security.SecuredListeners;
 
 /**
  * How a {@link KafkaCluster}'s broker JVMs run: their JVM options, extra {@code server.properties}
- * lines (set last, so they win over the harness's own), and whether the data folders of an earlier
+ * lines (set last, so they win over the harness's own), listeners beside PLAINTEXT (TLS, SASL), and whether the data folders of an earlier
  * run are kept. {@link #TEST} is what the tests and the demo use (a small, quick-starting JVM);
  * {@link #production(String)} is a broker as Kafka's own scripts start it (G1, full JIT), for
  * measurements at scale.
@@ -24,17 +26,23 @@ public final class BrokerSettings {
   private final Map<Integer, List<String>> brokerOptions;
   private final Map<String, String> properties;
   private final boolean keepData;
+  /** Listeners opened beside PLAINTEXT (TLS, SASL), or null: PLAINTEXT only. */
+  private final SecuredListeners listeners;
+  /** Password authentication (and TLS) of the brokers' JMX, or null: open JMX. */
+  private final SecuredJmx jmx;
 
   private BrokerSettings(List<String> jvmOptions, Map<String, String> properties, boolean keepData) {
-    this(jvmOptions, Collections.<Integer, List<String>>emptyMap(), properties, keepData);
+    this(jvmOptions, Collections.<Integer, List<String>>emptyMap(), properties, keepData, null, null);
   }
 
   private BrokerSettings(List<String> jvmOptions, Map<Integer, List<String>> brokerOptions, Map<String, String> properties,
-      boolean keepData) {
+      boolean keepData, SecuredListeners listeners, SecuredJmx jmx) {
     this.jvmOptions = Collections.unmodifiableList(new ArrayList<>(jvmOptions));
     this.brokerOptions = Collections.unmodifiableMap(new LinkedHashMap<>(brokerOptions));
     this.properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties));
     this.keepData = keepData;
+    this.listeners = listeners;
+    this.jmx = jmx;
   }
 
   /**
@@ -57,7 +65,7 @@ public final class BrokerSettings {
   public BrokerSettings withJvmOption(String option) {
     List<String> options = new ArrayList<>(jvmOptions);
     options.add(option);
-    return new BrokerSettings(options, brokerOptions, properties, keepData);
+    return new BrokerSettings(options, brokerOptions, properties, keepData, listeners, jmx);
   }
 
   /** These settings plus one more JVM option for broker {@code id} only (a {@code -javaagent:} with its own port). */
@@ -66,24 +74,48 @@ public final class BrokerSettings {
     List<String> own = new ArrayList<>(options.containsKey(id) ? options.get(id) : Collections.<String>emptyList());
     own.add(option);
     options.put(id, own);
-    return new BrokerSettings(jvmOptions, options, properties, keepData);
+    return new BrokerSettings(jvmOptions, options, properties, keepData, listeners, jmx);
   }
 
   /** These settings plus one {@code server.properties} entry, which overrides the harness's value of the same key. */
   public BrokerSettings withProperty(String key, String value) {
     Map<String, String> p = new LinkedHashMap<>(properties);
     p.put(key, value);
-    return new BrokerSettings(jvmOptions, brokerOptions, p, keepData);
+    return new BrokerSettings(jvmOptions, brokerOptions, p, keepData, listeners, jmx);
   }
 
   /** These settings, keeping (or not) each broker's data folder from an earlier run instead of starting empty. */
   public BrokerSettings keepingData(boolean keep) {
-    return new BrokerSettings(jvmOptions, brokerOptions, properties, keep);
+    return new BrokerSettings(jvmOptions, brokerOptions, properties, keep, listeners, jmx);
+  }
+
+  /**
+   * These settings, every broker also opening {@code secured}'s listeners (each on a port of its
+   * own: {@code KafkaBroker.port(name)}) with their settings and JVM options.
+   */
+  public BrokerSettings withListeners(SecuredListeners secured) {
+    return new BrokerSettings(jvmOptions, brokerOptions, properties, keepData, secured, jmx);
+  }
+
+  /** These settings, the brokers' JMX secured by {@code secured} (password authentication, TLS). */
+  public BrokerSettings withJmx(SecuredJmx secured) {
+    return new BrokerSettings(jvmOptions, brokerOptions, properties, keepData, listeners, secured);
+  }
+
+  /** How the brokers' JMX is secured, or null: open. */
+  public SecuredJmx jmx() {
+    return jmx;
+  }
+
+  /** The listeners opened beside PLAINTEXT, or null. */
+  public SecuredListeners listeners() {
+    return listeners;
   }
 
   /** The JVM options of broker {@code id}: the shared ones, then its own. */
   public List<String> jvmOptions(int id) {
     List<String> all = new ArrayList<>(jvmOptions);
+    if (listeners != null) all.addAll(listeners.jvmOptions());
     if (brokerOptions.containsKey(id)) all.addAll(brokerOptions.get(id));
     return all;
   }

@@ -13,12 +13,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import org.doflamingo.cluster.launch.Watchdog;
+import org.doflamingo.cluster.security.SecuredJmx;
 
 /**
  * One child JVM: {@code java <options> -cp <launcher>:<runtime classpath> Watchdog <main> <args>},
@@ -241,14 +244,26 @@ public final class JvmProcess {
 
   /** Remote JMX without authentication or SSL, registry and RMI server on one port, 127.0.0.1 only. */
   static List<String> jmxOptions(int port) {
-    return Arrays.asList(
-        "-Dcom.sun.management.jmxremote",
-        "-Dcom.sun.management.jmxremote.port=" + port,
-        "-Dcom.sun.management.jmxremote.rmi.port=" + port,
-        "-Dcom.sun.management.jmxremote.authenticate=false",
-        "-Dcom.sun.management.jmxremote.ssl=false",
-        "-Dcom.sun.management.jmxremote.local.only=false",
-        "-Dcom.sun.management.jmxremote.host=127.0.0.1",
-        "-Djava.rmi.server.hostname=127.0.0.1");
+    return jmxOptions(port, null, null);
+  }
+
+  /**
+   * Remote JMX as {@link #jmxOptions(int)}, secured by {@code secured} (password authentication,
+   * TLS) when not null; its files are written under {@code dir}.
+   */
+  static List<String> jmxOptions(int port, SecuredJmx secured, Path dir) {
+    Map<String, String> p = new LinkedHashMap<>();
+    p.put("com.sun.management.jmxremote.port", String.valueOf(port));
+    p.put("com.sun.management.jmxremote.rmi.port", String.valueOf(port));
+    p.put("com.sun.management.jmxremote.authenticate", "false");
+    p.put("com.sun.management.jmxremote.ssl", "false");
+    p.put("com.sun.management.jmxremote.local.only", "false");
+    p.put("com.sun.management.jmxremote.host", "127.0.0.1");
+    p.put("java.rmi.server.hostname", "127.0.0.1");
+    if (secured != null) p.putAll(secured.systemProperties(dir));
+    List<String> options = new ArrayList<>();
+    options.add("-Dcom.sun.management.jmxremote");
+    for (Map.Entry<String, String> e : p.entrySet()) options.add("-D" + e.getKey() + "=" + e.getValue());
+    return options;
   }
 }

@@ -5,7 +5,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.doflamingo.cluster.security.SecuredListeners;
 
 /** One Kafka broker ({@code kafka.Kafka}) of a {@link KafkaCluster}, in its own JVM. */
 public final class KafkaBroker extends ClusterMember {
@@ -13,6 +16,8 @@ public final class KafkaBroker extends ClusterMember {
   private final int id;
   private final int port = Ports.free();
   private final int controllerPort;
+  /** Ports of the listeners opened beside PLAINTEXT (BrokerSettings.withListeners), by listener name. */
+  private final Map<String, Integer> securedPorts = new LinkedHashMap<>();
 
   KafkaBroker(KafkaCluster cluster, int id, Path dir, boolean kraft) {
     super(dir, Duration.ofSeconds(30));
@@ -24,25 +29,40 @@ public final class KafkaBroker extends ClusterMember {
   /** Writes server.properties (ZooKeeper mode, or KRaft combined broker+controller). */
   Path configure(String zookeeperConnect, int replication, BrokerSettings settings) {
     Path logs = dir.resolve("data");
+    SecuredListeners secured = settings.listeners();
+    // the secured listeners sit beside PLAINTEXT, which the harness and the other brokers keep using
+    StringBuilder extraListeners = new StringBuilder();
+    StringBuilder extraProtocols = new StringBuilder();
+    if (secured != null) {
+      for (SecuredListeners.Listener l : secured.listeners()) {
+        if (!securedPorts.containsKey(l.name)) securedPorts.put(l.name, Ports.free()); // kept across a reconfiguration
+        extraListeners.append(',').append(l.name).append("://").append(Ports.HOST).append(':').append(securedPorts.get(l.name));
+        extraProtocols.append(',').append(l.name).append(':').append(l.protocol);
+      }
+    }
     StringBuilder p = new StringBuilder();
     if (controllerPort > 0) {
       p.append("process.roles=broker,controller\n")
           .append("node.id=").append(id).append('\n')
           .append("controller.quorum.voters=").append(id).append('@').append(Ports.HOST).append(':')
           .append(controllerPort).append('\n')
-          .append("listeners=PLAINTEXT://").append(Ports.HOST).append(':').append(port)
+          .append("listeners=PLAINTEXT://").append(Ports.HOST).append(':').append(port).append(extraListeners)
           .append(",CONTROLLER://").append(Ports.HOST).append(':').append(controllerPort).append('\n')
           .append("controller.listener.names=CONTROLLER\n")
           .append("inter.broker.listener.name=PLAINTEXT\n")
-          .append("listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT\n");
+          .append("listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT").append(extraProtocols).append('\n');
     } else {
       p.append("broker.id=").append(id).append('\n')
           .append("zookeeper.connect=").append(zookeeperConnect).append('\n')
           .append("zookeeper.session.timeout.ms=6000\n")
           .append("zookeeper.connection.timeout.ms=30000\n")
-          .append("listeners=PLAINTEXT://").append(Ports.HOST).append(':').append(port).append('\n');
+          .append("listeners=PLAINTEXT://").append(Ports.HOST).append(':').append(port).append(extraListeners).append('\n');
+      if (secured != null) {
+        p.append("inter.broker.listener.name=PLAINTEXT\n")
+            .append("listener.security.protocol.map=PLAINTEXT:PLAINTEXT").append(extraProtocols).append('\n');
+      }
     }
-    p.append("advertised.listeners=PLAINTEXT://").append(Ports.HOST).append(':').append(port).append('\n')
+    p.append("advertised.listeners=PLAINTEXT://").append(Ports.HOST).append(':').append(port).append(extraListeners).append('\n')
         .append("log.dirs=").append(logs).append('\n')
         .append("num.partitions=1\n")
         .append("default.replication.factor=").append(replication).append('\n')
@@ -66,6 +86,14 @@ public final class KafkaBroker extends ClusterMember {
         .append("socket.receive.buffer.bytes=131072\n")
         .append("controlled.shutdown.enable=true\n")
         .append("leader.imbalance.check.interval.seconds=10\n");
+    if (secured != null) {
+      for (SecuredListeners.Listener l : secured.listeners()) {
+        for (Map.Entry<String, String> e : l.properties().entrySet()) p.append(e.getKey()).append('=').append(e.getValue()).append('\n');
+      }
+      for (Map.Entry<String, String> e : secured.brokerProperties().entrySet()) {
+        p.append(e.getKey()).append('=').append(e.getValue()).append('\n');
+      }
+    }
     for (java.util.Map.Entry<String, String> e : settings.properties().entrySet()) {
       p.append(e.getKey()).append('=').append(e.getValue()).append('\n');
     }
@@ -82,7 +110,7 @@ public final class KafkaBroker extends ClusterMember {
         + "log4j.logger.org.apache.kafka.clients=WARN\n"
         + "log4j.logger.kafka.log.LogCleaner=WARN\n");
     List<String> opts = settings.jvmOptions(id);
-    opts.addAll(JvmProcess.jmxOptions(jmxPort));
+    opts.addAll(JvmProcess.jmxOptions(jmxPort, settings.jmx(), dir));
     opts.add("-Dlog4j.configuration=file:" + log4j);
     opts.add("-Dkafka.logs.dir=" + dir);
     process = new JvmProcess("kafka-" + id, ApacheRuntime.KAFKA, opts, "kafka.Kafka",
@@ -115,6 +143,18 @@ public final class KafkaBroker extends ClusterMember {
 
   public int port() {
     return port;
+  }
+
+  /** The port of secured listener {@code name} ({@link SecuredListeners#SSL}, ...). */
+  public int port(String name) {
+    Integer p = securedPorts.get(name);
+    if (p == null) throw new IllegalArgumentException("broker " + id + " has no listener " + name + "; it has " + securedPorts.keySet());
+    return p;
+  }
+
+  /** host:port of secured listener {@code name}. */
+  public String address(String name) {
+    return Ports.HOST + ":" + port(name);
   }
 
   /** KRaft controller listener port, or -1 in ZooKeeper mode. */

@@ -15,6 +15,10 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialAlteration;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.Uuid;
 
@@ -86,10 +90,15 @@ public final class KafkaCluster implements AutoCloseable {
    * until it serves.
    */
   public static KafkaCluster startKraft(Path baseDir) {
+    return startKraft(baseDir, BrokerSettings.TEST);
+  }
+
+  /** As {@link #startKraft(Path)}, the node running with {@code settings} (secured listeners, say). */
+  public static KafkaCluster startKraft(Path baseDir, BrokerSettings settings) {
     KafkaCluster cluster = new KafkaCluster(baseDir, true);
     try {
       KafkaBroker b = new KafkaBroker(cluster, 1, Dirs.fresh(baseDir.resolve("kafka-kraft-1")), true);
-      Path props = b.configure(null, 1, BrokerSettings.TEST);
+      Path props = b.configure(null, 1, settings);
       cluster.brokers.add(b);
       cluster.clusterId = Uuid.randomUuid().toString();
       b.formatStorage(cluster.clusterId, props);
@@ -130,6 +139,40 @@ public final class KafkaCluster implements AutoCloseable {
       j.add(b.address());
     }
     return j.toString();
+  }
+
+  /** Every broker's secured listener {@code name} ({@code SecuredListeners.SSL}, ...), as {@link #bootstrapServers()}. */
+  public String bootstrapServers(String listener) {
+    StringJoiner j = new StringJoiner(",");
+    for (KafkaBroker b : brokers) {
+      j.add(b.address(listener));
+    }
+    return j.toString();
+  }
+
+  /**
+   * Stores SCRAM credentials of {@code user} for {@code mechanism} ({@code SCRAM-SHA-256} or
+   * {@code SCRAM-SHA-512}) through the PLAINTEXT listener, and waits until a broker knows them
+   * (ZooKeeper mode: they reach the brokers by a change notification).
+   */
+  public void createScramUser(String user, String mechanism, String password) throws Exception {
+    ScramMechanism m = ScramMechanism.fromMechanismName(mechanism);
+    if (m == ScramMechanism.UNKNOWN) {
+      throw new IllegalArgumentException("not a SCRAM mechanism: " + mechanism);
+    }
+    try (Admin admin = admin()) {
+      admin.alterUserScramCredentials(Collections.<UserScramCredentialAlteration>singletonList(
+          new UserScramCredentialUpsertion(user, new ScramCredentialInfo(m, 4096), password))).all().get(30, TimeUnit.SECONDS);
+      Await.until("SCRAM credentials of " + user + " (" + mechanism + ") stored", Duration.ofSeconds(30), () -> {
+        for (ScramCredentialInfo i : admin.describeUserScramCredentials(Collections.singletonList(user)).description(user)
+            .get(10, TimeUnit.SECONDS).credentialInfos()) {
+          if (i.mechanism() == m) {
+            return true;
+          }
+        }
+        return false;
+      });
+    }
   }
 
   /** Client properties with bootstrap.servers set (for producers, consumers, admin clients). */

@@ -63,8 +63,8 @@ public final class MonitorJson {
     return sb.append("\n}\n").toString();
   }
 
-  /** A JSON string literal. */
-  static String string(String s) {
+  /** A JSON string literal (tests that write their own sections use it too). */
+  public static String string(String s) {
     StringBuilder sb = new StringBuilder("\"");
     for (char c : s.toCharArray()) {
       if (c == '"' || c == '\\') {

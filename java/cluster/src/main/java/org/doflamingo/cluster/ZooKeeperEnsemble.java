@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.StringJoiner;
+import org.doflamingo.cluster.security.SecuredZooKeeper;
 
 /**
  * A ZooKeeper ensemble of real servers, one JVM each, on 127.0.0.1 with free ports; data and logs
@@ -34,13 +35,21 @@ public final class ZooKeeperEnsemble implements AutoCloseable {
    * earlier run left under {@code baseDir} (the znodes of its Kafka cluster with them).
    */
   public static ZooKeeperEnsemble start(Path baseDir, int size, Duration timeout, boolean keepData) {
+    return start(baseDir, size, timeout, keepData, null);
+  }
+
+  /**
+   * As {@link #start(Path, int, Duration, boolean)}, every server also secured by {@code secured}
+   * (a TLS client port, the AdminServer over HTTPS) when not null.
+   */
+  public static ZooKeeperEnsemble start(Path baseDir, int size, Duration timeout, boolean keepData, SecuredZooKeeper secured) {
     if (size < 1) {
       throw new IllegalArgumentException("size must be at least 1: " + size);
     }
     List<ZooKeeperServer> servers = new ArrayList<>();
     for (int id = 1; id <= size; id++) {
       Path dir = baseDir.resolve("zookeeper-" + id);
-      servers.add(new ZooKeeperServer(id, keepData ? Dirs.kept(dir) : Dirs.fresh(dir)));
+      servers.add(new ZooKeeperServer(id, keepData ? Dirs.kept(dir) : Dirs.fresh(dir), secured));
     }
     ZooKeeperEnsemble ensemble = new ZooKeeperEnsemble(baseDir, servers);
     try {

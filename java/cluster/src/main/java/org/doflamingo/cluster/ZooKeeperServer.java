@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.doflamingo.cluster.security.SecuredZooKeeper;
 
 /** One ZooKeeper server (QuorumPeerMain) of a {@link ZooKeeperEnsemble}, in its own JVM. */
 public final class ZooKeeperServer extends ClusterMember {
@@ -16,10 +17,15 @@ public final class ZooKeeperServer extends ClusterMember {
   private final int quorumPort = Ports.free();
   private final int electionPort = Ports.free();
   private final int adminPort = Ports.free();
+  /** What secures it (a TLS client port, HTTPS AdminServer), or null. */
+  private final SecuredZooKeeper secured;
+  private final int secureClientPort;
 
-  ZooKeeperServer(int id, Path dir) {
+  ZooKeeperServer(int id, Path dir, SecuredZooKeeper secured) {
     super(dir, Duration.ofSeconds(10));
     this.id = id;
+    this.secured = secured;
+    this.secureClientPort = secured == null ? -1 : Ports.free();
   }
 
   /** Writes zoo.cfg (and myid) naming every server of the ensemble, then builds the process. */
@@ -38,6 +44,11 @@ public final class ZooKeeperServer extends ClusterMember {
         .append("admin.serverAddress=").append(Ports.HOST).append('\n')
         .append("admin.serverPort=").append(adminPort).append('\n')
         .append("autopurge.purgeInterval=0\n");
+    if (secured != null) {
+      for (java.util.Map.Entry<String, String> e : secured.zooCfg(secureClientPort).entrySet()) {
+        cfg.append(e.getKey()).append('=').append(e.getValue()).append('\n');
+      }
+    }
     if (ensemble.size() > 1) {
       for (ZooKeeperServer s : ensemble) {
         cfg.append("server.").append(s.id).append('=').append(Ports.HOST).append(':')
@@ -80,7 +91,12 @@ public final class ZooKeeperServer extends ClusterMember {
     return electionPort;
   }
 
-  /** The AdminServer's HTTP port ({@code /commands/mntr} and friends). */
+  /** The TLS client port, or -1 when the server is not secured. */
+  public int secureClientPort() {
+    return secureClientPort;
+  }
+
+  /** The AdminServer's HTTP port ({@code /commands/mntr} and friends; HTTPS only when secured). */
   public int adminPort() {
     return adminPort;
   }

@@ -25,6 +25,13 @@ final class TestKafka {
   static void produce(String bootstrap, String topic, List<String> values) throws Exception {
     Properties p = new Properties();
     p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    produce(p, topic, values);
+  }
+
+  /** As {@link #produce(String, String, List)}, with {@code base} (bootstrap, security) as the producer's settings. */
+  static void produce(Properties base, String topic, List<String> values) throws Exception {
+    Properties p = new Properties();
+    p.putAll(base);
     p.put(ProducerConfig.ACKS_CONFIG, "all");
     p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
     p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "60000");
@@ -45,6 +52,13 @@ final class TestKafka {
   static List<String> consume(String bootstrap, String topic, int expected, Duration timeout) {
     Properties p = new Properties();
     p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    return consume(p, topic, expected, timeout);
+  }
+
+  /** As {@link #consume(String, String, int, Duration)}, with {@code base} (bootstrap, security) as the consumer's settings. */
+  static List<String> consume(Properties base, String topic, int expected, Duration timeout) {
+    Properties p = new Properties();
+    p.putAll(base);
     p.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
     p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     List<String> got = new ArrayList<>();

@@ -8,7 +8,7 @@ import java.net.SocketTimeoutException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 
-/** Plain HTTP GETs for collectors: connect and read timeouts, a bounded body, on the caller's thread. */
+/** HTTP (and HTTPS) GETs for collectors: connect and read timeouts, a bounded body, on the caller's thread. */
 public final class Http {
   private Http() {
   }
@@ -21,9 +21,16 @@ public final class Http {
    */
   public static String get(String target, String url, int connectTimeoutMs, int readTimeoutMs, int maxBytes)
       throws CollectException {
+    return get(target, url, connectTimeoutMs, readTimeoutMs, maxBytes, null);
+  }
+
+  /** As {@link #get(String, String, int, int, int)}; an https URL goes through {@code tls} (null: the JVM's default). */
+  public static String get(String target, String url, int connectTimeoutMs, int readTimeoutMs, int maxBytes,
+      javax.net.ssl.SSLSocketFactory tls) throws CollectException {
     HttpURLConnection c = null;
     try {
       c = (HttpURLConnection) new URL(url).openConnection();
+      if (tls != null && c instanceof javax.net.ssl.HttpsURLConnection) ((javax.net.ssl.HttpsURLConnection) c).setSSLSocketFactory(tls);
       c.setConnectTimeout(connectTimeoutMs);
       c.setReadTimeout(readTimeoutMs);
       c.setUseCaches(false);

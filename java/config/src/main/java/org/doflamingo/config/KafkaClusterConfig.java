@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * A Kafka cluster: its brokers (JMX and bootstrap addresses), the client JVMs whose own MBeans are
- * reachable (consumers with JMX on), optional credentials, and the synthetic probe when asked for.
+ * reachable (consumers with JMX on), optional JMX credentials, how its clients connect
+ * ({@link KafkaSecurity}), and the synthetic probe when asked for.
  */
 public final class KafkaClusterConfig {
   /** One broker. */
@@ -170,20 +171,20 @@ public final class KafkaClusterConfig {
   /** JMX authentication, or null. */
   public final Credentials jmx;
   public final boolean jmxSsl;
-  /** SASL/PLAIN for the Admin API, or null. */
-  public final Credentials sasl;
+  /** How the Admin collector and the probe connect (never null: {@link KafkaSecurity#PLAINTEXT} when not configured). */
+  public final KafkaSecurity security;
   /** The synthetic probe, or null: off. */
   public final Probe probe;
   public final Cadence cadence;
 
   private KafkaClusterConfig(String name, List<Broker> brokers, List<Client> clients, Credentials jmx, boolean jmxSsl,
-      Credentials sasl, Probe probe, Cadence cadence) {
+      KafkaSecurity security, Probe probe, Cadence cadence) {
     this.name = name;
     this.brokers = Collections.unmodifiableList(brokers);
     this.clients = Collections.unmodifiableList(clients);
     this.jmx = jmx;
     this.jmxSsl = jmxSsl;
-    this.sasl = sasl;
+    this.security = security;
     this.probe = probe;
     this.cadence = cadence;
   }
@@ -197,7 +198,7 @@ public final class KafkaClusterConfig {
 
   /** @param intervalSeconds the monitor's interval: the cadences are at least one */
   static KafkaClusterConfig read(Node n, int intervalSeconds) throws ConfigException {
-    n.only("name", "brokers", "clients", "jmx", "jmxSsl", "sasl", "probe", "partitionIntervalSeconds", "groupIntervalSeconds",
+    n.only("name", "brokers", "clients", "jmx", "jmxSsl", "security", "sasl", "probe", "partitionIntervalSeconds", "groupIntervalSeconds",
         "emptyGroupIntervalSeconds", "scrapeTimeoutMs", "partitionBatchSize", "groupBatchSize");
     String name = n.text("name");
     List<Broker> brokers = new ArrayList<>();
@@ -225,14 +226,20 @@ public final class KafkaClusterConfig {
     }
     Node jmx = n.optObject("jmx");
     Node sasl = n.optObject("sasl");
+    Node securityNode = n.optObject("security");
+    if (sasl != null && securityNode != null) {
+      throw n.error("sasl", "give security or sasl (its older form: SASL_PLAINTEXT with PLAIN), not both");
+    }
+    KafkaSecurity security = securityNode != null ? KafkaSecurity.read(securityNode)
+        : sasl != null ? KafkaSecurity.legacySasl(sasl) : KafkaSecurity.PLAINTEXT;
     Node probe = n.optObject("probe");
     return new KafkaClusterConfig(name, brokers, clients, jmx == null ? null : Credentials.read(jmx), n.optBoolean("jmxSsl", false),
-        sasl == null ? null : Credentials.read(sasl), probe == null ? null : Probe.read(probe), Cadence.read(n, intervalSeconds));
+        security, probe == null ? null : Probe.read(probe), Cadence.read(n, intervalSeconds));
   }
 
   @Override
   public String toString() {
-    return "KafkaCluster{" + name + ", " + brokers + (clients.isEmpty() ? "" : ", " + clients) + (jmx != null ? ", jmx " + jmx : "") + (sasl != null ? ", sasl " + sasl : "")
+    return "KafkaCluster{" + name + ", " + brokers + (clients.isEmpty() ? "" : ", " + clients) + (jmx != null ? ", jmx " + jmx : "") + (security.protocol != KafkaSecurity.Protocol.PLAINTEXT ? ", " + security : "")
         + (probe != null ? ", " + probe : "") + ", " + cadence + "}";
   }
 }

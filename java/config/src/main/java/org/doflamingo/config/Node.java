@@ -1,6 +1,10 @@
 package org.doflamingo.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -110,6 +114,27 @@ public final class Node {
     return v.asInt();
   }
 
+  /**
+   * An object of settings whose values are strings, numbers or booleans, as their text (an empty
+   * string stays empty: some settings mean "off" by it); absent reads as empty. File order is kept.
+   */
+  java.util.Map<String, String> optScalars(String name) throws ConfigException {
+    java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+    if (!has(name)) return out;
+    JsonNode v = json.get(name);
+    if (!v.isObject()) throw new ConfigException(at(name), "expected an object {...} of settings, got " + describe(v));
+    for (Iterator<java.util.Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
+      java.util.Map.Entry<String, JsonNode> e = it.next();
+      JsonNode item = e.getValue();
+      if (!item.isTextual() && !item.isNumber() && !item.isBoolean()) {
+        // the value is not repeated: it may be a secret
+        throw new ConfigException(at(name) + "." + e.getKey(), "expected a string, number or boolean, got " + kind(item));
+      }
+      out.put(e.getKey(), item.asText());
+    }
+    return out;
+  }
+
   /** A whole number from {@code min} to {@code max}, or {@code fallback} when absent. */
   int optInt(String name, int fallback, int min, int max) throws ConfigException {
     if (!has(name)) return fallback;
@@ -155,6 +180,20 @@ public final class Node {
     return out;
   }
 
+  /** The member as the path of a file that exists and is readable now (stores, keytabs). */
+  Path readableFile(String name) throws ConfigException {
+    String text = text(name);
+    Path path;
+    try {
+      path = Paths.get(text);
+    } catch (InvalidPathException e) {
+      throw error(name, "is not a valid path: " + e.getReason());
+    }
+    if (!Files.isRegularFile(path)) throw error(name, text + " does not exist or is not a file");
+    if (!Files.isReadable(path)) throw error(name, text + " is not readable");
+    return path;
+  }
+
   public ConfigException error(String name, String problem) {
     return new ConfigException(name == null ? path : at(name), problem);
   }
@@ -163,6 +202,12 @@ public final class Node {
     if (v.isTextual()) return "the string \"" + abbreviate(v.asText()) + "\"";
     if (v.isNumber()) return "the number " + v.asText();
     if (v.isBoolean()) return v.asText();
+    if (v.isArray()) return "a list";
+    if (v.isObject()) return "an object";
+    return v.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  private static String kind(JsonNode v) {
     if (v.isArray()) return "a list";
     if (v.isObject()) return "an object";
     return v.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);

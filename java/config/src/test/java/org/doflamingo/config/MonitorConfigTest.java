@@ -44,7 +44,9 @@ class MonitorConfigTest {
     assertEquals("monitor", k.jmx.user());
     assertEquals("s3cret-jmx", k.jmx.password());
     assertTrue(k.jmxSsl);
-    assertEquals("s3cret-sasl", k.sasl.password());
+    assertEquals("s3cret-sasl", k.security.credentials.password(), "the older sasl form: SASL_PLAINTEXT with PLAIN");
+    assertEquals(KafkaSecurity.Protocol.SASL_PLAINTEXT, k.security.protocol);
+    assertEquals("PLAIN", k.security.mechanism);
     ZooKeeperEnsembleConfig.Server z2 = c.zookeeper.get(0).servers.get(1);
     assertEquals(2181, z2.clientPort);
     assertEquals(0, z2.adminPort, "not configured: not read");
@@ -231,6 +233,29 @@ class MonitorConfigTest {
 
   private static void assertError(String expected, String json) {
     assertEquals(expected, errorOf(json));
+  }
+
+  @Test
+  void zooKeeperOverTls(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+    Path trust = Files.write(tmp.resolve("ca.p12"), new byte[] {1});
+    Path key = Files.write(tmp.resolve("client.p12"), new byte[] {1});
+    String zk = "{\"storage\": {\"path\": \"d\"}, \"zookeeper\": [{\"name\": \"zk\", \"adminHttps\": true, \"jmxSsl\": true,"
+        + " \"tls\": {\"trustStore\": {\"path\": \"" + trust + "\", \"password\": \"t-secret\"}, \"keyStore\": {\"path\": \"" + key
+        + "\", \"password\": \"k-secret\"}}, \"servers\": [{\"host\": \"z1\", \"secureClientPort\": 2281, \"adminPort\": 8443}]}]}";
+    ZooKeeperEnsembleConfig z = MonitorConfig.parse(zk).zookeeper.get(0);
+    assertEquals(2281, z.servers.get(0).secureClientPort);
+    assertEquals(2181, z.servers.get(0).clientPort, "still names the server");
+    assertTrue(z.adminHttps);
+    assertTrue(z.jmxSsl);
+    assertEquals("t-secret", z.trustStore.password());
+    assertEquals("k-secret", z.keyStore.password());
+    assertFalse(z.toString().contains("secret"), z.toString());
+    assertEquals("zookeeper[0].tls: used by nothing: give a server a secureClientPort, or adminHttps: true",
+        errorOf(zk.replace("\"adminHttps\": true, ", "").replace("\"secureClientPort\": 2281, ", "")));
+    assertEquals("zookeeper[0].tls.trustStore.type: expected PKCS12 or JKS here (Java reads no PEM store), got \"PEM\"",
+        errorOf(zk.replace("\"password\": \"t-secret\"", "\"type\": \"PEM\"")));
+    assertEquals("zookeeper[0].servers[0].secureClientPort: expected a port number 1-65535, got the number 0",
+        errorOf(zk.replace("2281", "0")));
   }
 
   private static String errorOf(String json) {

@@ -15,6 +15,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.doflamingo.collect.kafka.KafkaFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -96,7 +97,7 @@ final class ConsumeService implements Runnable {
       } catch (RuntimeException e) {
         // The consumer retries by itself; this is for what it gives up on. Logged once per kind of
         // trouble, then again when it changes, so a long outage does not fill the log.
-        lastError = e.toString();
+        lastError = KafkaFailures.describe(e);
         if (!lastError.equals(logged)) {
           log.warn("Kafka cluster {}: probe consumer: {}", config.cluster, lastError);
           logged = lastError;

@@ -10,6 +10,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.errors.AuthenticationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +39,8 @@ final class Probe implements AutoCloseable {
   private final Thread consumeThread;
   private volatile ProbeTopic.Layout layout;
   private volatile String topicError;
+  /** Why the brokers refused the probe's clients, or null. */
+  private volatile String refused;
   private long nextSlotMs;
 
   /** Creates the clients (nothing is contacted yet); throws when the configuration is unusable (unresolvable hosts). */
@@ -98,6 +101,11 @@ final class Probe implements AutoCloseable {
       String message = e.getMessage() == null ? e.toString() : e.getMessage();
       if (!message.equals(topicError)) log.warn("Kafka cluster {}: probe topic {}: {}", config.cluster, config.topic, message);
       topicError = message;
+      if (e.getCause() instanceof AuthenticationException) {
+        // refused (password, certificate, mechanism): retrying every 2 s would change nothing; the collector restarts the probe
+        refused = message;
+        return;
+      }
       if (layout == null) next = Math.min(next, 2000);
     }
     try {
@@ -144,6 +152,11 @@ final class Probe implements AutoCloseable {
 
   String topicError() {
     return topicError;
+  }
+
+  /** Why the brokers refused the probe's clients (authentication), or null: then it stopped checking. */
+  String refused() {
+    return refused;
   }
 
   /** Partition to current leader, from the producer's metadata. */

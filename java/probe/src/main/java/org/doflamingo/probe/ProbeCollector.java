@@ -7,6 +7,7 @@ import java.util.TreeSet;
 import org.doflamingo.collect.CollectException;
 import org.doflamingo.collect.Collector;
 import org.doflamingo.collect.Scrape;
+import org.doflamingo.collect.kafka.KafkaClientSecurity;
 import org.doflamingo.engine.SeriesKey;
 import org.doflamingo.engine.SeriesKind;
 
@@ -33,6 +34,8 @@ public final class ProbeCollector implements Collector {
   private final ProbeConfig config;
   private Probe probe;
   private long startedMs;
+  /** Why the brokers refused the last probe, until one reads its topic again. */
+  private String lastRefusal;
   private boolean closed;
 
   public ProbeCollector(ProbeConfig config) {
@@ -58,7 +61,7 @@ public final class ProbeCollector implements Collector {
         probe = p;
         startedMs = nowMs;
       } catch (RuntimeException e) {
-        throw new CollectException("Kafka cluster " + config.cluster + ": cannot start the probe: " + e.getMessage(), e);
+        throw new CollectException(KafkaClientSecurity.creationFailure(config.cluster, config.security, e) + " (the probe)", e);
       }
     }
     return probe;
@@ -69,7 +72,17 @@ public final class ProbeCollector implements Collector {
     long now = out.timeMillis();
     Probe p = probe(now);
     if (p == null) throw new CollectException(target() + ": closed");
-    ProbeTopic.Layout layout = p.layout();
+    String refused = p.refused();
+    if (refused != null) {
+      // its clients would reconnect and be refused (and logged) every second: closed, made again at
+      // the next scrape, which the scheduler's backoff spaces out
+      drop(p);
+      lastRefusal = refused;
+    }
+    ProbeTopic.Layout layout = refused != null ? null : p.layout();
+    if (layout != null) lastRefusal = null;
+    // a probe made again after a refusal is still refused until it has read its topic: never UP meanwhile
+    if (lastRefusal != null) throw new CollectException("Kafka cluster " + config.cluster + ": the probe is refused: " + lastRefusal);
     if (layout == null) {
       // The topic is being made: nothing to say yet, unless that has taken a whole window.
       if (now - startedMs < config.windowMs) return;
@@ -119,6 +132,11 @@ public final class ProbeCollector implements Collector {
     kv[1] = cluster;
     System.arraycopy(labels, 0, kv, 2, labels.length);
     return SeriesKey.of(PREFIX + name, kv);
+  }
+
+  private synchronized void drop(Probe p) {
+    if (probe == p) probe = null;
+    p.close();
   }
 
   @Override

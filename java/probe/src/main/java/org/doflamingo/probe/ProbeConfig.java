@@ -3,11 +3,11 @@ package org.doflamingo.probe;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.doflamingo.config.Credentials;
+import org.doflamingo.config.KafkaSecurity;
 import org.doflamingo.config.KafkaClusterConfig;
 
 /**
- * What one cluster's probe runs with: the cluster (name, bootstrap, SASL, configured broker ids)
+ * What one cluster's probe runs with: the cluster (name, bootstrap, security, configured broker ids)
  * and the {@code "probe"} settings of its configuration, plus the few timings the configuration
  * does not expose. Immutable; the {@code with...} methods give changed copies (tests use short ones).
  *
@@ -22,8 +22,8 @@ public final class ProbeConfig {
 
   public final String cluster;
   public final String bootstrapServers;
-  /** SASL/PLAIN credentials, or null. */
-  public final Credentials sasl;
+  /** How the probe's clients connect: the cluster's own security settings. */
+  public final KafkaSecurity security;
   /** Broker ids the configuration names: a dead one keeps its attribution series (at 0) after its window empties. */
   public final List<Integer> configuredBrokers;
   public final String topic;
@@ -37,12 +37,12 @@ public final class ProbeConfig {
   /** How often the topic is checked (brokers, partitions, leadership). */
   public final long topicCheckMs;
 
-  private ProbeConfig(String cluster, String bootstrapServers, Credentials sasl, List<Integer> configuredBrokers, String topic,
+  private ProbeConfig(String cluster, String bootstrapServers, KafkaSecurity security, List<Integer> configuredBrokers, String topic,
       int recordsPerSecond, int partitionsPerBroker, int replicationFactor, long slaMs, long windowMs,
       boolean zeroThroughputIsUnavailable, long topicCheckMs) {
     this.cluster = cluster;
     this.bootstrapServers = bootstrapServers;
-    this.sasl = sasl;
+    this.security = security;
     this.configuredBrokers = Collections.unmodifiableList(new ArrayList<>(configuredBrokers));
     this.topic = topic;
     this.recordsPerSecond = recordsPerSecond;
@@ -60,38 +60,38 @@ public final class ProbeConfig {
     if (p == null) throw new IllegalArgumentException("Kafka cluster " + k.name + " has no probe configured");
     List<Integer> ids = new ArrayList<>();
     for (KafkaClusterConfig.Broker b : k.brokers) if (b.id >= 0) ids.add(b.id);
-    return new ProbeConfig(k.name, k.bootstrapServers(), k.sasl, ids, p.topic, p.recordsPerSecond, p.partitionsPerBroker,
+    return new ProbeConfig(k.name, k.bootstrapServers(), k.security, ids, p.topic, p.recordsPerSecond, p.partitionsPerBroker,
         p.replicationFactor, p.slaMs, p.windowSeconds * 1000L, p.zeroThroughputIsUnavailable, 10_000);
   }
 
   /** The defaults of the configuration's {@code "probe": {}} for a cluster reached at {@code bootstrapServers}. */
   public static ProbeConfig defaults(String cluster, String bootstrapServers) {
-    return new ProbeConfig(cluster, bootstrapServers, null, Collections.<Integer>emptyList(),
+    return new ProbeConfig(cluster, bootstrapServers, KafkaSecurity.PLAINTEXT, Collections.<Integer>emptyList(),
         KafkaClusterConfig.Probe.DEFAULT_TOPIC, 10, 1, 0, 500, 60_000, true, 10_000);
   }
 
   public ProbeConfig withTopic(String t) {
-    return new ProbeConfig(cluster, bootstrapServers, sasl, configuredBrokers, t, recordsPerSecond, partitionsPerBroker,
+    return new ProbeConfig(cluster, bootstrapServers, security, configuredBrokers, t, recordsPerSecond, partitionsPerBroker,
         replicationFactor, slaMs, windowMs, zeroThroughputIsUnavailable, topicCheckMs);
   }
 
   public ProbeConfig withWindowMs(long w) {
-    return new ProbeConfig(cluster, bootstrapServers, sasl, configuredBrokers, topic, recordsPerSecond, partitionsPerBroker,
+    return new ProbeConfig(cluster, bootstrapServers, security, configuredBrokers, topic, recordsPerSecond, partitionsPerBroker,
         replicationFactor, slaMs, w, zeroThroughputIsUnavailable, topicCheckMs);
   }
 
   public ProbeConfig withTopicCheckMs(long ms) {
-    return new ProbeConfig(cluster, bootstrapServers, sasl, configuredBrokers, topic, recordsPerSecond, partitionsPerBroker,
+    return new ProbeConfig(cluster, bootstrapServers, security, configuredBrokers, topic, recordsPerSecond, partitionsPerBroker,
         replicationFactor, slaMs, windowMs, zeroThroughputIsUnavailable, ms);
   }
 
   public ProbeConfig withZeroThroughputIsUnavailable(boolean z) {
-    return new ProbeConfig(cluster, bootstrapServers, sasl, configuredBrokers, topic, recordsPerSecond, partitionsPerBroker,
+    return new ProbeConfig(cluster, bootstrapServers, security, configuredBrokers, topic, recordsPerSecond, partitionsPerBroker,
         replicationFactor, slaMs, windowMs, z, topicCheckMs);
   }
 
   public ProbeConfig withConfiguredBrokers(List<Integer> ids) {
-    return new ProbeConfig(cluster, bootstrapServers, sasl, ids, topic, recordsPerSecond, partitionsPerBroker,
+    return new ProbeConfig(cluster, bootstrapServers, security, ids, topic, recordsPerSecond, partitionsPerBroker,
         replicationFactor, slaMs, windowMs, zeroThroughputIsUnavailable, topicCheckMs);
   }
 

@@ -29,6 +29,7 @@ import org.apache.kafka.common.errors.ElectionNotNeededException;
 import org.apache.kafka.common.errors.InvalidPartitionsException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.doflamingo.collect.kafka.KafkaFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -260,7 +261,7 @@ final class ProbeTopic {
     } catch (TimeoutException e) {
       throw new ProbeException("no answer within " + timeoutMs + " ms while " + what, e);
     } catch (ExecutionException e) {
-      throw new ProbeException(e.getCause() + " while " + what, e.getCause());
+      throw new ProbeException(KafkaFailures.describe(e.getCause()) + " while " + what, e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ProbeException("interrupted while " + what, e);

@@ -384,7 +384,7 @@ public final class JmxCollector implements Collector {
     } catch (ExecutionException e) {
       connecting = null;
       Throwable cause = e.getCause();
-      String message = cause instanceof SecurityException ? "credentials refused" : String.valueOf(cause);
+      String message = reason(cause);
       throw new CollectException("JMX target " + target + ": " + message + " while connecting", cause);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt(); // the scrape was abandoned; the connection attempt goes on
@@ -621,6 +621,12 @@ public final class JmxCollector implements Collector {
     return await(readers.submit(call), deadline, timeoutMs, what);
   }
 
+  /** What went wrong, in one line (RMI's own messages nest their causes on new lines). */
+  private static String reason(Throwable cause) {
+    if (cause instanceof SecurityException) return "credentials refused";
+    return String.valueOf(cause).replaceAll("\\s+", " ").trim();
+  }
+
   /** @param budgetMs the time the deadline allowed, for the message */
   private <T> T await(Future<T> f, long deadline, long budgetMs, String what) throws CollectException {
     try {
@@ -630,7 +636,7 @@ public final class JmxCollector implements Collector {
       throw new CollectException("JMX target " + target + ": no answer within " + budgetMs + " ms while " + what);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
-      String message = cause instanceof SecurityException ? "credentials refused" : String.valueOf(cause);
+      String message = reason(cause);
       throw new CollectException("JMX target " + target + ": " + message + " while " + what, cause);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -31,6 +31,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.doflamingo.collect.CollectException;
 import org.doflamingo.config.KafkaClusterConfig;
@@ -41,34 +42,43 @@ import org.doflamingo.config.KafkaClusterConfig;
  * from 2.6 on (4.x's {@code listGroups} says the same and more, but a 3.9 client has none).
  */
 final class KafkaAdminReads implements AdminReads {
+  private final KafkaClusterConfig config;
   private final String cluster;
-  private final Admin admin;
+  private final long timeoutMs;
+  /** Made at the first read, and again after a failed making: a Kerberos login that failed is retried at the next scrape. */
+  private volatile Admin admin;
   private int calls;
 
   KafkaAdminReads(KafkaClusterConfig cluster, long timeoutMs) {
+    this.config = cluster;
     this.cluster = cluster.name;
-    Properties p = new Properties();
-    p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
-    p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeoutMs);
-    p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeoutMs);
-    p.put(AdminClientConfig.CLIENT_ID_CONFIG, "doflamingo-" + cluster.name);
-    if (cluster.sasl != null) {
-      p.put(AdminClientConfig.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT");
-      p.put("sasl.mechanism", "PLAIN");
-      p.put("sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required username=\""
-          + jaasEscape(cluster.sasl.user()) + "\" password=\"" + jaasEscape(cluster.sasl.password()) + "\";");
-    }
-    this.admin = Admin.create(p);
+    this.timeoutMs = timeoutMs;
   }
 
-  private static String jaasEscape(String s) {
-    return s.replace("\\", "\\\\").replace("\"", "\\\"");
+  private Admin admin() throws CollectException {
+    if (admin != null) return admin;
+    Properties p;
+    try {
+      p = KafkaClientSecurity.properties(config);
+    } catch (IllegalStateException e) {
+      throw new CollectException(e.getMessage());
+    }
+    p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeoutMs);
+    p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeoutMs);
+    p.put(AdminClientConfig.CLIENT_ID_CONFIG, "doflamingo-" + cluster);
+    try {
+      admin = Admin.create(p);
+    } catch (RuntimeException e) {
+      // a keytab that is missing or refused, a store that cannot be read: said as the cause, retried next scrape
+      throw new CollectException(KafkaClientSecurity.creationFailure(cluster, config.security, e));
+    }
+    return admin;
   }
 
   @Override
   public ClusterView describeCluster(long deadline) throws CollectException {
     calls++;
-    DescribeClusterResult described = admin.describeCluster();
+    DescribeClusterResult described = admin().describeCluster();
     Set<Integer> live = new HashSet<>();
     for (Node n : get(described.nodes(), deadline, "describing the cluster")) live.add(n.id());
     Node controller = get(described.controller(), deadline, "finding the controller");
@@ -78,7 +88,7 @@ final class KafkaAdminReads implements AdminReads {
   @Override
   public Set<String> listTopics(long deadline) throws CollectException {
     calls++;
-    return new HashSet<>(get(admin.listTopics(new ListTopicsOptions().timeoutMs(budget(deadline))).names(), deadline, "listing topics"));
+    return new HashSet<>(get(admin().listTopics(new ListTopicsOptions().timeoutMs(budget(deadline))).names(), deadline, "listing topics"));
   }
 
   @Override
@@ -86,7 +96,7 @@ final class KafkaAdminReads implements AdminReads {
     Map<String, TopicDescription> out = new HashMap<>();
     if (topics.isEmpty()) return out;
     calls++;
-    Map<String, KafkaFuture<TopicDescription>> each = admin.describeTopics(topics).topicNameValues();
+    Map<String, KafkaFuture<TopicDescription>> each = admin().describeTopics(topics).topicNameValues();
     for (Map.Entry<String, KafkaFuture<TopicDescription>> e : each.entrySet()) {
       try {
         out.put(e.getKey(), get(e.getValue(), deadline, "describing topics"));
@@ -107,7 +117,7 @@ final class KafkaAdminReads implements AdminReads {
     for (TopicPartition tp : partitions) latest.put(tp, OffsetSpec.latest());
     // Half the time left: a partition whose leader just died must not take the rest of the scrape with it.
     long answered = halfway(deadline);
-    ListOffsetsResult listed = admin.listOffsets(latest, new ListOffsetsOptions().timeoutMs(budget(answered)));
+    ListOffsetsResult listed = admin().listOffsets(latest, new ListOffsetsOptions().timeoutMs(budget(answered)));
     Throwable last = null;
     for (TopicPartition tp : latest.keySet()) {
       try {
@@ -122,7 +132,7 @@ final class KafkaAdminReads implements AdminReads {
       }
     }
     // While leadership moves (a broker just died) some partitions cannot answer; they must not cost the others theirs.
-    if (ends.isEmpty()) throw new CollectException("Kafka cluster " + cluster + ": " + last + " while reading log-end offsets", last);
+    if (ends.isEmpty()) throw new CollectException("Kafka cluster " + cluster + ": " + KafkaFailures.describe(last) + " while reading log-end offsets", last);
     return ends;
   }
 
@@ -132,13 +142,13 @@ final class KafkaAdminReads implements AdminReads {
     // Every broker is asked for the groups it coordinates; while one is dead (until the cluster
     // drops it) the others' listings are taken, and its groups wait for the next cycle.
     long answered = halfway(deadline);
-    ListConsumerGroupsResult result = admin.listConsumerGroups(new ListConsumerGroupsOptions().timeoutMs(budget(answered)));
+    ListConsumerGroupsResult result = admin().listConsumerGroups(new ListConsumerGroupsOptions().timeoutMs(budget(answered)));
     Collection<ConsumerGroupListing> listed = get(result.valid(), deadline, "listing consumer groups");
     if (listed.isEmpty()) {
       Collection<Throwable> errors = get(result.errors(), deadline, "listing consumer groups");
       if (!errors.isEmpty()) {
         Throwable first = errors.iterator().next();
-        throw new CollectException("Kafka cluster " + cluster + ": " + first + " while listing consumer groups", first);
+        throw new CollectException("Kafka cluster " + cluster + ": " + KafkaFailures.describe(first) + " while listing consumer groups", first);
       }
     }
     Map<String, String> out = new HashMap<>();
@@ -154,7 +164,7 @@ final class KafkaAdminReads implements AdminReads {
     Map<String, ListConsumerGroupOffsetsSpec> specs = new HashMap<>();
     for (String g : groups) specs.put(g, new ListConsumerGroupOffsetsSpec());
     ListConsumerGroupOffsetsResult result =
-        admin.listConsumerGroupOffsets(specs, new ListConsumerGroupOffsetsOptions().timeoutMs(budget(deadline)));
+        admin().listConsumerGroupOffsets(specs, new ListConsumerGroupOffsetsOptions().timeoutMs(budget(deadline)));
     CollectException last = null;
     for (String g : groups) {
       try {
@@ -177,7 +187,7 @@ final class KafkaAdminReads implements AdminReads {
     Map<String, Integer> out = new HashMap<>();
     if (groups.isEmpty()) return out;
     calls++;
-    DescribeConsumerGroupsResult result = admin.describeConsumerGroups(groups, new DescribeConsumerGroupsOptions().timeoutMs(budget(deadline)));
+    DescribeConsumerGroupsResult result = admin().describeConsumerGroups(groups, new DescribeConsumerGroupsOptions().timeoutMs(budget(deadline)));
     CollectException last = null;
     for (Map.Entry<String, KafkaFuture<ConsumerGroupDescription>> e : result.describedGroups().entrySet()) {
       try {
@@ -212,15 +222,27 @@ final class KafkaAdminReads implements AdminReads {
     } catch (TimeoutException e) {
       throw new CollectException("Kafka cluster " + cluster + ": no answer by the scrape's deadline while " + what);
     } catch (ExecutionException e) {
-      throw new CollectException("Kafka cluster " + cluster + ": " + e.getCause() + " while " + what, e.getCause());
+      if (e.getCause() instanceof AuthenticationException) dropClient();
+      throw new CollectException("Kafka cluster " + cluster + ": " + KafkaFailures.describe(e.getCause()) + " while " + what, e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new CollectException("Kafka cluster " + cluster + ": interrupted while " + what, e);
     }
   }
 
+  /**
+   * Closes a client the brokers refused (wrong password, untrusted certificate, mechanism not
+   * offered): left open it would reconnect every second by itself, each time logging the refusal;
+   * the next scrape, after the target's backoff, makes a new one.
+   */
+  private void dropClient() {
+    Admin refused = admin;
+    admin = null;
+    if (refused != null) refused.close(Duration.ZERO);
+  }
+
   @Override
   public void close() {
-    admin.close(Duration.ofSeconds(5));
+    if (admin != null) admin.close(Duration.ofSeconds(5));
   }
 }

@@ -12,10 +12,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
 import org.doflamingo.collect.CollectException;
 import org.doflamingo.collect.Collector;
 import org.doflamingo.collect.Http;
 import org.doflamingo.collect.Scrape;
+import org.doflamingo.collect.TlsSockets;
 import org.doflamingo.collect.catalogue.MetricCatalogue;
 import org.doflamingo.collect.catalogue.MetricSpec;
 import org.doflamingo.config.ZooKeeperEnsembleConfig;
@@ -24,7 +28,8 @@ import org.doflamingo.engine.SeriesKind;
 
 /**
  * Reads {@code mntr} from one ZooKeeper server: over the four-letter-word protocol on the client
- * port, and from the AdminServer's {@code /commands/mntr} when the server has an admin port. Every
+ * port (the secure one over TLS when configured), and from the AdminServer's {@code /commands/mntr}
+ * (over HTTPS when {@code adminHttps}) when the server has an admin port. Every
  * {@code zk_<key>} with a catalogue series {@code zookeeper.<key>} is recorded, labelled
  * {@code ensemble} and {@code server} ({@code host:clientPort}); {@code zk_server_state} is encoded
  * leader=2, follower=1, standalone=0, observer=3, and on ZooKeeper 3.6+ the leader's
@@ -47,11 +52,14 @@ public final class ZooKeeperCollector implements Collector {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final String ensemble;
+  private final ZooKeeperEnsembleConfig config;
   private final ZooKeeperEnsembleConfig.Server server;
   private final MetricCatalogue catalogue;
   private final int connectTimeoutMs;
   private final int readTimeoutMs;
   private final String target;
+  /** TLS from the ensemble's stores, made at first use (a store that cannot be loaded fails the scrape, not the start). */
+  private SSLSocketFactory tls;
 
   public ZooKeeperCollector(ZooKeeperEnsembleConfig ensemble, ZooKeeperEnsembleConfig.Server server, MetricCatalogue catalogue) {
     this(ensemble, server, catalogue, DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_READ_TIMEOUT_MS);
@@ -61,6 +69,7 @@ public final class ZooKeeperCollector implements Collector {
       int connectTimeoutMs, int readTimeoutMs) {
     if (connectTimeoutMs <= 0 || readTimeoutMs <= 0) throw new IllegalArgumentException("timeouts must be positive");
     this.ensemble = ensemble.name;
+    this.config = ensemble;
     this.server = server;
     this.catalogue = catalogue;
     this.connectTimeoutMs = connectTimeoutMs;
@@ -115,8 +124,9 @@ public final class ZooKeeperCollector implements Collector {
   public Map<String, Double> read(Source source) throws CollectException {
     if (source == Source.ADMIN_SERVER) {
       if (server.adminPort <= 0) throw new CollectException(target + ": no adminPort configured");
-      return parseAdmin(target, Http.get(target, "http://" + hostForUrl(server.host) + ":" + server.adminPort + "/commands/mntr",
-          connectTimeoutMs, readTimeoutMs, MAX_RESPONSE_BYTES), catalogue);
+      String scheme = config.adminHttps ? "https" : "http";
+      return parseAdmin(target, Http.get(target, scheme + "://" + hostForUrl(server.host) + ":" + server.adminPort + "/commands/mntr",
+          connectTimeoutMs, readTimeoutMs, MAX_RESPONSE_BYTES, config.adminHttps ? tls() : null), catalogue);
     }
     return parseMntr(target, fourLetterWord("mntr"), catalogue);
   }
@@ -125,13 +135,33 @@ public final class ZooKeeperCollector implements Collector {
     return host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host;
   }
 
-  /** Sends a four-letter word and reads the answer to end of stream, within the read timeout overall. */
+  private synchronized SSLSocketFactory tls() throws CollectException {
+    if (tls == null) tls = TlsSockets.of(target, config.trustStore, config.keyStore);
+    return tls;
+  }
+
+  /**
+   * Sends a four-letter word and reads the answer to end of stream, within the read timeout
+   * overall: on the secure client port over TLS (host name verified) when the server has one.
+   */
   String fourLetterWord(String word) throws CollectException {
-    String what = target + ": four-letter word '" + word + "' on port " + server.clientPort;
+    boolean secure = server.secureClientPort > 0;
+    int port = secure ? server.secureClientPort : server.clientPort;
+    String what = target + ": four-letter word '" + word + "' on " + (secure ? "secure client port " : "port ") + port;
     long deadline = System.nanoTime() + readTimeoutMs * 1_000_000L;
-    try (Socket s = new Socket()) {
-      s.connect(new InetSocketAddress(server.host, server.clientPort), connectTimeoutMs);
-      s.setSoTimeout(readTimeoutMs);
+    SSLSocketFactory factory = secure ? tls() : null;
+    try (Socket plain = new Socket()) {
+      plain.connect(new InetSocketAddress(server.host, port), connectTimeoutMs);
+      plain.setSoTimeout(readTimeoutMs);
+      Socket s = plain;
+      if (secure) {
+        SSLSocket ssl = (SSLSocket) factory.createSocket(plain, server.host, port, true);
+        SSLParameters parameters = ssl.getSSLParameters();
+        parameters.setEndpointIdentificationAlgorithm("HTTPS");
+        ssl.setSSLParameters(parameters);
+        ssl.startHandshake();
+        s = ssl;
+      }
       OutputStream out = s.getOutputStream();
       out.write(word.getBytes(StandardCharsets.US_ASCII));
       out.flush();

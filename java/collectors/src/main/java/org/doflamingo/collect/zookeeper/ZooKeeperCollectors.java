@@ -17,7 +17,7 @@ public final class ZooKeeperCollectors implements CollectorFactory {
         out.add(new Target("zookeeper", z.name, server, "mntr " + server, new ZooKeeperCollector(z, s, c.catalogue)));
         if (s.jmxPort > 0) {
           out.add(new Target("zookeeper", z.name, server, "JMX " + s.host + ":" + s.jmxPort,
-              jmx.collector(s.host, s.jmxPort, z.jmx, false, "ensemble", z.name, "server", server)));
+              jmx.collector(s.host, s.jmxPort, z.jmx, z.jmxSsl, "ensemble", z.name, "server", server)));
         }
       }
     }
