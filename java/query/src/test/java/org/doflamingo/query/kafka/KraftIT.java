@@ -1,7 +1,6 @@
 package org.doflamingo.query.kafka;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -11,28 +10,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javax.management.MBeanServerConnection;
 import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.doflamingo.cluster.KraftCluster;
 import org.doflamingo.cluster.KraftNode;
 import org.doflamingo.cluster.MonitorJson;
@@ -40,8 +25,6 @@ import org.doflamingo.collect.Monitor;
 import org.doflamingo.collect.catalogue.MetricCatalogue;
 import org.doflamingo.collect.jmx.JmxSource;
 import org.doflamingo.config.MonitorConfig;
-import org.doflamingo.engine.Scheduler;
-import org.doflamingo.query.Current;
 import org.doflamingo.query.Reads;
 import org.junit.jupiter.api.Test;
 
@@ -68,12 +51,7 @@ class KraftIT {
         // 2 brokers, 3 controllers, the Admin API, the probe
         assertEquals(7, monitor.targets().size(), monitor.targets().toString());
         traffic(kraft);
-        tickUntil(monitor, "every target up and read", Duration.ofSeconds(120), () -> {
-          for (Monitor.Target t : monitor.targets()) {
-            if (monitor.status(t.id).state != Scheduler.State.UP || monitor.pending(t.id) != null) return false;
-          }
-          return true;
-        });
+        tickUntil(monitor, "every target up and read", Duration.ofSeconds(120), () -> Watching.allUp(monitor));
         int leader = kraft.quorum().leaderId();
 
         // the controllers' own MBeans: each names the quorum's leader, the active one counts itself
@@ -157,45 +135,13 @@ class KraftIT {
     assertEquals(Collections.emptyList(), unmarked, "absent on Kafka 4.x nodes but not marked notOn in the catalogue");
   }
 
-  /** The topic, 200 records, a classic and a consumer-protocol group each committing 150, then 50 more records. */
+  /** The topic, 150 records, a classic and a consumer-protocol group each committing them, then 50 more records. */
   private static void traffic(KraftCluster kraft) throws Exception {
-    try (Admin admin = kraft.admin()) {
-      admin.createTopics(Collections.singletonList(new NewTopic(TOPIC, 2, (short) 2))).all().get(60, TimeUnit.SECONDS);
-    }
-    produce(kraft, 150);
-    consumeAndCommit(kraft, "orders-classic", "classic", 150);
-    consumeAndCommit(kraft, "orders-consumer", "consumer", 150);
-    produce(kraft, 50);
-  }
-
-  private static void produce(KraftCluster kraft, int records) throws Exception {
-    Properties p = kraft.clientProperties();
-    p.put(ProducerConfig.ACKS_CONFIG, "all");
-    try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
-      List<Future<?>> sent = new ArrayList<>();
-      for (int i = 0; i < records; i++) sent.add(producer.send(new ProducerRecord<>(TOPIC, "k" + i, "v" + i)));
-      for (Future<?> f : sent) f.get(60, TimeUnit.SECONDS);
-    }
-  }
-
-  /** A consumer of {@code group} with {@code group.protocol} {@code protocol} reads {@code records} records, commits them, leaves. */
-  private static void consumeAndCommit(KraftCluster kraft, String group, String protocol, int records) {
-    Properties p = kraft.clientProperties();
-    p.put(ConsumerConfig.GROUP_ID_CONFIG, group);
-    p.put(ConsumerConfig.GROUP_PROTOCOL_CONFIG, protocol);
-    p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-    int got = 0;
-    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
-      consumer.subscribe(Collections.singletonList(TOPIC));
-      long deadline = System.currentTimeMillis() + 90_000;
-      while (got < records && System.currentTimeMillis() < deadline) {
-        ConsumerRecords<String, String> batch = consumer.poll(Duration.ofMillis(500));
-        got += batch.count();
-      }
-      consumer.commitSync(Duration.ofSeconds(30));
-    }
-    assertEquals(records, got, group + " read every record produced so far");
+    Watching.createTopic(kraft.clientProperties(), TOPIC, 2, (short) 2);
+    Watching.produce(kraft.clientProperties(), TOPIC, 150);
+    assertEquals(150, Watching.consumeAndCommit(kraft.clientProperties(), TOPIC, "orders-classic", "classic", 150));
+    assertEquals(150, Watching.consumeAndCommit(kraft.clientProperties(), TOPIC, "orders-consumer", "consumer", 150));
+    Watching.produce(kraft.clientProperties(), TOPIC, 50);
   }
 
   private static Map<String, LagRow> lagRows(Reads reads) {
@@ -204,29 +150,11 @@ class KraftIT {
     return out;
   }
 
-  /** The current value of the cluster's series {@code metric} (of one member when {@code label} is given), or null. */
   private static Double current(Reads reads, String metric, String label, int id) {
-    Map<String, String> labels = new HashMap<>();
-    labels.put("cluster", CLUSTER);
-    if (label != null) labels.put(label, String.valueOf(id));
-    int[] ids = reads.engine().select(metric, labels);
-    if (ids.length != 1) return null;
-    return Current.orNull(reads.current().latest(ids, System.currentTimeMillis()), 0);
+    return Watching.current(reads, CLUSTER, metric, label, id);
   }
 
-  /** Ticks the monitor as a host would until {@code done}, or fails naming {@code what} and every target's state. */
   private static void tickUntil(Monitor monitor, String what, Duration timeout, BooleanSupplier done) throws InterruptedException {
-    long deadline = System.currentTimeMillis() + timeout.toMillis();
-    while (System.currentTimeMillis() < deadline) {
-      monitor.tick(System.currentTimeMillis());
-      if (done.getAsBoolean()) return;
-      Thread.sleep(200);
-    }
-    StringBuilder states = new StringBuilder();
-    for (Monitor.Target t : monitor.targets()) {
-      Scheduler.Status s = monitor.status(t.id);
-      states.append("\n  ").append(t).append(": ").append(s.state).append(s.lastError.isEmpty() ? "" : " (" + s.lastError + ")");
-    }
-    throw new AssertionError("timed out after " + timeout.toMillis() + " ms waiting for " + what + states);
+    Watching.awaitTicking(monitor, what, timeout, done);
   }
 }
