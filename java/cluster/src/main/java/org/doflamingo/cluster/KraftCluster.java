@@ -143,10 +143,7 @@ public final class KraftCluster implements AutoCloseable {
 
   /** A new admin client; the caller closes it. */
   public Admin admin() {
-    Properties p = clientProperties();
-    p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
-    p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "30000");
-    return Admin.create(p);
+    return KafkaCluster.admin(clientProperties());
   }
 
   /** Ids of the brokers the metadata lists right now. */
