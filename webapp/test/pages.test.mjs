@@ -197,6 +197,19 @@ try {
   // ---- end of the Kafka drill-down tables block ----
   await shot('kafka-partitions');
 
+  // ---- KRaft quorum tab (a ZooKeeper-mode cluster here: it answers the quorum call with none) ----
+  const quorumCalls = [];
+  page.on('response', (r) => { if (r.url().includes('/monitoring/kafka/quorum')) quorumCalls.push(r.status()); });
+  await kafkaTab('doflamingo-kafka-quorum');
+  const quorumEmpty = await page.waitForFunction(() => {
+    const grid = Ext.ComponentQuery.query('doflamingo-kafka-quorum')[0];
+    return grid.isVisible(true) && grid.getStore().getCount() === 0
+      && [...grid.el.dom.querySelectorAll('.x-grid-empty')].some((e) => e.textContent.trim().length > 0);
+  }, null, { timeout: 30000 }).then(() => true).catch(() => false);
+  check(quorumEmpty && quorumCalls.length > 0 && quorumCalls.every((c) => c === 200),
+    'Quorum tab: asked GET /monitoring/kafka/quorum (' + quorumCalls.join(',') + '), no quorum in ZooKeeper mode, its empty text shown');
+  // ---- end of the KRaft quorum tab ----
+
   // Timeline: a chosen past range, from before the oldest stored point (GET retention) to 10 s ago
   // once at least 30 s are stored, is read from the stored history and drawn.
   await page.locator('.x-tab', { hasText: /^Timeline$/ }).click();

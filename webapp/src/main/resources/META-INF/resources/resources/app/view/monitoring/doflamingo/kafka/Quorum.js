@@ -17,6 +17,8 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.kafka.Quorum', {
     ],
 
     mixins: {refreshing: 'Flamingo2.view.monitoring.doflamingo.common.Refreshing'},
+    // the rows come by loadData (one call answers the summary too), which is no store load: show the empty text anyway
+    viewConfig: {deferEmptyText: false},
 
     initComponent: function () {
         var me = this, T = Flamingo2.view.monitoring.doflamingo.kafka.Tables,
