@@ -198,16 +198,24 @@ try {
   await shot('kafka-partitions');
 
   // ---- KRaft quorum tab (a ZooKeeper-mode cluster here: it answers the quorum call with none) ----
-  const quorumCalls = [];
-  page.on('response', (r) => { if (r.url().includes('/monitoring/kafka/quorum')) quorumCalls.push(r.status()); });
+  const quorumAnswer = page.waitForResponse((r) => r.url().includes('/monitoring/kafka/quorum'), { timeout: 45000 })
+    .then((r) => r.status()).catch(() => 0);
   await kafkaTab('doflamingo-kafka-quorum');
+  const quorumStatus = await quorumAnswer;
   const quorumEmpty = await page.waitForFunction(() => {
     const grid = Ext.ComponentQuery.query('doflamingo-kafka-quorum')[0];
     return grid.isVisible(true) && grid.getStore().getCount() === 0
       && [...grid.el.dom.querySelectorAll('.x-grid-empty')].some((e) => e.textContent.trim().length > 0);
-  }, null, { timeout: 30000 }).then(() => true).catch(() => false);
-  check(quorumEmpty && quorumCalls.length > 0 && quorumCalls.every((c) => c === 200),
-    'Quorum tab: asked GET /monitoring/kafka/quorum (' + quorumCalls.join(',') + '), no quorum in ZooKeeper mode, its empty text shown');
+  }, null, { timeout: 45000 }).then(() => true).catch(() => false);
+  check(quorumEmpty && quorumStatus === 200,
+    'Quorum tab: GET /monitoring/kafka/quorum answered ' + quorumStatus + ', no quorum in ZooKeeper mode, its empty text shown');
+  if (!quorumEmpty || quorumStatus !== 200) {
+    console.log('quorum tab: ' + await page.evaluate(() => {
+      const grid = Ext.ComponentQuery.query('doflamingo-kafka-quorum')[0];
+      return JSON.stringify({ active: grid.up('tabpanel').getActiveTab().xtype, visible: grid.isVisible(true),
+        rows: grid.getStore().getCount(), empty: [...grid.el.dom.querySelectorAll('.x-grid-empty')].map((e) => e.textContent) });
+    }));
+  }
   // ---- end of the KRaft quorum tab ----
 
   // Timeline: a chosen past range, from before the oldest stored point (GET retention) to 10 s ago
