@@ -39,8 +39,9 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.kafka.Quorum', {
             }},
             {text: T.label('col.health'), dataIndex: 'health', width: 120, renderer: T.health},
             {text: T.label('quorum.logEndOffset'), dataIndex: 'logEndOffset', width: 140, align: 'right', renderer: T.count},
-            {text: T.label('quorum.lag'), dataIndex: 'lag', width: 120, align: 'right', renderer: T.alarmCount},
-            {text: T.label('quorum.caughtUp'), dataIndex: 'caughtUpAgeMs', width: 140, align: 'right',
+            // a few records behind is normal between fetches: the health column says when it is not
+            {text: T.label('quorum.lag'), dataIndex: 'lag', width: 130, align: 'right', renderer: T.count},
+            {text: T.label('quorum.caughtUp'), dataIndex: 'caughtUpAgeMs', width: 170, align: 'right',
                 renderer: function (v) { return v === null || v === undefined ? '–' : Units.format(v, 'ms'); }},
             {text: T.label('quorum.target'), dataIndex: 'targetState', flex: 1, renderer: function (v) {
                 return v ? T.text(Flamingo2.view.monitoring.doflamingo.common.Messages.t('doflamingo.target.' + v)) : '–';
