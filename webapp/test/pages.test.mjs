@@ -197,6 +197,27 @@ try {
   // ---- end of the Kafka drill-down tables block ----
   await shot('kafka-partitions');
 
+  // ---- KRaft quorum tab (a ZooKeeper-mode cluster here: it answers the quorum call with none) ----
+  const quorumAnswer = page.waitForResponse((r) => r.url().includes('/monitoring/kafka/quorum'), { timeout: 45000 })
+    .then((r) => r.status()).catch(() => 0);
+  await kafkaTab('doflamingo-kafka-quorum');
+  const quorumStatus = await quorumAnswer;
+  const quorumEmpty = await page.waitForFunction(() => {
+    const grid = Ext.ComponentQuery.query('doflamingo-kafka-quorum')[0];
+    return grid.isVisible(true) && grid.getStore().getCount() === 0
+      && [...grid.el.dom.querySelectorAll('.x-grid-empty')].some((e) => e.textContent.trim().length > 0);
+  }, null, { timeout: 45000 }).then(() => true).catch(() => false);
+  check(quorumEmpty && quorumStatus === 200,
+    'Quorum tab: GET /monitoring/kafka/quorum answered ' + quorumStatus + ', no quorum in ZooKeeper mode, its empty text shown');
+  if (!quorumEmpty || quorumStatus !== 200) {
+    console.log('quorum tab: ' + await page.evaluate(() => {
+      const grid = Ext.ComponentQuery.query('doflamingo-kafka-quorum')[0];
+      return JSON.stringify({ active: grid.up('tabpanel').getActiveTab().xtype, visible: grid.isVisible(true),
+        rows: grid.getStore().getCount(), empty: [...grid.el.dom.querySelectorAll('.x-grid-empty')].map((e) => e.textContent) });
+    }));
+  }
+  // ---- end of the KRaft quorum tab ----
+
   // Timeline: a chosen past range, from before the oldest stored point (GET retention) to 10 s ago
   // once at least 30 s are stored, is read from the stored history and drawn.
   await page.locator('.x-tab', { hasText: /^Timeline$/ }).click();

@@ -18,7 +18,7 @@ import java.util.Locale;
  * {@code target/classes/META-INF/doflamingo-cluster} of the working directory.
  */
 public enum ApacheRuntime {
-  ZOOKEEPER, KAFKA, FLUME;
+  ZOOKEEPER, KAFKA, KAFKA4, FLUME;
 
   static final String DIR_PROPERTY = "doflamingo.cluster.classpath.dir";
   private static final String RESOURCE_DIR = "META-INF/doflamingo-cluster/";

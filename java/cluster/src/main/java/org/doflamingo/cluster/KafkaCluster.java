@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.StringJoiner;
@@ -184,7 +185,13 @@ public final class KafkaCluster implements AutoCloseable {
 
   /** A new admin client; the caller closes it. */
   public Admin admin() {
-    Properties p = clientProperties();
+    return admin(clientProperties());
+  }
+
+  /** An admin client of {@code client} with the harness's timeouts (10 s a request, 30 s a call). */
+  static Admin admin(Properties client) {
+    Properties p = new Properties();
+    p.putAll(client);
     p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
     p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "30000");
     return Admin.create(p);
@@ -234,12 +241,23 @@ public final class KafkaCluster implements AutoCloseable {
     for (KafkaBroker b : via) {
       bootstrap.add(b.address());
     }
+    return registered(bootstrap.toString(), Collections.<String, String>emptyMap());
+  }
+
+  /** An admin client for readiness checks: short timeouts, quick reconnects ({@code clientProperties} besides bootstrap). */
+  static Admin quickAdmin(String bootstrap, Map<String, String> clientProperties) {
     Properties p = new Properties();
-    p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap.toString());
+    p.putAll(clientProperties);
+    p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "3000");
     p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "5000");
     p.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "500");
-    try (Admin admin = Admin.create(p)) {
+    return Admin.create(p);
+  }
+
+  /** Ids of the brokers the metadata lists, asked through {@code bootstrap}. */
+  static Set<Integer> registered(String bootstrap, Map<String, String> clientProperties) throws Exception {
+    try (Admin admin = quickAdmin(bootstrap, clientProperties)) {
       Collection<Node> nodes = admin.describeCluster(new DescribeClusterOptions().timeoutMs(5000))
           .nodes().get(6, TimeUnit.SECONDS);
       Set<Integer> ids = new TreeSet<>();

@@ -63,6 +63,31 @@ public final class MonitorJson {
     return sb.append("\n}\n").toString();
   }
 
+  /**
+   * A KRaft cluster of dedicated controllers: its brokers and its {@code "controllers"} (JMX), with
+   * the synthetic probe (its defaults) when {@code probe}.
+   */
+  public static String kraft(Path storage, int intervalSeconds, String name, KraftCluster kraft, boolean probe) {
+    StringBuilder sb = new StringBuilder("{\n  \"storage\": {\"path\": ").append(string(storage.toString())).append("},\n");
+    sb.append("  \"intervalSeconds\": ").append(intervalSeconds);
+    sb.append(",\n  \"kafka\": [{\"name\": ").append(string(name)).append(", \"brokers\": [");
+    String sep = "";
+    for (KraftNode b : kraft.brokers()) {
+      sb.append(sep).append("\n    {\"id\": ").append(b.id()).append(", \"host\": ").append(string(b.host()))
+          .append(", \"jmxPort\": ").append(b.jmxPort()).append(", \"bootstrap\": ").append(string(b.address())).append('}');
+      sep = ",";
+    }
+    sb.append("],\n    \"controllers\": [");
+    sep = "";
+    for (KraftNode c : kraft.controllers()) {
+      sb.append(sep).append("\n    {\"id\": ").append(c.id()).append(", \"host\": ").append(string(c.host()))
+          .append(", \"jmxPort\": ").append(c.jmxPort()).append('}');
+      sep = ",";
+    }
+    sb.append(probe ? "],\n    \"probe\": {}}]" : "]}]");
+    return sb.append("\n}\n").toString();
+  }
+
   /** A JSON string literal (tests that write their own sections use it too). */
   public static String string(String s) {
     StringBuilder sb = new StringBuilder("\"");

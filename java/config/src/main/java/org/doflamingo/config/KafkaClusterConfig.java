@@ -8,9 +8,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * A Kafka cluster: its brokers (JMX and bootstrap addresses), the client JVMs whose own MBeans are
- * reachable (consumers with JMX on), optional JMX credentials, how its clients connect
- * ({@link KafkaSecurity}), and the synthetic probe when asked for.
+ * A Kafka cluster: its brokers (JMX and bootstrap addresses), its dedicated KRaft controllers
+ * (JMX), the client JVMs whose own MBeans are reachable (consumers with JMX on), optional JMX
+ * credentials, how its clients connect ({@link KafkaSecurity}), and the synthetic probe when asked for.
  */
 public final class KafkaClusterConfig {
   /** One broker. */
@@ -32,6 +32,28 @@ public final class KafkaClusterConfig {
     @Override
     public String toString() {
       return "Broker{" + (id >= 0 ? id + ", " : "") + host + ", jmx " + jmxPort + ", bootstrap " + bootstrap + "}";
+    }
+  }
+
+  /**
+   * A dedicated KRaft controller ({@code process.roles=controller}): read over JMX for the
+   * controller's and the metadata quorum's MBeans, which Kafka 4.x brokers no longer have.
+   */
+  public static final class Controller {
+    /** Its node.id, or -1 when not given: then its series are labelled by host:jmxPort. */
+    public final int id;
+    public final String host;
+    public final int jmxPort;
+
+    Controller(int id, String host, int jmxPort) {
+      this.id = id;
+      this.host = host;
+      this.jmxPort = jmxPort;
+    }
+
+    @Override
+    public String toString() {
+      return "Controller{" + (id >= 0 ? id + ", " : "") + host + ", jmx " + jmxPort + "}";
     }
   }
 
@@ -167,6 +189,8 @@ public final class KafkaClusterConfig {
 
   public final String name;
   public final List<Broker> brokers;
+  /** KRaft controllers with JMX, or none (ZooKeeper mode, or controllers not watched). */
+  public final List<Controller> controllers;
   public final List<Client> clients;
   /** JMX authentication, or null. */
   public final Credentials jmx;
@@ -177,10 +201,11 @@ public final class KafkaClusterConfig {
   public final Probe probe;
   public final Cadence cadence;
 
-  private KafkaClusterConfig(String name, List<Broker> brokers, List<Client> clients, Credentials jmx, boolean jmxSsl,
-      KafkaSecurity security, Probe probe, Cadence cadence) {
+  private KafkaClusterConfig(String name, List<Broker> brokers, List<Controller> controllers, List<Client> clients, Credentials jmx,
+      boolean jmxSsl, KafkaSecurity security, Probe probe, Cadence cadence) {
     this.name = name;
     this.brokers = Collections.unmodifiableList(brokers);
+    this.controllers = Collections.unmodifiableList(controllers);
     this.clients = Collections.unmodifiableList(clients);
     this.jmx = jmx;
     this.jmxSsl = jmxSsl;
@@ -198,7 +223,8 @@ public final class KafkaClusterConfig {
 
   /** @param intervalSeconds the monitor's interval: the cadences are at least one */
   static KafkaClusterConfig read(Node n, int intervalSeconds) throws ConfigException {
-    n.only("name", "brokers", "clients", "jmx", "jmxSsl", "security", "sasl", "probe", "partitionIntervalSeconds", "groupIntervalSeconds",
+    n.only("name", "brokers", "controllers", "clients", "jmx", "jmxSsl", "security", "sasl", "probe", "partitionIntervalSeconds",
+        "groupIntervalSeconds",
         "emptyGroupIntervalSeconds", "scrapeTimeoutMs", "partitionBatchSize", "groupBatchSize");
     String name = n.text("name");
     List<Broker> brokers = new ArrayList<>();
@@ -216,6 +242,17 @@ public final class KafkaClusterConfig {
       brokers.add(new Broker(id, host, jmxPort, bootstrap));
     }
     if (brokers.isEmpty()) throw n.error("brokers", "a cluster needs at least one broker");
+    List<Controller> controllers = new ArrayList<>();
+    Set<Integer> controllerIds = new HashSet<>();
+    for (Node c : n.objects("controllers")) {
+      c.only("id", "host", "jmxPort");
+      int id = c.optInt("id", -1, 0, Integer.MAX_VALUE);
+      if (id >= 0 && !controllerIds.add(id)) throw c.error("id", "controller id " + id + " is listed twice");
+      String host = c.text("host");
+      int jmxPort = c.port("jmxPort");
+      if (!seen.add(host + ":" + jmxPort)) throw c.error("jmxPort", host + ":" + jmxPort + " is listed twice");
+      controllers.add(new Controller(id, host, jmxPort));
+    }
     List<Client> clients = new ArrayList<>();
     for (Node c : n.objects("clients")) {
       c.only("name", "host", "jmxPort");
@@ -233,13 +270,14 @@ public final class KafkaClusterConfig {
     KafkaSecurity security = securityNode != null ? KafkaSecurity.read(securityNode)
         : sasl != null ? KafkaSecurity.legacySasl(sasl) : KafkaSecurity.PLAINTEXT;
     Node probe = n.optObject("probe");
-    return new KafkaClusterConfig(name, brokers, clients, jmx == null ? null : Credentials.read(jmx), n.optBoolean("jmxSsl", false),
-        security, probe == null ? null : Probe.read(probe), Cadence.read(n, intervalSeconds));
+    return new KafkaClusterConfig(name, brokers, controllers, clients, jmx == null ? null : Credentials.read(jmx),
+        n.optBoolean("jmxSsl", false), security, probe == null ? null : Probe.read(probe), Cadence.read(n, intervalSeconds));
   }
 
   @Override
   public String toString() {
-    return "KafkaCluster{" + name + ", " + brokers + (clients.isEmpty() ? "" : ", " + clients) + (jmx != null ? ", jmx " + jmx : "") + (security.protocol != KafkaSecurity.Protocol.PLAINTEXT ? ", " + security : "")
+    return "KafkaCluster{" + name + ", " + brokers + (controllers.isEmpty() ? "" : ", " + controllers) + (clients.isEmpty() ? "" : ", " + clients)
+        + (jmx != null ? ", jmx " + jmx : "") + (security.protocol != KafkaSecurity.Protocol.PLAINTEXT ? ", " + security : "")
         + (probe != null ? ", " + probe : "") + ", " + cadence + "}";
   }
 }

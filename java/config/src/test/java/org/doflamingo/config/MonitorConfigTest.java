@@ -117,6 +117,27 @@ class MonitorConfigTest {
   }
 
   @Test
+  void kraftControllersAreListedWithTheirJmxAndCheckedLikeBrokers() throws Exception {
+    String kraft = "{\"storage\": {\"path\": \"d\"}, \"kafka\": [{\"name\": \"k4\","
+        + " \"brokers\": [{\"id\": 101, \"host\": \"b1\", \"jmxPort\": 9999}],"
+        + " \"controllers\": [{\"id\": 1, \"host\": \"c1\", \"jmxPort\": 9999}, {\"host\": \"c2\", \"jmxPort\": 9998}]}]}";
+    KafkaClusterConfig k = MonitorConfig.parse(kraft).kafka.get(0);
+    assertEquals(2, k.controllers.size());
+    assertEquals(1, k.controllers.get(0).id);
+    assertEquals("c1", k.controllers.get(0).host);
+    assertEquals(-1, k.controllers.get(1).id, "no id: labelled by host:jmxPort");
+    assertEquals(9998, k.controllers.get(1).jmxPort);
+    assertEquals("b1:9092", k.bootstrapServers(), "controllers are no bootstrap servers");
+    assertTrue(MonitorConfig.parse(FULL).kafka.get(0).controllers.isEmpty(), "none listed: none");
+    assertError("kafka[0].controllers[1].id: controller id 1 is listed twice", kraft.replace("{\"host\": \"c2\"", "{\"id\": 1, \"host\": \"c2\""));
+    assertError("kafka[0].controllers[0].jmxPort: is required (a port number 1-65535)", kraft.replace(", \"jmxPort\": 9999}, {", "}, {"));
+    assertError("kafka[0].controllers[0].jmxPort: b1:9999 is listed twice",
+        kraft.replace("\"host\": \"c1\"", "\"host\": \"b1\""));
+    assertError("kafka[0].controllers[0].bootstrap: unknown setting; expected one of [host, id, jmxPort]",
+        kraft.replace("\"id\": 1, \"host\": \"c1\"", "\"id\": 1, \"bootstrap\": \"c1:9093\", \"host\": \"c1\""));
+  }
+
+  @Test
   void probeIsOffUnlessAskedForAndHasDefaults() throws Exception {
     assertNull(MonitorConfig.parse(FULL).kafka.get(0).probe, "no \"probe\": no probe");
     KafkaClusterConfig.Probe p = MonitorConfig.parse(FULL.replace("\"jmxSsl\": true,", "\"jmxSsl\": true, \"probe\": {},")).kafka.get(0).probe;

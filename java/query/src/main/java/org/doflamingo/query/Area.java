@@ -9,8 +9,8 @@ import java.util.List;
  * label names its clusters ({@code clusterName} in the REST API) and its members.
  */
 public enum Area {
-  KAFKA("kafka.", "cluster", Arrays.asList("broker", "client", "group"), "kafka-broker", "kafka-cluster", "kafka-consumer",
-      "kafka-probe"),
+  KAFKA("kafka.", "cluster", Arrays.asList("broker", "controller", "client", "group"), "kafka-broker", "kafka-controller",
+      "kafka-cluster", "kafka-consumer", "kafka-probe"),
   ZOOKEEPER("zookeeper.", "ensemble", Collections.singletonList("server"), "zookeeper"),
   FLUME("flume.", "agent", Collections.<String>emptyList(), "flume");
 

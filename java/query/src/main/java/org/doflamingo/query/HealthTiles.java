@@ -2,8 +2,10 @@ package org.doflamingo.query;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.doflamingo.collect.Monitor;
 import org.doflamingo.collect.catalogue.Health;
@@ -46,11 +48,12 @@ final class HealthTiles {
           tile.add(Health.UNKNOWN, t.address + " not read yet");
       }
     }
-    List<String> ruled = new ArrayList<>();
+    // a metric several systems read (a controller's MBeans on a ZooKeeper-mode broker) is read once
+    Set<String> ruled = new LinkedHashSet<>();
     for (String system : systems) {
       for (MetricSpec spec : monitor.catalogue().of(system)) if (spec.amber != null || spec.red != null) ruled.add(spec.name);
     }
-    Readings r = Readings.of(reads, ruled, AreaReads.filter(area, cluster, null), k -> k.label(area.groupLabel) != null,
+    Readings r = Readings.of(reads, new ArrayList<>(ruled), AreaReads.filter(area, cluster, null), k -> k.label(area.groupLabel) != null,
         System.currentTimeMillis());
     for (int i = 0; i < r.size(); i++) {
       if (!r.has(i)) continue;
@@ -90,6 +93,7 @@ final class HealthTiles {
 
   private String memberKind(String system) {
     if (system.equals("kafka-broker")) return "broker";
+    if (system.equals("kafka-controller")) return "controller";
     if (system.equals("kafka-consumer")) return "client";
     return area.memberLabels.isEmpty() ? area.groupLabel : area.memberLabels.get(0);
   }

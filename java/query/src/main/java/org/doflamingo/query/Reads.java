@@ -5,6 +5,7 @@ import org.doflamingo.engine.Engine;
 import org.doflamingo.engine.SeriesData;
 import org.doflamingo.query.flume.FlumeFlows;
 import org.doflamingo.query.kafka.ConsumerLag;
+import org.doflamingo.query.kafka.KafkaQuorum;
 import org.doflamingo.query.kafka.KafkaTables;
 
 /**
@@ -19,6 +20,7 @@ public final class Reads {
   private final Current current;
   private final KafkaTables kafka;
   private final ConsumerLag lag;
+  private final KafkaQuorum quorum;
   private final FlumeFlows flume;
 
   public Reads(Monitor monitor) {
@@ -27,6 +29,7 @@ public final class Reads {
     this.current = new Current(monitor);
     this.kafka = new KafkaTables(this);
     this.lag = new ConsumerLag(this);
+    this.quorum = new KafkaQuorum(this);
     this.flume = new FlumeFlows(this);
   }
 
@@ -59,6 +62,11 @@ public final class Reads {
   /** The consumer groups' lag list and a group's partitions. */
   public ConsumerLag lag() {
     return lag;
+  }
+
+  /** The Kafka clusters' KRaft metadata quorums. */
+  public KafkaQuorum quorum() {
+    return quorum;
   }
 
   /** The Flume transport network. */

@@ -16,6 +16,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.doflamingo.cluster.DemoTraffic;
 import org.doflamingo.cluster.FlumeAgent;
 import org.doflamingo.cluster.KafkaCluster;
+import org.doflamingo.cluster.KraftCluster;
 import org.doflamingo.cluster.MonitorJson;
 import org.doflamingo.cluster.ZooKeeperEnsemble;
 import org.slf4j.Logger;
@@ -28,11 +29,14 @@ import org.slf4j.LoggerFactory;
  * channel -> Kafka sink), the 2016
  * demo's traffic ({@link DemoTraffic}: fast-messages and summary-markers, a consumer group that
  * falls behind and catches up), all under one data folder, and the configuration that watches
- * them ({@code doflamingo.json} there).
+ * them ({@code doflamingo.json} there). With {@code --kraft}, a Kafka 4.x cluster in KRaft mode
+ * too (3 dedicated controllers, 2 brokers, the probe on it), watched as cluster {@code demo-kraft}.
  */
 final class Demo implements AutoCloseable {
-  /** Steps shown while the demo starts: ZooKeeper, Kafka, Flume, traffic here, then the web host. */
-  static final int STEPS = 5;
+  /** Steps shown while the demo starts: ZooKeeper, Kafka, Flume, traffic (and the KRaft cluster) here, then the web host. */
+  static int steps(boolean kraft) {
+    return kraft ? 6 : 5;
+  }
   static final String FLUME_TOPIC = "flume-events";
   private static final Logger log = LoggerFactory.getLogger(Demo.class);
 
@@ -49,7 +53,7 @@ final class Demo implements AutoCloseable {
   }
 
   /** Starts the clusters under {@code dir} (wiping what an earlier demo left, except the history). */
-  static Demo start(Path dir, Progress progress) throws Exception {
+  static Demo start(Path dir, Progress progress, boolean kraft) throws Exception {
     Path base = dir.toAbsolutePath();
     Demo demo = new Demo(base.resolve("doflamingo.json"));
     try {
@@ -71,6 +75,11 @@ final class Demo implements AutoCloseable {
       LoopbackJmx jmx = demo.add(LoopbackJmx.start());
       // with the synthetic probe: its availability per broker shows on the Overview
       String json = withClient(MonitorJson.of(storage, 2, "demo", zk, kafka, flume, true), DemoTraffic.GROUP, jmx.port());
+      if (kraft) {
+        KraftCluster k4 = demo.add(progress.step("Kafka 4.x KRaft: 3 controllers, 2 brokers",
+            () -> KraftCluster.start(base.resolve("kraft"), 3, 2)));
+        json = withCluster(json, MonitorJson.kraft(storage, 2, "demo-kraft", k4, true));
+      }
       Files.write(demo.configFile, json.getBytes(StandardCharsets.UTF_8));
       return demo;
     } catch (Exception | Error e) {
@@ -85,6 +94,14 @@ final class Demo implements AutoCloseable {
     ObjectNode root = (ObjectNode) mapper.readTree(json);
     ObjectNode client = ((ObjectNode) root.path("kafka").path(0)).putArray("clients").addObject();
     client.put("name", name).put("host", "127.0.0.1").put("jmxPort", jmxPort);
+    return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+  }
+
+  /** The configuration with the Kafka cluster of {@code other} (a whole configuration) added to its own. */
+  static String withCluster(String json, String other) throws IOException {
+    ObjectMapper mapper = new ObjectMapper();
+    ObjectNode root = (ObjectNode) mapper.readTree(json);
+    ((com.fasterxml.jackson.databind.node.ArrayNode) root.path("kafka")).add(mapper.readTree(other).path("kafka").path(0));
     return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root);
   }
 

@@ -13,7 +13,9 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>
  * --config FILE [--port N]       watch what FILE names; listen on web.bind:web.port (or N)
- * demo [--port N] [--data DIR]   start real clusters under DIR (default target/demo), then watch them
+ * demo [--port N] [--data DIR] [--kraft]
+ *                                start real clusters under DIR (default target/demo), then watch them;
+ *                                --kraft adds a Kafka 4.x KRaft cluster with dedicated controllers
  * sizing [--partitions N ...]     print disk and memory for a cluster of that shape (see {@link Sizing})
  * </pre>
  *
@@ -26,7 +28,7 @@ public final class Main {
   static final int FAILED = 1;
   static final int FIX_SETTINGS = 2;
   static final String USAGE = "usage: doflamingo --config FILE [--port N]\n"
-      + "       doflamingo demo [--port N] [--data DIR]\n"
+      + "       doflamingo demo [--port N] [--data DIR] [--kraft]\n"
       + "       doflamingo sizing " + Sizing.OPTIONS;
   private static final Logger log = LoggerFactory.getLogger(Main.class);
 
@@ -90,10 +92,10 @@ public final class Main {
       return FIX_SETTINGS;
     }
     Demo demo;
-    Progress progress = new Progress(out, Demo.STEPS);
+    Progress progress = new Progress(out, Demo.steps(options.kraft));
     out.println("Doflamingo demo: data under " + options.data.toAbsolutePath());
     try {
-      demo = Demo.start(options.data, progress);
+      demo = Demo.start(options.data, progress, options.kraft);
     } catch (Exception e) {
       progress.close();
       err.println("the demo clusters did not start: " + e.getMessage());
@@ -157,6 +159,8 @@ public final class Main {
   static final class Options {
     boolean help;
     boolean demo;
+    /** The demo also runs a Kafka 4.x KRaft cluster with dedicated controllers. */
+    boolean kraft;
     Path config;
     Path data = Paths.get("target", "demo");
     /** -1: web.port */
@@ -175,6 +179,9 @@ public final class Main {
           case "demo":
             o.demo = true;
             break;
+          case "--kraft":
+            o.kraft = true;
+            break;
           case "--config":
             o.config = Paths.get(value(args, ++i, a));
             break;
@@ -191,6 +198,7 @@ public final class Main {
       }
       if (o.demo == (o.config != null)) throw new IllegalArgumentException("give either --config FILE or demo");
       if (dataGiven && !o.demo) throw new IllegalArgumentException("--data is for the demo");
+      if (o.kraft && !o.demo) throw new IllegalArgumentException("--kraft is for the demo");
       return o;
     }
 

@@ -28,7 +28,7 @@ import org.doflamingo.engine.SeriesKey;
  * are an upper bound), one probe partition per broker, one Kafka cluster.
  */
 final class Sizing {
-  static final String OPTIONS = "[--partitions N] [--groups N] [--brokers N] [--replication N] [--topics N]"
+  static final String OPTIONS = "[--partitions N] [--groups N] [--brokers N] [--controllers N] [--replication N] [--topics N]"
       + " [--partitions-per-group N] [--zookeeper N] [--clients N] [--flume-agents N] [--flume-components N] [--config FILE]";
   /**
    * Java heap per series, bytes: the two copies of its key (the collectors' id map, the query
@@ -40,6 +40,8 @@ final class Sizing {
 
   private final Map<String, Long> scopes = new LinkedHashMap<>();
   private long brokers = 3;
+  /** Dedicated KRaft controllers watched over JMX (none: ZooKeeper mode, or controllers not listed). */
+  private long controllers;
   private long replication = 3;
   private long partitions = 20_000;
   private long topics = -1;
@@ -65,6 +67,7 @@ final class Sizing {
         case "--partitions": s.partitions = count(a, v, 1); break;
         case "--groups": s.groups = count(a, v, 0); break;
         case "--brokers": s.brokers = count(a, v, 1); break;
+        case "--controllers": s.controllers = count(a, v, 0); break;
         case "--replication": s.replication = count(a, v, 1); break;
         case "--topics": s.topics = count(a, v, 1); break;
         case "--partitions-per-group": s.partitionsPerGroup = count(a, v, 1); break;
@@ -81,6 +84,7 @@ final class Sizing {
     if (s.topics > s.partitions) throw new IllegalArgumentException("--topics " + s.topics + " exceeds --partitions " + s.partitions);
     s.scopes.put("cluster", 1L);
     s.scopes.put("broker", s.brokers);
+    s.scopes.put("controller", s.controllers);
     s.scopes.put("broker-topic", s.brokers * s.topics);
     s.scopes.put("topic", s.topics);
     s.scopes.put("partition", s.partitions);
@@ -92,9 +96,9 @@ final class Sizing {
     s.scopes.put("zookeeper-server", s.zookeeper);
     s.scopes.put("flume-agent", s.flumeAgents);
     s.scopes.put("flume-component", s.flumeComponents);
-    s.scopes.put("jvm", s.brokers + s.clients + s.zookeeper + s.flumeAgents);
+    s.scopes.put("jvm", s.brokers + s.controllers + s.clients + s.zookeeper + s.flumeAgents);
     // every JMX target, the cluster's Admin and probe targets, each ZooKeeper server's and Flume agent's
-    s.scopes.put("target", s.brokers + s.clients + 2 + 2L * s.zookeeper + s.flumeAgents);
+    s.scopes.put("target", s.brokers + s.controllers + s.clients + 2 + 2L * s.zookeeper + s.flumeAgents);
     s.catalogue = MetricCatalogue.load();
     s.policy = s.config == null ? new SeriesPolicy(SeriesConfig.defaults(), Collections.emptyList(), s.catalogue)
         : SeriesPolicy.of(s.config, s.catalogue);
@@ -122,7 +126,7 @@ final class Sizing {
       for (String scope : m.per) add(out, policy.classOf(ScopeKeys.key(m.name, scope)), scopes.get(scope) * m.each);
     }
     // each target's up series: a JMX target per broker, client, ZooKeeper server and Flume agent, the Admin API's and the probe's
-    long targets = brokers + clients + zookeeper + flumeAgents + 2;
+    long targets = brokers + controllers + clients + zookeeper + flumeAgents + 2;
     add(out, policy.classOf(SeriesKey.of(CollectionService.UP_SERIES, "target", "sized")), targets);
     return out;
   }

@@ -97,6 +97,9 @@ class MainTest {
     err.reset();
     assertEquals(2, run("--config"));
     assertTrue(err().startsWith("--config needs a value\n"), err());
+    err.reset();
+    assertEquals(2, run("--config", "x.json", "--kraft"));
+    assertTrue(err().startsWith("--kraft is for the demo\nusage: "), err());
     assertEquals(0, run("--help"));
     assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("usage: "));
   }

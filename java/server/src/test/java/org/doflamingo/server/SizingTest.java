@@ -21,8 +21,8 @@ class SizingTest {
     Map<String, Long> s = Sizing.parse(new String[] {"--partitions", "20000", "--groups", "50000", "--topics", "1000"}).seriesByClass();
     // per partition: leader, replicas, ISR, log-end (Admin); per replica (x3): Log.Size, LogEndOffset, LogStartOffset (JMX);
     assertEquals(20_000L * 4 + 60_000L * 3, (long) s.get("partition"));
-    // per group x partition (4 each): committed offset, lag, lag seconds, status
-    assertEquals(50_000L * 4 * 4, (long) s.get("group-partition"));
+    // per group x partition (4 each): committed offset, lag, lag seconds, status; per group its protocol and state (codes: a week kept)
+    assertEquals(50_000L * 4 * 4 + 50_000L * 2, (long) s.get("group-partition"));
     // per group: members, max lag, total lag, max lag seconds, status
     assertEquals(50_000L * 5, (long) s.get("group"));
     // per broker x topic: messages, bytes in, bytes out; per topic: under-replicated partitions

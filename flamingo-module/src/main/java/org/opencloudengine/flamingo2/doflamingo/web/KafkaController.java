@@ -12,7 +12,10 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /monitoring/kafka}: brokers, clusters and clients, consumer-group lag, and the brokers, topics and partitions tables. */
+/**
+ * {@code /monitoring/kafka}: brokers, controllers, clusters and clients, consumer-group lag, the KRaft quorum, and the brokers,
+ * topics and partitions tables.
+ */
 @RestController
 @RequestMapping("/monitoring/kafka")
 public class KafkaController extends AreaController {
@@ -38,6 +41,15 @@ public class KafkaController extends AreaController {
     LagRow.COLUMNS.check(sort);
     return page(Page.of(monitor.reads().lag().lag(cluster, blankToNull(filter)), LagRow.COLUMNS.order(sort, descending(dir)), start,
         limit));
+  }
+
+  /**
+   * The KRaft metadata quorum of each cluster (of {@code clusterName} when given): leader, epoch,
+   * committed offset, and each voter and observer with its lag, last catch-up and target state.
+   */
+  @RequestMapping(value = "/quorum", method = RequestMethod.GET)
+  public Response quorum(@RequestParam(value = "clusterName", required = false) String cluster) {
+    return Response.list(monitor.reads().quorum().quorum(cluster));
   }
 
   /** Brokers with their target's state, controller flag, partition counts, throughput, heap and health. */

@@ -53,6 +53,12 @@ class MonitoringControllersTest {
         SeriesKey.of("kafka.consumer.group.total_lag", "cluster", "prod", "group", "search"), 1500,
         SeriesKey.of("kafka.consumer.group.status", "cluster", "prod", "group", "search"), 4,
         SeriesKey.of("kafka.consumer.group.max_lag_seconds", "cluster", "prod", "group", "search"), 75.25,
+        SeriesKey.of("kafka.consumer.group.protocol", "cluster", "prod", "group", "search"), 1,
+        SeriesKey.of("kafka.consumer.group.state", "cluster", "prod", "group", "search"), 6,
+        SeriesKey.of("kafka.quorum.leader", "cluster", "prod"), 3,
+        SeriesKey.of("kafka.quorum.epoch", "cluster", "prod"), 4,
+        SeriesKey.of("kafka.quorum.voter.lag", "cluster", "prod", "controller", "3"), 0,
+        SeriesKey.of("kafka.quorum.observer.lag", "cluster", "prod", "broker", "1"), 2,
         SeriesKey.of("kafka.consumer.group.lag", "cluster", "prod", "group", "search", "topic", "orders", "partition", "10"), 900,
         SeriesKey.of("kafka.consumer.group.lag", "cluster", "prod", "group", "search", "topic", "orders", "partition", "2"), 600,
         SeriesKey.of("host.fd.max", "cluster", "prod", "broker", "1"), 4096,
@@ -136,6 +142,20 @@ class MonitoringControllersTest {
   }
 
   @Test
+  void theQuorumIsListedWithItsVotersAndObservers() throws Exception {
+    mvc.perform(get("/monitoring/kafka/quorum").param("clusterName", "prod")).andExpect(status().isOk())
+        .andExpect(jsonPath("$.list", hasSize(1)))
+        .andExpect(jsonPath("$.list[0].leader").value(3))
+        .andExpect(jsonPath("$.list[0].epoch").value(4))
+        .andExpect(jsonPath("$.list[0].members[*].role", contains("voter", "observer")))
+        .andExpect(jsonPath("$.list[0].members[0].leader").value(true))
+        .andExpect(jsonPath("$.list[0].members[1].id").value(1))
+        .andExpect(jsonPath("$.list[0].members[1].lag").value(2))
+        .andExpect(jsonPath("$.list[0].members[1].targetState").value("UNKNOWN"));
+    mvc.perform(get("/monitoring/kafka/quorum").param("clusterName", "other")).andExpect(jsonPath("$.list", hasSize(0)));
+  }
+
+  @Test
   void lagIsSortedPagedAndFilteredWithPartitionDetail() throws Exception {
     mvc.perform(get("/monitoring/kafka/lag").param("sort", "maxLag").param("dir", "DESC").param("limit", "2"))
         .andExpect(jsonPath("$.total").value(3))
@@ -143,6 +163,8 @@ class MonitoringControllersTest {
         .andExpect(jsonPath("$.list[0].totalLag").value(1500))
         .andExpect(jsonPath("$.list[0].status").value("STOP"))
         .andExpect(jsonPath("$.list[0].maxLagSeconds").value(75.3))
+        .andExpect(jsonPath("$.list[0].protocol").value("consumer"))
+        .andExpect(jsonPath("$.list[0].state").value("Reconciling"))
         .andExpect(jsonPath("$.list[0].health").value("RED"));
     mvc.perform(get("/monitoring/kafka/lag").param("filter", "script"))
         .andExpect(jsonPath("$.list[0].group").value("<script>x</script>"));
@@ -175,7 +197,7 @@ class MonitoringControllersTest {
     mvc.perform(get("/monitoring/kafka/series").param("label", "broker"))
         .andExpect(status().isBadRequest()).andExpect(jsonPath("$.error.message").value("label: expected key=value, got \"broker\""));
     mvc.perform(get("/monitoring/kafka/lag").param("sort", "lag"))
-        .andExpect(status().isBadRequest()).andExpect(jsonPath("$.error.message", startsWith("sort: expected one of [group, maxLag, totalLag, maxLagSeconds, status, members, health]")));
+        .andExpect(status().isBadRequest()).andExpect(jsonPath("$.error.message", startsWith("sort: expected one of [group, maxLag, totalLag, maxLagSeconds, status, members, protocol, state, health]")));
   }
 
   @Test

@@ -17,6 +17,18 @@ public final class MetricNames {
   public static final String PARTITION_ISR = "kafka.partition.in_sync_replicas";
   public static final String PARTITION_LOG_END = "kafka.partition.log_end_offset";
 
+  // the KRaft metadata quorum (Admin API describeMetadataQuorum): the cluster's, each voter's (label controller), each observer's (label broker)
+  public static final String QUORUM_LEADER = "kafka.quorum.leader";
+  public static final String QUORUM_EPOCH = "kafka.quorum.epoch";
+  public static final String QUORUM_HIGH_WATERMARK = "kafka.quorum.high_watermark";
+  public static final String QUORUM_VOTERS = "kafka.quorum.voters";
+  public static final String QUORUM_VOTER_LOG_END = "kafka.quorum.voter.log_end_offset";
+  public static final String QUORUM_VOTER_LAG = "kafka.quorum.voter.lag";
+  public static final String QUORUM_VOTER_CAUGHT_UP_AGE = "kafka.quorum.voter.caught_up_age_ms";
+  public static final String QUORUM_OBSERVER_LOG_END = "kafka.quorum.observer.log_end_offset";
+  public static final String QUORUM_OBSERVER_LAG = "kafka.quorum.observer.lag";
+  public static final String QUORUM_OBSERVER_CAUGHT_UP_AGE = "kafka.quorum.observer.caught_up_age_ms";
+
   // consumer groups, per partition and per group
   public static final String GROUP_COMMITTED_OFFSET = "kafka.consumer.group.committed_offset";
   public static final String GROUP_LAG = "kafka.consumer.group.lag";
@@ -28,6 +40,10 @@ public final class MetricNames {
   /** A {@code LagStatus} code. */
   public static final String GROUP_STATUS = "kafka.consumer.group.status";
   public static final String GROUP_MEMBERS = "kafka.consumer.group.members";
+  /** A {@code GroupProtocol} code: classic, consumer (KIP-848), other. */
+  public static final String GROUP_PROTOCOL = "kafka.consumer.group.protocol";
+  /** A {@code GroupState} code. */
+  public static final String GROUP_STATE = "kafka.consumer.group.state";
 
   // a broker's JMX (labelled cluster and broker; the per-topic twins also topic)
   public static final String BROKER_PARTITIONS = "kafka.server.ReplicaManager.PartitionCount";

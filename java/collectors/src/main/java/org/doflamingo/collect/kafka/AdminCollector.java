@@ -14,7 +14,7 @@ import org.doflamingo.engine.SeriesKind;
 
 /**
  * What a Kafka cluster says of itself through the Admin API, as Burrow reads it, at three
- * cadences: brokers and controller every scrape; every partition's leader, replicas, in-sync
+ * cadences: brokers, controller and the KRaft quorum ({@link QuorumRead}) every scrape; every partition's leader, replicas, in-sync
  * replicas and log-end offset every partition cycle ({@link PartitionCycle}); every consumer
  * group's committed offsets, members and lag every group cycle ({@link GroupCycle}). Cycles are
  * cut into batches spread over their scrapes, so a cluster of 20,000 partitions and 50,000 groups
@@ -29,6 +29,7 @@ public final class AdminCollector implements Collector {
   private final LagEvaluator lag;
   private final PartitionCycle partitions;
   private final GroupCycle groups;
+  private final QuorumRead quorum;
   private int lastCalls = -1;
 
   /** With Burrow-style lag status over a 5-minute window and nothing excluded. */
@@ -54,6 +55,7 @@ public final class AdminCollector implements Collector {
     this.partitions = new PartitionCycle(cluster.name, exclusions, c.partitionBatchSize, c.partitionIntervalSeconds * 1000L, intervalMs);
     this.groups = new GroupCycle(cluster.name, exclusions, c.groupBatchSize, c.groupIntervalSeconds * 1000L,
         c.emptyGroupIntervalSeconds * 1000L, intervalMs, lag);
+    this.quorum = new QuorumRead(cluster.name);
   }
 
   @Override
@@ -70,6 +72,7 @@ public final class AdminCollector implements Collector {
       AdminReads.ClusterView view = reads.describeCluster(deadline);
       out.add(key(cluster.name, MetricNames.CLUSTER_BROKERS), SeriesKind.GAUGE, view.live.size());
       out.add(key(cluster.name, MetricNames.CLUSTER_CONTROLLER), SeriesKind.GAUGE, view.controller);
+      quorum.read(reads, out, deadline);
       // A cluster larger than its cadences allow stretches its cycles rather than fail its scrapes:
       // partition batches start in the first third of the timeout, group batches in the first two.
       partitions.read(reads, view.live, out, now, start + timeoutMs / 3, deadline);

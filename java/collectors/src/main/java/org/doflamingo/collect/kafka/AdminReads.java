@@ -42,8 +42,15 @@ interface AdminReads extends AutoCloseable {
    */
   Map<TopicPartition, Long> logEndOffsets(Collection<TopicPartition> partitions, long deadline) throws CollectException;
 
-  /** Every consumer group with its state, in one call. */
-  Map<String, String> listGroups(long deadline) throws CollectException;
+  /** Every group with its state and protocol, in one call. */
+  Map<String, ListedGroup> listGroups(long deadline) throws CollectException;
+
+  /**
+   * The KRaft metadata quorum (leader, epoch, high watermark, voters and observers with their log
+   * end offsets), or null when the cluster has none to describe (ZooKeeper mode, a broker before
+   * 3.3).
+   */
+  QuorumView describeQuorum(long deadline) throws CollectException;
 
   /** The committed offsets of each group (partitions without a commit left out); a group that fails is left out. */
   Map<String, Map<TopicPartition, Long>> committedOffsets(Collection<String> groups, long deadline) throws CollectException;

@@ -25,12 +25,15 @@ import org.doflamingo.engine.SeriesKind;
  * offsets cannot move through a member, so they are read again only every {@code emptyMs} (or
  * when its state changed), while its lag, against the fresh log end, is written every cycle.
  * (Offsets committed by clients outside the group protocol, e.g. with {@code assign()}, show in
- * an Empty group up to {@code emptyMs} late.)
+ * an Empty group up to {@code emptyMs} late.) Every group's protocol (classic, KIP-848's consumer,
+ * or other) and state are written as its batch comes round; groups of an other protocol (share
+ * and streams groups on 4.x, which a 3.9 client cannot name) get nothing more.
  */
 final class GroupCycle {
   /** What is kept of a group between its reads. */
   private static final class Group {
     String state;
+    GroupProtocol protocol;
     /** The state when its committed offsets were read, and when. */
     String stateAtRead;
     long readMs;
@@ -68,6 +71,7 @@ final class GroupCycle {
     int b = cycle.done();
     Map<String, Integer> members = new HashMap<>();
     for (; b < due && (b == cycle.done() || System.currentTimeMillis() < budgetEnd); b++) {
+      for (String name : plan.get(b)) writeListing(name, groups.get(name), out);
       readCommitsAndMembers(reads, plan.get(b), members, nowMs, deadline);
     }
     readUntil = b;
@@ -106,12 +110,20 @@ final class GroupCycle {
     return AdminReads.EMPTY.equals(state) || AdminReads.DEAD.equals(state);
   }
 
-  private void plan(Map<String, String> listed, long nowMs) {
+  /** The group's protocol and state as listed. */
+  private void writeListing(String name, Group g, Scrape out) {
+    out.add(AdminCollector.key(cluster, MetricNames.GROUP_PROTOCOL, "group", name), SeriesKind.GAUGE, g.protocol.code);
+    out.add(AdminCollector.key(cluster, MetricNames.GROUP_STATE, "group", name), SeriesKind.GAUGE, GroupState.ofLabel(g.state).code);
+  }
+
+  private void plan(Map<String, ListedGroup> listed, long nowMs) {
     Set<String> names = new TreeSet<>();
-    for (Map.Entry<String, String> e : listed.entrySet()) {
+    for (Map.Entry<String, ListedGroup> e : listed.entrySet()) {
       if (exclusions.excludesGroup(cluster, e.getKey())) continue;
       names.add(e.getKey());
-      groups.computeIfAbsent(e.getKey(), k -> new Group()).state = e.getValue();
+      Group g = groups.computeIfAbsent(e.getKey(), k -> new Group());
+      g.state = e.getValue().state;
+      g.protocol = e.getValue().protocol;
     }
     groups.keySet().retainAll(names); // deleted groups
     lag.forgetOlderThan(nowMs);
@@ -135,6 +147,8 @@ final class GroupCycle {
     List<String> active = new ArrayList<>();
     for (String name : batch) {
       Group g = groups.get(name);
+      // a share or streams group, as a 3.9 client sees it: no consumer-group offsets or members to read through it
+      if (g.protocol == GroupProtocol.OTHER) continue;
       if (!quiet(g.state)) active.add(name);
       if (g.committed == null || !quiet(g.state) || !g.state.equals(g.stateAtRead) || nowMs - g.readMs >= emptyMs) stale.add(name);
     }

@@ -1,9 +1,11 @@
 package org.doflamingo.collect.kafka;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -17,6 +19,7 @@ import org.apache.kafka.clients.admin.ConsumerGroupListing;
 import org.apache.kafka.clients.admin.DescribeClusterResult;
 import org.apache.kafka.clients.admin.DescribeConsumerGroupsOptions;
 import org.apache.kafka.clients.admin.DescribeConsumerGroupsResult;
+import org.apache.kafka.clients.admin.DescribeMetadataQuorumOptions;
 import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsOptions;
 import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsResult;
 import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
@@ -26,20 +29,25 @@ import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.QuorumInfo;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.GroupType;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.apache.kafka.common.errors.UnsupportedVersionException;
 import org.doflamingo.collect.CollectException;
 import org.doflamingo.config.KafkaClusterConfig;
 
 /**
  * {@link AdminReads} on a real cluster through one Kafka {@link Admin} client. Works with 3.x and
  * 4.x brokers: groups are listed with {@code listConsumerGroups}, whose listings carry their state
- * from 2.6 on (4.x's {@code listGroups} says the same and more, but a 3.9 client has none).
+ * from 2.6 on and their type (classic or consumer, KIP-848) from 3.8 on; 4.x's {@code listGroups}
+ * says the same and names share and streams groups too, but a 3.9 client (the one that runs on
+ * Java 8) has none, so those are listed as of an "other" protocol.
  */
 final class KafkaAdminReads implements AdminReads {
   private final KafkaClusterConfig config;
@@ -48,6 +56,8 @@ final class KafkaAdminReads implements AdminReads {
   /** Made at the first read, and again after a failed making: a Kerberos login that failed is retried at the next scrape. */
   private volatile Admin admin;
   private int calls;
+  /** False once the cluster said it has no metadata quorum to describe: not asked again. */
+  private boolean quorumAnswers = true;
 
   KafkaAdminReads(KafkaClusterConfig cluster, long timeoutMs) {
     this.config = cluster;
@@ -137,7 +147,7 @@ final class KafkaAdminReads implements AdminReads {
   }
 
   @Override
-  public Map<String, String> listGroups(long deadline) throws CollectException {
+  public Map<String, ListedGroup> listGroups(long deadline) throws CollectException {
     calls++;
     // Every broker is asked for the groups it coordinates; while one is dead (until the cluster
     // drops it) the others' listings are taken, and its groups wait for the next cycle.
@@ -151,8 +161,38 @@ final class KafkaAdminReads implements AdminReads {
         throw new CollectException("Kafka cluster " + cluster + ": " + KafkaFailures.describe(first) + " while listing consumer groups", first);
       }
     }
-    Map<String, String> out = new HashMap<>();
-    for (ConsumerGroupListing g : listed) out.put(g.groupId(), g.state().map(Enum::toString).orElse("Unknown"));
+    Map<String, ListedGroup> out = new HashMap<>();
+    for (ConsumerGroupListing g : listed) {
+      // GroupType.UNKNOWN: a type this client cannot name (share, streams); empty: a broker too old to say
+      String type = g.type().map(t -> t == GroupType.UNKNOWN ? "unknown" : t.toString()).orElse(null);
+      out.put(g.groupId(), new ListedGroup(g.state().map(Enum::toString).orElse("Unknown"), GroupProtocol.ofType(type)));
+    }
+    return out;
+  }
+
+  @Override
+  public QuorumView describeQuorum(long deadline) throws CollectException {
+    if (!quorumAnswers) return null;
+    calls++;
+    try {
+      QuorumInfo q = get(admin.describeMetadataQuorum(new DescribeMetadataQuorumOptions().timeoutMs(budget(deadline))).quorumInfo(),
+          deadline, "describing the metadata quorum");
+      return new QuorumView(q.leaderId(), q.leaderEpoch(), q.highWatermark(), replicas(q.voters()), replicas(q.observers()));
+    } catch (CollectException e) {
+      // ZooKeeper mode (or a broker before 3.3): no quorum, and the brokers say so the same way every time
+      if (e.getCause() instanceof UnsupportedVersionException) {
+        quorumAnswers = false;
+        return null;
+      }
+      throw e;
+    }
+  }
+
+  private static List<QuorumView.Replica> replicas(List<QuorumInfo.ReplicaState> states) {
+    List<QuorumView.Replica> out = new ArrayList<>();
+    for (QuorumInfo.ReplicaState r : states) {
+      out.add(new QuorumView.Replica(r.replicaId(), r.logEndOffset(), r.lastCaughtUpTimestamp().orElse(-1)));
+    }
     return out;
   }
 

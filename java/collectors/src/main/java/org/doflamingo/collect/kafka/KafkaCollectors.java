@@ -7,9 +7,10 @@ import org.doflamingo.collect.jmx.JmxTargets;
 import org.doflamingo.config.KafkaClusterConfig;
 
 /**
- * Per Kafka cluster: its Admin API (brokers, partitions, consumer-group offsets and lag), each
- * broker's JMX and each client JVM's JMX. Series carry {@code cluster}, and {@code broker} (its
- * configured id, else host:jmxPort) or {@code client}. The cluster's cadences
+ * Per Kafka cluster: its Admin API (brokers, partitions, consumer-group offsets and lag, the KRaft
+ * quorum), each broker's JMX, each dedicated KRaft controller's JMX (system kafka-controller) and
+ * each client JVM's JMX. Series carry {@code cluster}, and {@code broker} or {@code controller}
+ * (its configured id, else host:jmxPort) or {@code client}. The cluster's cadences
  * ({@link KafkaClusterConfig.Cadence}) set how often partition-level and group reads come round,
  * its {@code scrapeTimeoutMs} (when given) bounds the Admin and broker scrapes; the context's
  * exclusions leave topics and groups out of both.
@@ -30,6 +31,12 @@ public final class KafkaCollectors implements CollectorFactory {
         String broker = b.id >= 0 ? String.valueOf(b.id) : b.host + ":" + b.jmxPort;
         out.add(new Target("kafka-broker", k.name, broker, "JMX " + b.host + ":" + b.jmxPort,
             brokers.collector(b.host, b.jmxPort, k.jmx, k.jmxSsl, "cluster", k.name, "broker", broker), timeoutMs));
+      }
+      JmxTargets controllers = new JmxTargets(c.catalogue, "kafka-controller", JmxTargets.options(timeoutMs));
+      for (KafkaClusterConfig.Controller kc : k.controllers) {
+        String controller = kc.id >= 0 ? String.valueOf(kc.id) : kc.host + ":" + kc.jmxPort;
+        out.add(new Target("kafka-controller", k.name, controller, "JMX " + kc.host + ":" + kc.jmxPort,
+            controllers.collector(kc.host, kc.jmxPort, k.jmx, k.jmxSsl, "cluster", k.name, "controller", controller), timeoutMs));
       }
       for (KafkaClusterConfig.Client cl : k.clients) {
         out.add(new Target("kafka-consumer", k.name, cl.name, "JMX " + cl.host + ":" + cl.jmxPort,

@@ -30,7 +30,8 @@ public final class CatalogueDocs {
         .append(" by `CatalogueDocs`; do not edit by hand.\n\n")
         .append("Kinds: a *gauge* is stored as read, a *counter* as a per-second rate. Health: the first rule")
         .append(" that holds colours the tile, red before amber; otherwise green. Retention: the class each of its scopes")
-        .append(" gets by default (by level, or pinned in the catalogue); see docs/retention.md.\n");
+        .append(" gets by default (by level, or pinned in the catalogue); see docs/retention.md. A metric that")
+        .append(" several kinds of target expose is listed under each; *not on* says where it is known to be absent.\n");
     SeriesPolicy policy = new SeriesPolicy(SeriesConfig.defaults(), Collections.emptyList(), catalogue);
     for (String system : MetricCatalogue.SYSTEMS) {
       md.append("\n## ").append(system).append("\n\n")
@@ -41,7 +42,8 @@ public final class CatalogueDocs {
             .append(s.amber == null ? "" : "`" + s.amber + "`").append(" | ")
             .append(s.red == null ? "" : "`" + s.red + "`").append(" | ")
             .append(retention(policy, s)).append(" | ")
-            .append(cell(s.source)).append(" | ").append(cell(s.description)).append(" |\n");
+            .append(cell(s.source)).append(" | ").append(cell(s.description))
+            .append(s.notOn == null ? "" : " *Not on:* " + cell(s.notOn) + ".").append(" |\n");
       }
     }
     return md.toString();

@@ -410,7 +410,9 @@ class JmxCollectorTest {
   /** Partition-level MBeans are read one slice per scrape; every other MBean every scrape. */
   @Test
   void partitionMBeansAreReadInSlicesOverThePartitionCadence() throws Exception {
-    for (int p = 3; p < 40; p++) {
+    // enough partitions that a slice is well below them all, besides the discovery's one listing per catalogue source
+    int partitions = 120;
+    for (int p = 3; p < partitions; p++) {
       server.registerMBean(new StandardMBean(new Gauge(1000 + p), GaugeMBean.class),
           new ObjectName("kafka.log:type=Log,name=Size,topic=orders,partition=" + p));
     }
@@ -429,18 +431,18 @@ class JmxCollectorTest {
         mbeans = c.mbeanCount();
         assertEquals(0.0, r.values.get(urp), "broker-level MBeans every scrape");
         int sizes = 0;
-        for (int p = 0; p < 40; p++) {
+        for (int p = 0; p < partitions; p++) {
           if (r.values.containsKey(SeriesKey.of("kafka.log.Log.Size", "cluster", "test", "broker", "1", "topic", "orders",
               "partition", String.valueOf(p)))) {
             readsOf.merge(p, 1, Integer::sum);
             sizes++;
           }
         }
-        assertTrue(sizes < 40, "a scrape reads a slice, not every partition: " + sizes);
+        assertTrue(sizes < partitions, "a scrape reads a slice, not every partition: " + sizes);
         int perScrapeCalls = c.lastScrapeCalls();
         assertTrue(perScrapeCalls < mbeans, "MBean reads " + perScrapeCalls + " of " + mbeans);
       }
-      for (int p = 0; p < 40; p++) assertEquals(2, readsOf.get(p), "partition " + p + " once per cadence: " + readsOf);
+      for (int p = 0; p < partitions; p++) assertEquals(2, readsOf.get(p), "partition " + p + " once per cadence: " + readsOf);
     }
   }
 

@@ -12,6 +12,7 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionInfo;
+import org.doflamingo.collect.CollectException;
 
 /** A cluster in memory behind {@link AdminReads}, recording every call and what it asked for. */
 final class FakeAdminReads implements AdminReads {
@@ -30,6 +31,12 @@ final class FakeAdminReads implements AdminReads {
   final Map<String, Integer> topics = new TreeMap<>();
   final Map<TopicPartition, Long> logEnds = new HashMap<>();
   final Map<String, String> groupStates = new TreeMap<>();
+  /** Each group's protocol; classic unless set. */
+  final Map<String, GroupProtocol> groupProtocols = new HashMap<>();
+  /** What describeQuorum answers: null, no quorum (ZooKeeper mode). */
+  QuorumView quorum;
+  /** When set, describeQuorum fails with it. */
+  CollectException quorumFailure;
   final Map<String, Map<TopicPartition, Long>> committed = new HashMap<>();
   final Map<String, Integer> members = new HashMap<>();
   private final Node leader = new Node(1, "127.0.0.1", 9092);
@@ -115,9 +122,20 @@ final class FakeAdminReads implements AdminReads {
   }
 
   @Override
-  public Map<String, String> listGroups(long deadline) {
+  public Map<String, ListedGroup> listGroups(long deadline) {
     record("listGroups", new ArrayList<>());
-    return new HashMap<>(groupStates);
+    Map<String, ListedGroup> out = new HashMap<>();
+    for (Map.Entry<String, String> g : groupStates.entrySet()) {
+      out.put(g.getKey(), new ListedGroup(g.getValue(), groupProtocols.getOrDefault(g.getKey(), GroupProtocol.CLASSIC)));
+    }
+    return out;
+  }
+
+  @Override
+  public QuorumView describeQuorum(long deadline) throws CollectException {
+    record("describeMetadataQuorum", new ArrayList<>());
+    if (quorumFailure != null) throw quorumFailure;
+    return quorum;
   }
 
   @Override

@@ -5,6 +5,8 @@ import static org.doflamingo.collect.catalogue.MetricNames.GROUP_LAG;
 import static org.doflamingo.collect.catalogue.MetricNames.GROUP_MAX_LAG;
 import static org.doflamingo.collect.catalogue.MetricNames.GROUP_MAX_LAG_SECONDS;
 import static org.doflamingo.collect.catalogue.MetricNames.GROUP_MEMBERS;
+import static org.doflamingo.collect.catalogue.MetricNames.GROUP_PROTOCOL;
+import static org.doflamingo.collect.catalogue.MetricNames.GROUP_STATE;
 import static org.doflamingo.collect.catalogue.MetricNames.GROUP_STATUS;
 import static org.doflamingo.collect.catalogue.MetricNames.GROUP_TOTAL_LAG;
 
@@ -16,6 +18,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.doflamingo.collect.catalogue.MetricCatalogue;
 import org.doflamingo.collect.catalogue.MetricSpec;
+import org.doflamingo.collect.kafka.GroupProtocol;
+import org.doflamingo.collect.kafka.GroupState;
 import org.doflamingo.collect.kafka.LagStatus;
 import org.doflamingo.engine.SeriesKey;
 import org.doflamingo.query.Area;
@@ -30,7 +34,7 @@ import org.doflamingo.query.Reads;
 public final class ConsumerLag {
   /** The per-group series the list shows. */
   private static final List<String> GROUP_FIGURES = Arrays.asList(GROUP_MAX_LAG, GROUP_TOTAL_LAG, GROUP_MAX_LAG_SECONDS,
-      GROUP_STATUS, GROUP_MEMBERS);
+      GROUP_STATUS, GROUP_MEMBERS, GROUP_PROTOCOL, GROUP_STATE);
 
   private final Reads reads;
 
@@ -39,8 +43,8 @@ public final class ConsumerLag {
   }
 
   /**
-   * Consumer groups with their current lag (offsets and seconds), members, Burrow status and
-   * health (worst of the catalogue's rules on those), of groups whose name holds {@code contains};
+   * Consumer groups with their protocol and state, current lag (offsets and seconds), members,
+   * Burrow status and health (worst of the catalogue's rules on those), of groups whose name holds {@code contains};
    * by cluster and group. The caller sorts and pages.
    */
   public List<LagRow> lag(String cluster, String contains) {
@@ -76,6 +80,12 @@ public final class ConsumerLag {
     } else if (metric.equals(GROUP_STATUS)) {
       LagStatus s = known ? LagStatus.ofCode((int) v) : null;
       row.status = s == null ? null : s.name();
+    } else if (metric.equals(GROUP_PROTOCOL)) {
+      GroupProtocol p = known ? GroupProtocol.ofCode((int) v) : null;
+      row.protocol = p == null ? null : p.label;
+    } else if (metric.equals(GROUP_STATE)) {
+      GroupState s = known ? GroupState.ofCode((int) v) : null;
+      row.state = s == null ? null : s.label;
     } else {
       row.members = known ? (long) v : null;
     }

@@ -3,12 +3,13 @@ package org.doflamingo.query.kafka;
 import org.doflamingo.collect.catalogue.Health;
 import org.doflamingo.query.Columns;
 
-/** A consumer group of the lag list: its current lag, members, Burrow status and health. */
+/** A consumer group of the lag list: its protocol and state, current lag, members, Burrow status and health. */
 public final class LagRow {
   /** The columns the list sorts by. */
   public static final Columns<LagRow> COLUMNS = Columns.<LagRow>of("group", r -> r.group)
       .and("maxLag", r -> r.maxLag).and("totalLag", r -> r.totalLag).and("maxLagSeconds", r -> r.maxLagSeconds)
-      .and("status", r -> r.status).and("members", r -> r.members).and("health", r -> r.health.name());
+      .and("status", r -> r.status).and("members", r -> r.members).and("protocol", r -> r.protocol).and("state", r -> r.state)
+      .and("health", r -> r.health.name());
 
   public final String cluster;
   public final String group;
@@ -22,6 +23,10 @@ public final class LagRow {
   /** OK, WARNING, REWIND, STALL or STOP. */
   public String status;
   public Long members;
+  /** classic, consumer (KIP-848) or other (a share or streams group, listed only); null when not current. */
+  public String protocol;
+  /** Kafka's name of the group's state (Stable, Empty, Reconciling, ...); null when not current. */
+  public String state;
   /** Worst of the catalogue's rules on those figures; UNKNOWN when none is current. */
   public Health health = Health.UNKNOWN;
 

@@ -1,5 +1,6 @@
 /**
- * Consumer groups of a cluster: lag in offsets and seconds, members, Burrow status and health,
+ * Consumer groups of a cluster: protocol (classic, consumer: KIP-848, other: share or streams) and
+ * state, lag in offsets and seconds, members, Burrow status and health,
  * paged, sorted and filtered by the server (GET /monitoring/kafka/lag), so 10,000 groups cost one
  * page of rows; below, the selected group's partitions. Names are shown as text.
  */
@@ -36,6 +37,8 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.kafka.ConsumerGroups', {
             bbar: {xtype: 'pagingtoolbar', bind: {store: '{groups}'}, displayInfo: true},
             columns: [
                 {text: Messages.t('doflamingo.groups.group'), dataIndex: 'group', flex: 2, renderer: text},
+                {text: Messages.t('doflamingo.groups.protocol'), dataIndex: 'protocol', width: 95, renderer: text},
+                {text: Messages.t('doflamingo.groups.state'), dataIndex: 'state', width: 130, renderer: text},
                 {text: Messages.t('doflamingo.groups.status'), dataIndex: 'status', width: 100, renderer: text},
                 {text: Messages.t('doflamingo.groups.health'), dataIndex: 'health', width: 110, renderer: health},
                 {text: Messages.t('doflamingo.groups.maxLag'), dataIndex: 'maxLag', width: 110, align: 'right', renderer: count},

@@ -1,7 +1,7 @@
 /**
  * Kafka (menu MN001101, MENU_NS monitoring.doflamingo.kafka.Kafka): Overview of brokers, clients
  * and consumer groups; drill-down cluster → brokers → topics → partitions (a click on a topic opens
- * its partitions), and consumer groups with their partitions; Timeline.
+ * its partitions), consumer groups with their partitions, and the KRaft quorum; Timeline.
  */
 Ext.define('Flamingo2.view.monitoring.doflamingo.kafka.Kafka', {
     extend: 'Flamingo2.view.monitoring.doflamingo.common.AreaView',
@@ -12,7 +12,8 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.kafka.Kafka', {
         'Flamingo2.view.monitoring.doflamingo.kafka.Brokers',
         'Flamingo2.view.monitoring.doflamingo.kafka.Topics',
         'Flamingo2.view.monitoring.doflamingo.kafka.ConsumerGroups',
-        'Flamingo2.view.monitoring.doflamingo.kafka.Partitions'
+        'Flamingo2.view.monitoring.doflamingo.kafka.Partitions',
+        'Flamingo2.view.monitoring.doflamingo.kafka.Quorum'
     ],
 
     controller: 'doflamingoKafka',
@@ -28,6 +29,7 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.kafka.Kafka', {
         {title: 'doflamingo.kafka.tab.brokers', reference: 'brokerTable', xtype: 'doflamingo-kafka-brokers'},
         {title: 'doflamingo.kafka.tab.topics', reference: 'topicTable', xtype: 'doflamingo-kafka-topics', listeners: {topic: 'onTopic'}},
         {title: 'doflamingo.kafka.tab.partitions', reference: 'partitionTable', xtype: 'doflamingo-kafka-partitions'},
-        {title: 'doflamingo.kafka.tab.groups', reference: 'groups', xtype: 'doflamingo-kafka-groups'}
+        {title: 'doflamingo.kafka.tab.groups', reference: 'groups', xtype: 'doflamingo-kafka-groups'},
+        {title: 'doflamingo.kafka.tab.quorum', reference: 'quorumTable', xtype: 'doflamingo-kafka-quorum'}
     ]
 });

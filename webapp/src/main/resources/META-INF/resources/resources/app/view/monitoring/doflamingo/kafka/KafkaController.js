@@ -10,6 +10,7 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.kafka.KafkaController', {
         this.lookupReference('topicTable').setCluster(cluster);
         this.lookupReference('groups').setCluster(cluster);
         this.lookupReference('partitionTable').setCluster(cluster);
+        this.lookupReference('quorumTable').setCluster(cluster);
         this.callParent(arguments);
     },
 

@@ -35,7 +35,7 @@
             },
             /** GET /monitoring/kafka/lag: sort=<field>&dir=ASC|DESC&filter=<part of the name>&start&limit */
             groups: pagedList('/monitoring/kafka/lag',
-                ['cluster', 'group', 'maxLag', 'totalLag', 'maxLagSeconds', 'status', 'members', 'health'],
+                ['cluster', 'group', 'protocol', 'state', 'maxLag', 'totalLag', 'maxLagSeconds', 'status', 'members', 'health'],
                 {property: 'maxLag', direction: 'DESC'}),
             /** One group's partitions: GET /monitoring/kafka/lag/partitions?group= */
             groupPartitions: {
