@@ -16,10 +16,6 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
-import org.apache.kafka.clients.admin.ScramCredentialInfo;
-import org.apache.kafka.clients.admin.ScramMechanism;
-import org.apache.kafka.clients.admin.UserScramCredentialAlteration;
-import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.Uuid;
 
@@ -151,28 +147,10 @@ public final class KafkaCluster implements AutoCloseable {
     return j.toString();
   }
 
-  /**
-   * Stores SCRAM credentials of {@code user} for {@code mechanism} ({@code SCRAM-SHA-256} or
-   * {@code SCRAM-SHA-512}) through the PLAINTEXT listener, and waits until a broker knows them
-   * (ZooKeeper mode: they reach the brokers by a change notification).
-   */
+  /** Stores SCRAM credentials of {@code user} (see {@link ScramUsers}), through the PLAINTEXT listener. */
   public void createScramUser(String user, String mechanism, String password) throws Exception {
-    ScramMechanism m = ScramMechanism.fromMechanismName(mechanism);
-    if (m == ScramMechanism.UNKNOWN) {
-      throw new IllegalArgumentException("not a SCRAM mechanism: " + mechanism);
-    }
     try (Admin admin = admin()) {
-      admin.alterUserScramCredentials(Collections.<UserScramCredentialAlteration>singletonList(
-          new UserScramCredentialUpsertion(user, new ScramCredentialInfo(m, 4096), password))).all().get(30, TimeUnit.SECONDS);
-      Await.until("SCRAM credentials of " + user + " (" + mechanism + ") stored", Duration.ofSeconds(30), () -> {
-        for (ScramCredentialInfo i : admin.describeUserScramCredentials(Collections.singletonList(user)).description(user)
-            .get(10, TimeUnit.SECONDS).credentialInfos()) {
-          if (i.mechanism() == m) {
-            return true;
-          }
-        }
-        return false;
-      });
+      ScramUsers.create(admin, user, mechanism, password);
     }
   }
 

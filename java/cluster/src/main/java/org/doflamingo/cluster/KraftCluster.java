@@ -128,6 +128,20 @@ public final class KraftCluster implements AutoCloseable {
     return addresses(brokers);
   }
 
+  /** Every broker's listener {@code listener}, one opened beside CLIENT (BrokerSettings.withListeners). */
+  public String bootstrapServers(String listener) {
+    StringJoiner j = new StringJoiner(",");
+    for (KraftNode b : brokers) j.add(b.address(listener));
+    return j.toString();
+  }
+
+  /** Stores SCRAM credentials of {@code user} (see {@link ScramUsers}), through the CLIENT listener. */
+  public void createScramUser(String user, String mechanism, String password) throws Exception {
+    try (Admin admin = admin()) {
+      ScramUsers.create(admin, user, mechanism, password);
+    }
+  }
+
   /** Every controller's listener: {@code controller.quorum.bootstrap.servers}. */
   public String quorumBootstrapServers() {
     return addresses(controllers);

@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.doflamingo.cluster.security.SecuredListeners;
 
 /**
  * One node of a {@link KraftCluster} (Kafka 4.x, {@code kafka.Kafka}) in its own JVM: a dedicated
@@ -37,6 +38,8 @@ public final class KraftNode extends ClusterMember {
   /** KIP-853: the voter's directory id, given at format time (controllers only). */
   private final String directoryId;
   private Path properties;
+  /** Ports of a broker's listeners opened beside CLIENT (BrokerSettings.withListeners), by listener name. */
+  private final Map<String, Integer> securedPorts = new LinkedHashMap<>();
 
   KraftNode(KraftCluster cluster, int id, Role role, Path dir, String directoryId) {
     super(dir, Duration.ofSeconds(30));
@@ -57,10 +60,23 @@ public final class KraftNode extends ClusterMember {
       p.put("listeners", CONTROLLER_LISTENER + "://" + address());
       p.put("listener.security.protocol.map", CONTROLLER_LISTENER + ":PLAINTEXT");
     } else {
-      p.put("listeners", CLIENT_LISTENER + "://" + address());
-      p.put("advertised.listeners", CLIENT_LISTENER + "://" + address());
+      // secured listeners sit beside CLIENT, which the harness and the other brokers keep using
+      SecuredListeners secured = settings.listeners();
+      StringBuilder listeners = new StringBuilder(CLIENT_LISTENER + "://" + address());
+      StringBuilder protocols = new StringBuilder(CONTROLLER_LISTENER + ":PLAINTEXT," + CLIENT_LISTENER + ":PLAINTEXT");
+      if (secured != null) {
+        for (SecuredListeners.Listener l : secured.listeners()) {
+          if (!securedPorts.containsKey(l.name)) securedPorts.put(l.name, Ports.free());
+          listeners.append(',').append(l.name).append("://").append(address(l.name));
+          protocols.append(',').append(l.name).append(':').append(l.protocol);
+          p.putAll(l.properties());
+        }
+        p.putAll(secured.brokerProperties());
+      }
+      p.put("listeners", listeners.toString());
+      p.put("advertised.listeners", listeners.toString());
       p.put("inter.broker.listener.name", CLIENT_LISTENER);
-      p.put("listener.security.protocol.map", CONTROLLER_LISTENER + ":PLAINTEXT," + CLIENT_LISTENER + ":PLAINTEXT");
+      p.put("listener.security.protocol.map", protocols.toString());
       p.put("num.partitions", "1");
       p.put("default.replication.factor", String.valueOf(replication));
       p.put("offsets.topic.replication.factor", String.valueOf(replication));
@@ -150,6 +166,13 @@ public final class KraftNode extends ClusterMember {
   /** host:port of {@link #port()}. */
   public String address() {
     return Ports.HOST + ":" + port;
+  }
+
+  /** host:port of a broker's listener opened beside CLIENT (see {@code BrokerSettings.withListeners}). */
+  public String address(String listener) {
+    Integer p = securedPorts.get(listener);
+    if (p == null) throw new IllegalArgumentException(name() + " has no listener " + listener + " (it has " + securedPorts.keySet() + ")");
+    return Ports.HOST + ":" + p;
   }
 
   /** {@code id@host:port:directoryId}, the form {@code --initial-controllers} takes (controllers only). */

@@ -68,13 +68,23 @@ public final class MonitorJson {
    * the synthetic probe (its defaults) when {@code probe}.
    */
   public static String kraft(Path storage, int intervalSeconds, String name, KraftCluster kraft, boolean probe) {
+    return kraft(storage, intervalSeconds, name, kraft, probe, null, null);
+  }
+
+  /**
+   * As {@link #kraft(Path, int, String, KraftCluster, boolean)}, the brokers bootstrapped through
+   * their listener {@code listener} (null: CLIENT) and the cluster given {@code security}, the
+   * text of its {@code "security"} object (null: none).
+   */
+  public static String kraft(Path storage, int intervalSeconds, String name, KraftCluster kraft, boolean probe, String listener,
+      String security) {
     StringBuilder sb = new StringBuilder("{\n  \"storage\": {\"path\": ").append(string(storage.toString())).append("},\n");
     sb.append("  \"intervalSeconds\": ").append(intervalSeconds);
     sb.append(",\n  \"kafka\": [{\"name\": ").append(string(name)).append(", \"brokers\": [");
     String sep = "";
     for (KraftNode b : kraft.brokers()) {
       sb.append(sep).append("\n    {\"id\": ").append(b.id()).append(", \"host\": ").append(string(b.host()))
-          .append(", \"jmxPort\": ").append(b.jmxPort()).append(", \"bootstrap\": ").append(string(b.address())).append('}');
+          .append(", \"jmxPort\": ").append(b.jmxPort()).append(", \"bootstrap\": ").append(string(listener == null ? b.address() : b.address(listener))).append('}');
       sep = ",";
     }
     sb.append("],\n    \"controllers\": [");
@@ -84,7 +94,9 @@ public final class MonitorJson {
           .append(", \"jmxPort\": ").append(c.jmxPort()).append('}');
       sep = ",";
     }
-    sb.append(probe ? "],\n    \"probe\": {}}]" : "]}]");
+    sb.append(']');
+    if (security != null) sb.append(",\n    \"security\": ").append(security);
+    sb.append(probe ? ",\n    \"probe\": {}}]" : "}]");
     return sb.append("\n}\n").toString();
   }
 

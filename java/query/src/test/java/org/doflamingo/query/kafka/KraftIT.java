@@ -3,6 +3,7 @@ package org.doflamingo.query.kafka;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -18,9 +19,12 @@ import javax.management.MBeanServerConnection;
 import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
+import org.doflamingo.cluster.BrokerSettings;
 import org.doflamingo.cluster.KraftCluster;
 import org.doflamingo.cluster.KraftNode;
 import org.doflamingo.cluster.MonitorJson;
+import org.doflamingo.cluster.security.SecuredListeners;
+import org.doflamingo.cluster.security.TestPki;
 import org.doflamingo.collect.Monitor;
 import org.doflamingo.collect.catalogue.MetricCatalogue;
 import org.doflamingo.collect.jmx.JmxSource;
@@ -30,22 +34,35 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Kafka 4.x in KRaft mode with three dedicated controllers and two brokers, watched through its
- * configuration as an operator would (brokers, "controllers", the probe): every target UP, the
+ * configuration as an operator would (brokers over SASL_SSL with SCRAM-SHA-512, "controllers",
+ * the probe over the same connection settings): every target UP, the
  * controllers' and the quorum's metrics stored, every catalogue MBean a 4.x node lacks marked so
  * in the catalogue, the quorum read back with its leader, voters and observers, and lag for a
  * classic group and a KIP-848 consumer-protocol group, each listed with its protocol.
  */
 class KraftIT {
   private static final String CLUSTER = "k4";
+  private static final String USER = "monitor";
   private static final String TOPIC = "kraft-orders";
 
   @Test
   void aKraftClusterWithDedicatedControllersIsWatchedWholly() throws Exception {
     Path base = Paths.get("target", "it", "kraft");
     Files.createDirectories(base);
-    try (KraftCluster kraft = KraftCluster.start(base, 3, 2)) {
+    // Doflamingo connects as production clusters ask: SASL_SSL with SCRAM-SHA-512, the broker's
+    // certificate checked against a trust store; the test's own clients keep the CLIENT listener
+    TestPki pki = TestPki.create(base.resolve("pki"));
+    String password = pki.password(); // generated for this run
+    BrokerSettings secured = BrokerSettings.TEST.withListeners(SecuredListeners.standard(pki, null, USER, password));
+    try (KraftCluster kraft = KraftCluster.start(base, 3, 2, secured, BrokerSettings.TEST, Collections.<String, String>emptyMap())) {
+      kraft.createScramUser(USER, "SCRAM-SHA-512", password);
+      Path passwordFile = Files.write(base.resolve("sasl.password"), password.getBytes(StandardCharsets.UTF_8));
+      String security = "{\"protocol\": \"SASL_SSL\", \"mechanism\": \"SCRAM-SHA-512\", \"credentials\": {\"user\": \"" + USER
+          + "\", \"passwordFile\": " + MonitorJson.string(passwordFile.toAbsolutePath().toString()) + "}, \"trustStore\": {\"path\": "
+          + MonitorJson.string(pki.trustStore().toString()) + ", \"passwordFile\": " + MonitorJson.string(pki.passwordFile().toString()) + "}}";
       Path storage = Files.createTempDirectory(base, "storage-");
-      Monitor monitor = Monitor.open(MonitorConfig.parse(MonitorJson.kraft(storage, 2, CLUSTER, kraft, true)), System.currentTimeMillis());
+      Monitor monitor = Monitor.open(MonitorConfig.parse(MonitorJson.kraft(storage, 2, CLUSTER, kraft, true, SecuredListeners.SASL_SSL, security)),
+          System.currentTimeMillis());
       try {
         Reads reads = new Reads(monitor);
         // 2 brokers, 3 controllers, the Admin API, the probe
