@@ -68,9 +68,11 @@ public final class ConsumerLag {
     Comparator<LagRow> order = LagRow.COLUMNS.order(sort, descending);
     Page.check(start, limit);
     Map<String, String> filter = AreaReads.filter(Area.KAFKA, cluster, null);
+    long series = reads.engine().stats().series;
     GroupSlots.Selected[] figures = new GroupSlots.Selected[GROUP_FIGURES.size()];
-    for (int f = 0; f < figures.length; f++) figures[f] = slots.select(GROUP_FIGURES.get(f), filter);
-    int groups = slots.size();
+    for (int f = 0; f < figures.length; f++) figures[f] = slots.select(GROUP_FIGURES.get(f), filter, series);
+    int[] byName = slots.byName();
+    int groups = byName.length;
     // each group's series of each figure (-1: none), and whether it has any
     int[][] idOf = new int[figures.length][groups];
     boolean[] listed = new boolean[groups];
@@ -84,12 +86,11 @@ public final class ConsumerLag {
       }
     }
     List<LagRow> rows = new ArrayList<>();
-    for (int slot = 0; slot < groups; slot++) {
+    for (int slot : byName) { // the base order ties keep: cluster, then group
       if (!listed[slot]) continue;
       GroupSlots.GroupId g = slots.group(slot);
       if (contains == null || g.group.contains(contains)) rows.add(new LagRow(g.cluster, g.group, slot));
     }
-    rows.sort(BY_NAME); // the base order ties keep
     long now = System.currentTimeMillis();
     boolean[] sortNeeds = sortFigures(sort);
     fill(rows, idOf, sortNeeds, now);
@@ -125,8 +126,11 @@ public final class ConsumerLag {
     int[] ids = new int[rows.size() * which.length];
     int[] rowOf = new int[ids.length];
     int[] figureOf = new int[ids.length];
+    MetricSpec[] rules = new MetricSpec[which.length];
     for (int f = 0; f < which.length; f++) {
       if (!which[f]) continue;
+      MetricSpec spec = catalogue.get(GROUP_FIGURES.get(f));
+      if (spec != null && (spec.amber != null || spec.red != null)) rules[f] = spec;
       for (int r = 0; r < rows.size(); r++) {
         int id = idOf[f][rows.get(r).slot];
         if (id < 0) continue;
@@ -139,17 +143,12 @@ public final class ConsumerLag {
     LatestValues values = reads.current().latest(Arrays.copyOf(ids, n), now);
     for (int i = 0; i < n; i++) {
       LagRow row = rows.get(rowOf[i]);
-      String metric = GROUP_FIGURES.get(figureOf[i]);
+      int f = figureOf[i];
       double v = values.value(i);
-      set(row, metric, ids[i], v);
-      MetricSpec spec = catalogue.get(metric);
-      if (spec != null && values.has(i) && (spec.amber != null || spec.red != null)) row.health = row.health.worse(spec.health(v));
+      set(row, GROUP_FIGURES.get(f), ids[i], v);
+      if (rules[f] != null && values.has(i)) row.health = row.health.worse(rules[f].health(v));
     }
   }
-
-  /** By cluster (none first), then group: the order of rows with equal sort values. */
-  private static final Comparator<LagRow> BY_NAME = Comparator.comparing((LagRow r) -> r.cluster,
-      Comparator.nullsFirst(Comparator.<String>naturalOrder())).thenComparing(r -> r.group);
 
   /** A figure's current value (NaN: not current) on its field. */
   private static void set(LagRow row, String metric, int id, double v) {

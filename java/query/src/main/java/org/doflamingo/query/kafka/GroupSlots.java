@@ -21,10 +21,13 @@ final class GroupSlots {
   static final class Selected {
     final int[] ids;
     final int[] slots;
+    /** How many series the engine had when selected: with as many now, a select would answer the same ids. */
+    final long seriesThen;
 
-    Selected(int[] ids, int[] slots) {
+    Selected(int[] ids, int[] slots, long seriesThen) {
       this.ids = ids;
       this.slots = slots;
+      this.seriesThen = seriesThen;
     }
   }
 
@@ -33,28 +36,51 @@ final class GroupSlots {
   private final Map<GroupId, Integer> slotOf = new HashMap<>();
   /** The last select of each figure and filter. */
   private final Map<String, Selected> selected = new HashMap<>();
+  /** Slots in (cluster, group) order when its length is the number of groups; cluster-less groups first. */
+  private int[] byName = new int[0];
 
   GroupSlots(Reads reads) {
     this.reads = reads;
   }
 
-  /** The series of {@code metric} carrying {@code filter}'s labels, each with its group's slot: one select. */
-  Selected select(String metric, Map<String, String> filter) {
-    int[] ids = reads.engine().select(metric, filter);
+  /**
+   * The series of {@code metric} carrying {@code filter}'s labels, each with its group's slot. The
+   * engine never removes a series nor changes a key, so while it holds {@code series} series (its
+   * count, asked once per request) the last select's answer stands: no native call at all.
+   */
+  Selected select(String metric, Map<String, String> filter, long series) {
     String cacheKey = metric + '\u0000' + filter;
     synchronized (this) {
       Selected last = selected.get(cacheKey);
-      if (last != null && Arrays.equals(last.ids, ids)) return last;
+      if (last != null && last.seriesThen == series) return last;
     }
+    int[] ids = reads.engine().select(metric, filter);
     // keys from the index, outside the lock: a first list of 50,000 groups may fetch them all
     SeriesKey[] keys = reads.index().keys(ids);
     synchronized (this) {
       int[] slots = new int[ids.length];
       for (int i = 0; i < ids.length; i++) slots[i] = slot(keys[i]);
-      Selected s = new Selected(ids, slots);
+      Selected s = new Selected(ids, slots, series);
       selected.put(cacheKey, s);
       return s;
     }
+  }
+
+  /** Every slot in (cluster, group) order (no cluster first): sorted again only when groups were added. */
+  synchronized int[] byName() {
+    if (byName.length != groups.size()) {
+      Integer[] order = new Integer[groups.size()];
+      for (int i = 0; i < order.length; i++) order[i] = i;
+      Arrays.sort(order, (a, b) -> {
+        GroupId x = groups.get(a);
+        GroupId y = groups.get(b);
+        int c = x.cluster == null || y.cluster == null ? Boolean.compare(x.cluster != null, y.cluster != null) : x.cluster.compareTo(y.cluster);
+        return c != 0 ? c : x.group.compareTo(y.group);
+      });
+      byName = new int[order.length];
+      for (int i = 0; i < order.length; i++) byName[i] = order[i];
+    }
+    return byName;
   }
 
   /** How many groups have a slot (slots are 0 to this less one). */
