@@ -20,6 +20,28 @@ void checkRange(std::int64_t fromMs, std::int64_t toMs) {
   }
 }
 
+// The ring's points stamped from..last into out's grid (a step of the ring's). `all`: the ring
+// answers every slot of that span (one it holds nothing for is unknown), as the memory path does;
+// otherwise only the slots out has no value for.
+void fromRing(const LiveRing& ring, std::int64_t from, std::int64_t last, bool all, SeriesData& out) {
+  thread_local std::vector<std::int64_t> times;
+  thread_local std::vector<double> values;
+  times.clear();
+  values.clear();
+  ring.read(from, last, times, values);
+  const std::int64_t step = out.stepMs;
+  if (all) {
+    for (std::int64_t t = std::max(from, out.startMs); t <= last; t += step) {
+      out.values[static_cast<std::size_t>((t - out.startMs) / step)] = kUnknown;
+    }
+  }
+  for (std::size_t i = 0; i < times.size(); ++i) {
+    if (times[i] < out.startMs) continue;
+    double& v = out.values[static_cast<std::size_t>((times[i] - out.startMs) / step)];
+    if (all || std::isnan(v)) v = values[i];
+  }
+}
+
 }  // namespace
 
 SeriesData Engine::Impl::queryOpen(std::uint32_t id, std::int64_t fromMs, std::int64_t toMs, std::int64_t resolutionMs,
@@ -27,26 +49,37 @@ SeriesData Engine::Impl::queryOpen(std::uint32_t id, std::int64_t fromMs, std::i
   const ResolvedClass& cls = classOf(id);
   const std::int64_t step = cls.info.baseStepMs();
   SeriesState& st = state(id);
-  if (cf == Consolidation::Average && resolutionMs <= step) {
+  const bool atBase = cf == Consolidation::Average && resolutionMs <= step;
+  const std::int64_t last = (toMs + step - 1) / step * step;
+  if (atBase) {
     std::lock_guard<std::mutex> lock(lockFor(id));
     if (!st.ring.empty() && fromMs >= st.ring.oldestMs()) {
       // From memory, stamped like RRD rows (see LiveRing).
       SeriesData out;
       out.stepMs = step;
       out.startMs = (fromMs + step - 1) / step * step;
-      std::int64_t last = (toMs + step - 1) / step * step;
       out.values.assign(static_cast<std::size_t>((last - out.startMs) / step + 1), kUnknown);
-      thread_local std::vector<std::int64_t> times;
-      thread_local std::vector<double> values;
-      times.clear();
-      values.clear();
-      st.ring.read(out.startMs, last, times, values);
-      for (std::size_t i = 0; i < times.size(); ++i) out.values[(times[i] - out.startMs) / step] = values[i];
+      fromRing(st.ring, out.startMs, last, true, out);
       return out;
     }
   }
   flushSeries(id, true);  // a failure is logged; the answer then lacks only the unwritten tail
-  return store->fetch(registry->file(id), cls.layout, cf, fromMs, toMs, std::max(resolutionMs, step));
+  SeriesData out = store->fetch(registry->file(id), cls.layout, cf, fromMs, toMs, std::max(resolutionMs, step));
+  if (atBase && out.stepMs == step) {
+    // A range that starts before the ring but reaches into it (a series younger than the range, a
+    // chart of the last hours): rows the file lacks there are taken from the ring. The newest step
+    // is never in the file yet (librrd completes a row only with a read after its end), nor is
+    // anything a write that failed keeps in memory. Rows the file has stay its own (librrd's
+    // time-weighted rows, a counter's rate spread over the rows it spans).
+    std::lock_guard<std::mutex> lock(lockFor(id));
+    if (!st.ring.empty() && last >= st.ring.oldestMs()) {
+      if (out.values.empty()) out.startMs = (fromMs + step - 1) / step * step;
+      const std::size_t rows = static_cast<std::size_t>((last - out.startMs) / step + 1);
+      if (out.values.size() < rows) out.values.resize(rows, kUnknown);
+      fromRing(st.ring, st.ring.oldestMs(), last, false, out);
+    }
+  }
+  return out;
 }
 
 Point Engine::Impl::latestOpen(std::uint32_t id, std::int64_t fromMs, std::int64_t toMs) {

@@ -284,6 +284,36 @@ TEST_F(RetentionClassTest, ASeriesYoungerThanItsCurrentWindowIsCurrentFromMemory
   EXPECT_EQ(e.stats().rrdWrites, 0);
 }
 
+// The range read's twin of the test above: a range that starts before a young series' ring (a
+// chart of the last 15 minutes of a partition read 2 minutes ago) goes to the file, and must still
+// hold every value, the buffered ones and the newest, exactly as the ring holds them.
+TEST_F(RetentionClassTest, ARangeStartingBeforeAYoungSeriesRingHoldsEveryValue) {
+  EngineOptions o = options();
+  o.flushBatch = 100000;  // nothing reaches a file on its own: the read must see the buffered values
+  Engine e(o);
+  std::uint32_t slow = e.intern(keyOf("young"), SeriesKind::Gauge, "slow");
+  const std::int64_t end = dftest::alignedPastMs(1, 30'000);  // a step end, a minute ago
+  // read as a collector reads: 10 s into each step, so each value is stamped at its step's end
+  std::vector<Sample> batch;
+  for (int i = 0; i < 4; ++i) batch.push_back(sample(slow, end - (3 - i) * 30'000 - 20'000, 10 + i));
+  ASSERT_EQ(dftest::ingest(e, batch).accepted, 4);
+  for (std::int64_t resolution : {std::int64_t{0}, std::int64_t{30'000}}) {
+    // "now" 5 s after the newest read, inside its step: a chart of the last 15 minutes
+    SeriesData d = e.query(slow, end - 900'000, end - 15'000, resolution);
+    EXPECT_EQ(d.stepMs, 30'000) << resolution;
+    // every step from the first value on has a row (the file's are librrd's time-weighted ones),
+    // the newest too, though librrd has not completed its row yet: the ring's value
+    for (int i = 0; i < 4; ++i) EXPECT_FALSE(std::isnan(valueAt(d, end - (3 - i) * 30'000))) << "step " << i << ", resolution " << resolution;
+    EXPECT_EQ(valueAt(d, end), 13) << resolution;
+    // nothing before the series' first value, and the answer reaches the end asked for
+    EXPECT_TRUE(std::isnan(valueAt(d, end - 4 * 30'000))) << resolution;
+    EXPECT_EQ(d.startMs + static_cast<std::int64_t>(d.values.size() - 1) * d.stepMs, end) << resolution;
+  }
+  // the bulk read answers the same
+  std::vector<SeriesData> both = e.query(std::vector<std::uint32_t>{slow}, end - 900'000, end - 15'000, 0, Consolidation::Average);
+  EXPECT_EQ(valueAt(both[0], end), 13);
+}
+
 TEST_F(RetentionClassTest, EachClassHasItsOwnRingOrNone) {
   const std::int64_t t0 = dftest::alignedPastMs(10, 30'000);
   EngineOptions o = options();

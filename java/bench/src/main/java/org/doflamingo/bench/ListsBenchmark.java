@@ -28,7 +28,7 @@ import org.doflamingo.server.Host;
  * every base step as the collector would (so every value stays current). p50/p99 of whole
  * requests as a page sees them: /kafka/lag sorted by maxLag (all, filtered), /kafka/partitions
  * sorted by leader and by partition, filtered by part of a topic name and by one topic, and
- * /kafka/topics and /kafka/brokers; and the engine's native calls of one request of each.
+ * /kafka/topics, /kafka/brokers and /kafka/health; and the engine's native calls of one request of each.
  *
  * <pre>ListsBenchmark [--groups 10000] [--topics 200] [--partitions 100] [--requests 200] [--only partitions]</pre>
  * ({@code --only} runs the calls whose name holds it.)
@@ -83,7 +83,9 @@ public final class ListsBenchmark {
       feeder.scheduleAtFixedRate(() -> feed.write(System.currentTimeMillis()), step, step, TimeUnit.MILLISECONDS);
 
       String[][] cases = {
+          {"lag sorted by group", "/monitoring/kafka/lag?limit=100"},
           {"lag sorted by maxLag", "/monitoring/kafka/lag?sort=maxLag&dir=DESC&limit=100"},
+          {"lag sorted by health", "/monitoring/kafka/lag?sort=health&dir=DESC&limit=100"},
           {"lag sorted by maxLag, filtered", "/monitoring/kafka/lag?sort=maxLag&dir=DESC&limit=100&filter=group-012"},
           {"partitions sorted by leader", "/monitoring/kafka/partitions?sort=leader&dir=ASC&limit=100"},
           {"partitions sorted by partition", "/monitoring/kafka/partitions?sort=partition&dir=DESC&limit=100"},
@@ -92,7 +94,8 @@ public final class ListsBenchmark {
               + "&sort=partition&limit=100"},
           {"partitions sorted by underReplicated", "/monitoring/kafka/partitions?sort=underReplicated&dir=DESC&limit=100"},
           {"topics sorted by logEndOffset", "/monitoring/kafka/topics?sort=logEndOffset&dir=DESC&limit=100"},
-          {"brokers", "/monitoring/kafka/brokers"}};
+          {"brokers", "/monitoring/kafka/brokers"},
+          {"health", "/monitoring/kafka/health"}};
       System.out.printf("%d requests per call after %d warm-up requests, values rewritten every %d ms meanwhile:%n", requests,
           RestTimings.WARM_UP, step);
       for (String[] c : cases) {

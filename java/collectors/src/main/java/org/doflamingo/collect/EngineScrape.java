@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.doflamingo.collect.series.EngineSeam;
+import org.doflamingo.collect.series.SeriesKeys;
 import org.doflamingo.collect.series.SeriesCounts;
 import org.doflamingo.collect.series.SeriesPolicy;
 import org.doflamingo.engine.Engine;
@@ -41,6 +42,8 @@ public final class EngineScrape implements Scrape {
     private final SeriesPolicy policy;
     private final SeriesCounts counts;
     private final ConcurrentMap<SeriesKey, Integer> ids = new ConcurrentHashMap<>();
+    /** The other way, id to key, holding the same key objects: the read side's one copy. */
+    private final SeriesKeys seriesKeys = new SeriesKeys();
 
     /** Every series collected, with the engine's default retention, no budget. */
     public Ids(Engine engine) {
@@ -56,6 +59,11 @@ public final class EngineScrape implements Scrape {
 
     public SeriesCounts counts() {
       return counts;
+    }
+
+    /** The key of each id interned here. */
+    public SeriesKeys keys() {
+      return seriesKeys;
     }
 
     /** The cached answer for key: its id, -1 when it is not collected, null when it was never decided. */
@@ -102,7 +110,11 @@ public final class EngineScrape implements Scrape {
           newClasses[n++] = classes[i];
         }
         int[] newIds = internAll(newKeys, newKinds, newClasses);
-        for (int k = 0; k < newKeys.length; k++) ids.put(newKeys[k], newIds[k]);
+        for (int k = 0; k < newKeys.length; k++) {
+          // the id is published (keys first) only once its key can be looked up by the read side
+          if (newIds[k] >= 0) seriesKeys.put(newIds[k], newKeys[k]);
+          ids.put(newKeys[k], newIds[k]);
+        }
         for (int i = 0; i < out.length; i++) {
           if (admitted.containsKey(keys.get(i))) out[i] = ids.get(keys.get(i));
         }

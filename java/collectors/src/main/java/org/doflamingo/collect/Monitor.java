@@ -8,11 +8,14 @@ import java.util.Map;
 import org.doflamingo.collect.catalogue.MetricCatalogue;
 import org.doflamingo.collect.series.EngineSeam;
 import org.doflamingo.collect.series.SeriesCounts;
+import org.doflamingo.collect.series.SeriesKeys;
 import org.doflamingo.collect.series.SeriesPolicy;
 import org.doflamingo.config.MonitorConfig;
 import org.doflamingo.engine.Engine;
 import org.doflamingo.engine.EngineConfig;
 import org.doflamingo.engine.Scheduler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The composition root of collection: the engine at the storage path, and every target the
@@ -47,10 +50,13 @@ public final class Monitor implements AutoCloseable {
   private final Map<Integer, Target> targets = new LinkedHashMap<>();
   private final SeriesPolicy policy;
   private final SeriesCounts counts;
+  private final SeriesKeys keys;
+  private static final Logger log = LoggerFactory.getLogger(Monitor.class);
 
   private Monitor(MonitorConfig config, MetricCatalogue catalogue, Engine engine, CollectionService collection,
-      SeriesPolicy policy, SeriesCounts counts) {
+      SeriesPolicy policy, SeriesCounts counts, SeriesKeys keys) {
     this.config = config;
+    this.keys = keys;
     this.policy = policy;
     this.counts = counts;
     this.catalogue = catalogue;
@@ -70,6 +76,7 @@ public final class Monitor implements AutoCloseable {
 
   /** As {@link #open(MonitorConfig, long)}, with these factories' targets only, in this order. */
   public static Monitor open(MonitorConfig config, long nowMs, List<CollectorFactory> factories) {
+    for (String w : config.warnings) log.warn("configuration: {}", w);
     MetricCatalogue catalogue = MetricCatalogue.load();
     SeriesPolicy policy = SeriesPolicy.of(config, catalogue);
     SeriesCounts counts = new SeriesCounts(policy.maxSeries(), policy.maxSeriesPerTarget());
@@ -82,7 +89,7 @@ public final class Monitor implements AutoCloseable {
       for (CollectorFactory f : factories) f.addTargets(context, built);
       EngineScrape.Ids ids = new EngineScrape.Ids(engine, policy, counts);
       collection = new CollectionService(engine, Math.min(MAX_WORKERS, Math.max(2, built.size())), ids);
-      Monitor m = new Monitor(config, catalogue, engine, collection, policy, counts);
+      Monitor m = new Monitor(config, catalogue, engine, collection, policy, counts, ids.keys());
       for (; registered < built.size(); registered++) m.add(built.get(registered), nowMs);
       return m;
     } catch (RuntimeException | CollectException e) {
@@ -162,6 +169,11 @@ public final class Monitor implements AutoCloseable {
   }
 
   /** Which series exist and their classes; collectors may ask it what to skip. */
+  /** The key of each series id the collectors interned: the one copy the read side looks keys up in too. */
+  public SeriesKeys seriesKeys() {
+    return keys;
+  }
+
   public SeriesPolicy seriesPolicy() {
     return policy;
   }

@@ -47,6 +47,8 @@ public final class MonitorConfig {
   public final List<FlumeAgentConfig> flume;
   /** Retention classes, exclusions and budgets of the series ({@code "series"}; defaults when absent). */
   public final SeriesConfig series;
+  /** What the configuration does that is allowed but likely not meant (a class coarser than its cadence), one line each, for the log. */
+  public final List<String> warnings;
   /**
    * The standalone server's section (where it listens, who may log in), null when the file has
    * none; read by java/server's {@code WebConfig}. Inside Flamingo 2 it is not read.
@@ -54,7 +56,9 @@ public final class MonitorConfig {
   public final Node web;
 
   private MonitorConfig(Path storagePath, String tiers, String rrdcached, int intervalSeconds,
-      List<KafkaClusterConfig> kafka, List<ZooKeeperEnsembleConfig> zookeeper, List<FlumeAgentConfig> flume, SeriesConfig series, Node web) {
+      List<KafkaClusterConfig> kafka, List<ZooKeeperEnsembleConfig> zookeeper, List<FlumeAgentConfig> flume, SeriesConfig series, Node web,
+      List<String> warnings) {
+    this.warnings = Collections.unmodifiableList(warnings);
     this.storagePath = storagePath;
     this.tiers = tiers;
     this.rrdcached = rrdcached;
@@ -127,8 +131,9 @@ public final class MonitorConfig {
     uniqueNames("zookeeper", names(zookeeper, z -> z.name));
     uniqueNames("flume", names(flume, f -> f.name));
     SeriesConfig series = SeriesConfig.read(n.optObject("series"), storage, tiers);
+    List<String> warnings = ClassCadences.check(interval, kafka, series);
     Node web = n.optObject("web");
-    return new MonitorConfig(storagePath, tiers, rrdcached, interval, kafka, zookeeper, flume, series, web);
+    return new MonitorConfig(storagePath, tiers, rrdcached, interval, kafka, zookeeper, flume, series, web, warnings);
   }
 
   private static <T> List<String> names(List<T> items, Function<T, String> name) {

@@ -200,8 +200,10 @@ class MonitorConfigTest {
     assertEquals(4000, c.scrapeTimeoutMs);
     assertEquals(5000, c.partitionBatchSize);
     assertEquals(200, c.groupBatchSize);
+    // groups read every 60 s need group classes whose heartbeat (5 base steps) spans a minute (ClassCadences)
     String slow = "{\"storage\": {\"path\": \"d\"}, \"intervalSeconds\": 60, \"kafka\": [{\"name\": \"k\","
-        + " \"brokers\": [{\"host\": \"h\", \"jmxPort\": 1}]}]}";
+        + " \"brokers\": [{\"host\": \"h\", \"jmxPort\": 1}]}], \"series\": {\"classes\": {\"group\": {\"tiers\": \"1m:1d\"},"
+        + " \"group-partition\": {\"tiers\": \"1m:1d\"}}}}";
     KafkaClusterConfig.Cadence s = MonitorConfig.parse(slow).kafka.get(0).cadence;
     assertEquals(60, s.partitionIntervalSeconds, "never faster than the interval");
     assertEquals(60, s.groupIntervalSeconds);

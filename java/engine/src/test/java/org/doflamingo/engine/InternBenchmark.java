@@ -1,12 +1,7 @@
 package org.doflamingo.engine;
 
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * Not a test: first contact with many new series through JNI, one {@link Engine#intern(SeriesKey,
@@ -53,7 +48,7 @@ public final class InternBenchmark {
       }
     }
     System.out.printf("%,d new series: one by one median %.2f µs/series, bulk median %.2f µs/series (%.1fx)%n",
-        series, median(single), median(bulk), median(single) / median(bulk));
+        series, BenchSupport.median(single), BenchSupport.median(bulk), BenchSupport.median(single) / BenchSupport.median(bulk));
   }
 
   interface Interning {
@@ -70,19 +65,7 @@ public final class InternBenchmark {
       if (engine.stats().series != keys.length) throw new IllegalStateException("not every series was interned");
       return t1 - t0;
     } finally {
-      deleteTree(dir);
+      BenchSupport.deleteTree(dir);
     }
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-    }
-  }
-
-  private static double median(double[] v) {
-    double[] s = v.clone();
-    Arrays.sort(s);
-    return s[s.length / 2];
   }
 }

@@ -1,12 +1,6 @@
 package org.doflamingo.engine;
 
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * Not a test: the latest values of many series through JNI, one bulk call ({@link Engine#latest})
@@ -66,21 +60,9 @@ public final class LatestBenchmark {
         }
       }
       System.out.printf("%,d series: bulk latest median %.2f ms, query loop median %.2f ms (%.0fx), checksum %.0f%n",
-          series, median(bulk), median(loop), median(loop) / median(bulk), check);
+          series, BenchSupport.median(bulk), BenchSupport.median(loop), BenchSupport.median(loop) / BenchSupport.median(bulk), check);
     } finally {
-      deleteTree(dir);
+      BenchSupport.deleteTree(dir);
     }
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-    }
-  }
-
-  private static double median(double[] v) {
-    double[] s = v.clone();
-    Arrays.sort(s);
-    return s[s.length / 2];
   }
 }

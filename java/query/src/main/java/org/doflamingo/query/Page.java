@@ -23,8 +23,7 @@ public final class Page<R> {
 
   /** Rows {@code start} to {@code start + limit} of {@code all} in {@code order} (null: as they are). */
   public static <R> Page<R> of(List<R> all, Comparator<? super R> order, int start, int limit) {
-    if (start < 0) throw new IllegalArgumentException("start: expected 0 or more, got " + start);
-    if (limit < 1 || limit > MAX_LIMIT) throw new IllegalArgumentException("limit: expected 1 to " + MAX_LIMIT + ", got " + limit);
+    check(start, limit);
     List<R> items = all;
     if (order != null) {
       items = new ArrayList<>(all);
@@ -32,5 +31,11 @@ public final class Page<R> {
     }
     int from = Math.min(start, items.size());
     return new Page<>(items.subList(from, Math.min(items.size(), from + limit)), items.size(), start, limit);
+  }
+
+  /** Refuses a start or limit {@link #of} would refuse, before a list is read for it. */
+  public static void check(int start, int limit) {
+    if (start < 0) throw new IllegalArgumentException("start: expected 0 or more, got " + start);
+    if (limit < 1 || limit > MAX_LIMIT) throw new IllegalArgumentException("limit: expected 1 to " + MAX_LIMIT + ", got " + limit);
   }
 }

@@ -25,7 +25,7 @@ public final class Reads {
 
   public Reads(Monitor monitor) {
     this.monitor = monitor;
-    this.index = new SeriesIndex(monitor.engine());
+    this.index = new SeriesIndex(monitor.engine(), monitor.seriesKeys());
     this.current = new Current(monitor);
     this.kafka = new KafkaTables(this);
     this.lag = new ConsumerLag(this);

@@ -1,11 +1,20 @@
 package org.doflamingo.query;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import org.doflamingo.collect.Monitor;
 import org.doflamingo.collect.catalogue.Health;
+import org.doflamingo.collect.catalogue.MetricCatalogue;
+import org.doflamingo.collect.catalogue.MetricSpec;
 import org.doflamingo.collect.catalogue.MetricNames;
 import org.doflamingo.collect.kafka.LagStatus;
 import org.doflamingo.engine.SeriesKey;
@@ -13,38 +22,97 @@ import org.doflamingo.engine.SeriesKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A consumer group's tile says why in words: the status by name, and that the group has no member. */
+/**
+ * A Kafka cluster's consumer groups are one tile: as bad as the worst group, counting the groups by
+ * status and health, naming the worst ten with why in words (the status by name, and that the
+ * group has no member).
+ */
 class HealthTilesTest {
   @TempDir
   Path dir;
 
-  private static HealthTile groupTile(Reads reads, String group) {
-    for (HealthTile t : reads.area(Area.KAFKA).health("prod")) if (t.kind.equals("group") && t.name.equals(group)) return t;
-    throw new AssertionError("no tile of group " + group);
+  private static final String PROD = "\"kafka\": [{\"name\": \"prod\", \"brokers\": [{\"host\": \"127.0.0.1\", \"jmxPort\": 1}]}]";
+
+  private static HealthTile groupsTile(Reads reads) {
+    HealthTile found = null;
+    for (HealthTile t : reads.area(Area.KAFKA).health("prod")) {
+      assertNotEquals("group", t.kind, "no tile per group: " + t.name);
+      if (t.kind.equals(GroupsTile.KIND)) {
+        assertNull(found, "one groups tile per cluster");
+        found = t;
+      }
+    }
+    assertNotNull(found, "a groups tile");
+    assertEquals("prod", found.group);
+    return found;
+  }
+
+  private static long wholeStepAgo(Monitor m) {
+    long step = m.engine().baseStepMs();
+    return (System.currentTimeMillis() / step - 1) * step; // a whole step, in the past: RRD stamps rows at a step's end
   }
 
   @Test
-  void groupReasonsNameTheStatusAndAnEmptyGroup() throws Exception {
-    try (Monitor m = TestReads.open(TestReads.config(dir, "\"kafka\": [{\"name\": \"prod\", \"brokers\": [{\"host\": \"127.0.0.1\", \"jmxPort\": 1}]}]"))) {
-      long step = m.engine().baseStepMs();
-      long now = (System.currentTimeMillis() / step - 1) * step; // a whole step, in the past: RRD stamps rows at a step's end
-      TestReads.write(m, now, SeriesKind.GAUGE,
+  void groupsAreCountedAndTheWorstNamedWithTheStatusAndAnEmptyGroup() throws Exception {
+    try (Monitor m = TestReads.open(TestReads.config(dir, PROD))) {
+      TestReads.write(m, wholeStepAgo(m), SeriesKind.GAUGE,
           SeriesKey.of(MetricNames.GROUP_STATUS, "cluster", "prod", "group", "stopped"), LagStatus.STOP.code,
           SeriesKey.of(MetricNames.GROUP_MEMBERS, "cluster", "prod", "group", "stopped"), 0,
           SeriesKey.of(MetricNames.GROUP_STATUS, "cluster", "prod", "group", "stalled"), LagStatus.STALL.code,
           SeriesKey.of(MetricNames.GROUP_MEMBERS, "cluster", "prod", "group", "stalled"), 2,
           SeriesKey.of(MetricNames.GROUP_STATUS, "cluster", "prod", "group", "idle"), LagStatus.OK.code,
           SeriesKey.of(MetricNames.GROUP_MEMBERS, "cluster", "prod", "group", "idle"), 0);
-      Reads reads = new Reads(m);
-      HealthTile stopped = groupTile(reads, "stopped");
-      assertEquals(Health.RED, stopped.health);
-      assertTrue(stopped.reasons.contains("status = STOP (red: > 2)"), stopped.reasons.toString());
-      assertTrue(stopped.reasons.contains("members = 0 (no consumer in the group)"), stopped.reasons.toString());
-      HealthTile stalled = groupTile(reads, "stalled");
-      assertEquals("[status = STALL (red: > 2)]", stalled.reasons.toString(), "members present: not named");
-      HealthTile idle = groupTile(reads, "idle");
-      assertEquals(Health.GREEN, idle.health);
-      assertTrue(idle.reasons.isEmpty(), "an empty group that is fine is not a reason: " + idle.reasons);
+      HealthTile tile = groupsTile(new Reads(m));
+      assertEquals(Health.RED, tile.health);
+      assertEquals(Arrays.asList("3 groups, status: OK 1 WARNING 0 REWIND 0 STALL 1 STOP 1", "health: red 2 amber 0 green 1 unknown 0",
+          "group stopped: status = STOP (red: > 2); members = 0 (no consumer in the group)",
+          "group stalled: status = STALL (red: > 2)"), tile.reasons, "STOP before STALL; members present not named; a fine idle group not named");
+    }
+  }
+
+  @Test
+  void onlyTheTenWorstGroupsAreNamedWorstFirst() throws Exception {
+    try (Monitor m = TestReads.open(TestReads.config(dir, PROD))) {
+      List<Object> series = new ArrayList<>();
+      for (int g = 0; g < 30; g++) {
+        // groups 0-19 lag in seconds (amber over 60, red over 600); 20-29 WARNING (amber)
+        series.add(SeriesKey.of(MetricNames.GROUP_MAX_LAG_SECONDS, "cluster", "prod", "group", String.format("g%02d", g)));
+        series.add(g < 20 ? (g % 2 == 0 ? 700 : 100) : 0);
+        series.add(SeriesKey.of(MetricNames.GROUP_STATUS, "cluster", "prod", "group", String.format("g%02d", g)));
+        series.add(g < 20 ? LagStatus.OK.code : LagStatus.WARNING.code);
+      }
+      TestReads.write(m, wholeStepAgo(m), SeriesKind.GAUGE, series.toArray());
+      HealthTile tile = groupsTile(new Reads(m));
+      assertEquals(Health.RED, tile.health);
+      assertEquals("health: red 10 amber 20 green 0 unknown 0", tile.reasons.get(1));
+      List<String> named = tile.reasons.subList(2, tile.reasons.size());
+      assertEquals(GroupsTile.NAMED, named.size(), named.toString());
+      for (int i = 0; i < named.size(); i++) {
+        assertTrue(named.get(i).startsWith(String.format("group g%02d: max_lag_seconds = 700 s (red: > 600)", 2 * i)), named.get(i));
+      }
+    }
+  }
+
+  /**
+   * Why the groups' tile reads no group×partition rule: each such rule has a group-level twin, the
+   * worst of the group's partitions, under the same thresholds.
+   */
+  @Test
+  void everyRuleOnAGroupsPartitionHasAGroupLevelTwin() throws Exception {
+    try (Monitor m = TestReads.open(TestReads.config(dir, PROD))) {
+      MetricCatalogue catalogue = m.catalogue();
+      int checked = 0;
+      for (MetricSpec spec : catalogue.of("kafka-consumer")) {
+        if (!spec.per.equals(Collections.singletonList("group-partition")) || (spec.amber == null && spec.red == null)) continue;
+        String twin = spec.name.replace("kafka.consumer.group.", "kafka.consumer.group.max_");
+        MetricSpec group = catalogue.get(twin);
+        assertNotNull(group, spec.name + " has no group-level twin " + twin);
+        assertEquals(Collections.singletonList("group"), group.per, twin);
+        assertEquals(String.valueOf(spec.amber), String.valueOf(group.amber), twin + " amber");
+        assertEquals(String.valueOf(spec.red), String.valueOf(group.red), twin + " red");
+        checked++;
+      }
+      assertTrue(checked > 0, "lag_seconds is such a rule");
     }
   }
 }

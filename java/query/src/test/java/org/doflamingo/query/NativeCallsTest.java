@@ -83,9 +83,9 @@ class NativeCallsTest {
       AreaReads kafka = reads.area(Area.KAFKA);
       int[] ids = engine.select(MetricNames.PARTITION_LEADER, java.util.Collections.<String, String>emptyMap());
       Map<String, Long> calls = new LinkedHashMap<>();
-      calls.put("lag", calls(engine, () -> assertEquals(groups, reads.lag().lag(null, null).size())));
-      calls.put("lag again", calls(engine, () -> reads.lag().lag(null, null)));
-      calls.put("lag filtered", calls(engine, () -> reads.lag().lag(null, "group-1")));
+      calls.put("lag", calls(engine, () -> assertEquals(groups, reads.lag().lag(null, null, "maxLag", true, 0, 100).total)));
+      calls.put("lag again", calls(engine, () -> reads.lag().lag(null, null, "maxLag", true, 0, 100)));
+      calls.put("lag filtered", calls(engine, () -> reads.lag().lag(null, "group-1", "health", false, 0, 100)));
       calls.put("lag partitions", calls(engine, () -> assertEquals(groups, reads.lag().partitions(null, "group-0").size())));
       calls.put("health", calls(engine, () -> kafka.health(null)));
       calls.put("brokers", calls(engine, () -> assertEquals(1, reads.kafka().brokers(null).size())));

@@ -31,12 +31,13 @@ final class Sizing {
   static final String OPTIONS = "[--partitions N] [--groups N] [--brokers N] [--controllers N] [--replication N] [--topics N]"
       + " [--partitions-per-group N] [--zookeeper N] [--clients N] [--flume-agents N] [--flume-components N] [--config FILE]";
   /**
-   * Java heap per series, bytes: the two copies of its key (the collectors' id map, the query
-   * side's index), measured by java/bench's {@code KeyHeapBenchmark} (about 1,000 B on this
-   * machine's JDK 17, 64-bit, compressed references), plus the smaller per-series caches (kinds, partition
-   * ids, policy answers for excluded keys) estimated at 100 B.
+   * Java heap per series, bytes: its key, one copy shared by the collectors' id map and the read
+   * side ({@code SeriesKeys}), measured by java/bench's {@code KeyHeapBenchmark} (517-546 B on this
+   * machine's JDK 17, 64-bit, compressed references; the second copy the read side kept before
+   * cost 480 B more), plus the smaller per-series caches (kinds, partition ids, group slots, policy
+   * answers for excluded keys) estimated at 100 B.
    */
-  static final long HEAP_BYTES_PER_SERIES = 1100;
+  static final long HEAP_BYTES_PER_SERIES = 650;
 
   private final Map<String, Long> scopes = new LinkedHashMap<>();
   private long brokers = 3;

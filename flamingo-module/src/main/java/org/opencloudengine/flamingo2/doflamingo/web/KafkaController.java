@@ -39,8 +39,7 @@ public class KafkaController extends AreaController {
       @RequestParam(value = "start", defaultValue = "0") int start,
       @RequestParam(value = "limit", defaultValue = "100") int limit) {
     LagRow.COLUMNS.check(sort);
-    return page(Page.of(monitor.reads().lag().lag(cluster, blankToNull(filter)), LagRow.COLUMNS.order(sort, descending(dir)), start,
-        limit));
+    return page(monitor.reads().lag().lag(cluster, blankToNull(filter), sort, descending(dir), start, limit));
   }
 
   /**

@@ -13,6 +13,8 @@ import static org.doflamingo.collect.catalogue.MetricNames.GROUP_TOTAL_LAG;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,50 +23,137 @@ import org.doflamingo.collect.catalogue.MetricSpec;
 import org.doflamingo.collect.kafka.GroupProtocol;
 import org.doflamingo.collect.kafka.GroupState;
 import org.doflamingo.collect.kafka.LagStatus;
+import org.doflamingo.engine.LatestValues;
 import org.doflamingo.engine.SeriesKey;
 import org.doflamingo.query.Area;
 import org.doflamingo.query.AreaReads;
+import org.doflamingo.query.Page;
 import org.doflamingo.query.Readings;
 import org.doflamingo.query.Reads;
 
 /**
  * The consumer groups' lag, from the Admin collector's per-group and per-partition series. Made
- * for 10,000 groups: one select per figure and every current value in one bulk read.
+ * for 50,000 groups: one select per figure, each series decoded to its group once ({@link
+ * GroupSlots}), and the values a page needs in one or two bulk reads.
  */
 public final class ConsumerLag {
   /** The per-group series the list shows. */
   private static final List<String> GROUP_FIGURES = Arrays.asList(GROUP_MAX_LAG, GROUP_TOTAL_LAG, GROUP_MAX_LAG_SECONDS,
       GROUP_STATUS, GROUP_MEMBERS, GROUP_PROTOCOL, GROUP_STATE);
 
+  /** The {@link LagRow} field (sort column) each figure sets. */
+  private static final Map<String, String> FIELD_OF = new HashMap<>();
+
+  static {
+    FIELD_OF.put(GROUP_MAX_LAG, "maxLag");
+    FIELD_OF.put(GROUP_TOTAL_LAG, "totalLag");
+    FIELD_OF.put(GROUP_MAX_LAG_SECONDS, "maxLagSeconds");
+    FIELD_OF.put(GROUP_STATUS, "status");
+    FIELD_OF.put(GROUP_MEMBERS, "members");
+    FIELD_OF.put(GROUP_PROTOCOL, "protocol");
+    FIELD_OF.put(GROUP_STATE, "state");
+  }
+
   private final Reads reads;
+  private final GroupSlots slots;
 
   public ConsumerLag(Reads reads) {
     this.reads = reads;
+    this.slots = new GroupSlots(reads);
   }
 
   /**
-   * Consumer groups with their protocol and state, current lag (offsets and seconds), members,
-   * Burrow status and health (worst of the catalogue's rules on those), of groups whose name holds {@code contains};
-   * by cluster and group. The caller sorts and pages.
+   * A page of the consumer groups with their protocol and state, current lag (offsets and
+   * seconds), members, Burrow status and health (worst of the catalogue's rules on those), of
+   * groups whose name holds {@code contains}, sorted by any of {@link LagRow#COLUMNS} (by cluster
+   * and group for ties). A group is listed when it has any of the figures' series. The figures the
+   * sort needs are read for every group, the others for the page's rows only: a page of 50,000
+   * groups sorted by name reads 100 groups' values.
    */
-  public List<LagRow> lag(String cluster, String contains) {
-    MetricCatalogue catalogue = reads.monitor().catalogue();
-    Readings r = Readings.of(reads, GROUP_FIGURES, AreaReads.filter(Area.KAFKA, cluster, null), k -> {
-      String group = k.label("group");
-      return group != null && (contains == null || group.contains(contains));
-    }, System.currentTimeMillis());
-    Map<String, LagRow> groups = new TreeMap<>();
-    for (int i = 0; i < r.size(); i++) {
-      SeriesKey k = r.key(i);
-      String key = k.label("cluster") + "\u0000" + k.label("group");
-      LagRow row = groups.get(key);
-      if (row == null) groups.put(key, row = new LagRow(k.label("cluster"), k.label("group")));
-      String metric = r.metric(i);
-      set(row, metric, r.id(i), r.value(i));
-      MetricSpec spec = catalogue.get(metric);
-      if (spec != null && r.has(i) && (spec.amber != null || spec.red != null)) row.health = row.health.worse(spec.health(r.value(i)));
+  public Page<LagRow> lag(String cluster, String contains, String sort, boolean descending, int start, int limit) {
+    Comparator<LagRow> order = LagRow.COLUMNS.order(sort, descending);
+    Page.check(start, limit);
+    Map<String, String> filter = AreaReads.filter(Area.KAFKA, cluster, null);
+    long series = reads.engine().stats().series;
+    GroupSlots.Selected[] figures = new GroupSlots.Selected[GROUP_FIGURES.size()];
+    for (int f = 0; f < figures.length; f++) figures[f] = slots.select(GROUP_FIGURES.get(f), filter, series);
+    int[] byName = slots.byName();
+    int groups = byName.length;
+    // each group's series of each figure (-1: none), and whether it has any
+    int[][] idOf = new int[figures.length][groups];
+    boolean[] listed = new boolean[groups];
+    for (int f = 0; f < figures.length; f++) {
+      Arrays.fill(idOf[f], -1);
+      for (int i = 0; i < figures[f].ids.length; i++) {
+        int slot = figures[f].slots[i];
+        if (slot < 0) continue;
+        idOf[f][slot] = figures[f].ids[i];
+        listed[slot] = true;
+      }
     }
-    return new ArrayList<>(groups.values());
+    List<LagRow> rows = new ArrayList<>();
+    for (int slot : byName) { // the base order ties keep: cluster, then group
+      if (!listed[slot]) continue;
+      GroupSlots.GroupId g = slots.group(slot);
+      if (contains == null || g.group.contains(contains)) rows.add(new LagRow(g.cluster, g.group, slot));
+    }
+    long now = System.currentTimeMillis();
+    boolean[] sortNeeds = sortFigures(sort);
+    fill(rows, idOf, sortNeeds, now);
+    Page<LagRow> page = Page.of(rows, order, start, limit);
+    boolean[] rest = new boolean[figures.length];
+    for (int f = 0; f < rest.length; f++) rest[f] = !sortNeeds[f];
+    fill(page.rows, idOf, rest, now); // the other figures for the page's rows alone
+    return page;
+  }
+
+  /**
+   * Which figures a sort by {@code sort} needs for every row: its own, and for health every figure
+   * a catalogue rule judges.
+   */
+  private boolean[] sortFigures(String sort) {
+    MetricCatalogue catalogue = reads.monitor().catalogue();
+    boolean[] out = new boolean[GROUP_FIGURES.size()];
+    for (int f = 0; f < out.length; f++) {
+      String metric = GROUP_FIGURES.get(f);
+      MetricSpec spec = catalogue.get(metric);
+      out[f] = sort.equals(FIELD_OF.get(metric)) || (sort.equals("health") && spec != null && (spec.amber != null || spec.red != null));
+    }
+    return out;
+  }
+
+  /**
+   * The figures marked in {@code which} for these rows: one bulk read of all their series; each
+   * figure's rule (if any) judges the row's health.
+   */
+  private void fill(List<LagRow> rows, int[][] idOf, boolean[] which, long now) {
+    MetricCatalogue catalogue = reads.monitor().catalogue();
+    int n = 0;
+    int[] ids = new int[rows.size() * which.length];
+    int[] rowOf = new int[ids.length];
+    int[] figureOf = new int[ids.length];
+    MetricSpec[] rules = new MetricSpec[which.length];
+    for (int f = 0; f < which.length; f++) {
+      if (!which[f]) continue;
+      MetricSpec spec = catalogue.get(GROUP_FIGURES.get(f));
+      if (spec != null && (spec.amber != null || spec.red != null)) rules[f] = spec;
+      for (int r = 0; r < rows.size(); r++) {
+        int id = idOf[f][rows.get(r).slot];
+        if (id < 0) continue;
+        ids[n] = id;
+        rowOf[n] = r;
+        figureOf[n++] = f;
+      }
+    }
+    if (n == 0) return;
+    LatestValues values = reads.current().latest(Arrays.copyOf(ids, n), now);
+    for (int i = 0; i < n; i++) {
+      LagRow row = rows.get(rowOf[i]);
+      int f = figureOf[i];
+      double v = values.value(i);
+      set(row, GROUP_FIGURES.get(f), ids[i], v);
+      if (rules[f] != null && values.has(i)) row.health = row.health.worse(rules[f].health(v));
+    }
   }
 
   /** A figure's current value (NaN: not current) on its field. */

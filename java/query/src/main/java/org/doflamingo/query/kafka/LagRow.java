@@ -30,8 +30,12 @@ public final class LagRow {
   /** Worst of the catalogue's rules on those figures; UNKNOWN when none is current. */
   public Health health = Health.UNKNOWN;
 
-  LagRow(String cluster, String group) {
+  /** The group's slot in {@link GroupSlots}: how the page finds the row's series (not shown). */
+  final int slot;
+
+  LagRow(String cluster, String group, int slot) {
     this.cluster = cluster;
     this.group = group;
+    this.slot = slot;
   }
 }

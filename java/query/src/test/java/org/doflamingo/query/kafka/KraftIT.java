@@ -29,6 +29,7 @@ import org.doflamingo.collect.Monitor;
 import org.doflamingo.collect.catalogue.MetricCatalogue;
 import org.doflamingo.collect.jmx.JmxSource;
 import org.doflamingo.config.MonitorConfig;
+import org.doflamingo.query.Page;
 import org.doflamingo.query.Reads;
 import org.junit.jupiter.api.Test;
 
@@ -163,7 +164,7 @@ class KraftIT {
 
   private static Map<String, LagRow> lagRows(Reads reads) {
     Map<String, LagRow> out = new TreeMap<>();
-    for (LagRow r : reads.lag().lag(CLUSTER, "orders-")) out.put(r.group, r);
+    for (LagRow r : reads.lag().lag(CLUSTER, "orders-", "group", false, 0, Page.MAX_LIMIT).rows) out.put(r.group, r);
     return out;
   }
 

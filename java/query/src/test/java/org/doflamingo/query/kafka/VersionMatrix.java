@@ -23,6 +23,7 @@ import org.doflamingo.collect.catalogue.MetricSpec;
 import org.doflamingo.config.MonitorConfig;
 import org.doflamingo.engine.LatestValues;
 import org.doflamingo.query.Current;
+import org.doflamingo.query.Page;
 import org.doflamingo.query.Reads;
 
 /**
@@ -113,7 +114,7 @@ public final class VersionMatrix {
         Watching.tickUntil(monitor, WATCH, () -> false);
         row.metrics = metrics(reads, monitor, row.missing);
         Map<String, LagRow> lag = new TreeMap<>();
-        for (LagRow r : reads.lag().lag("matrix", "matrix-")) lag.put(r.group, r);
+        for (LagRow r : reads.lag().lag("matrix", "matrix-", "group", false, 0, Page.MAX_LIMIT).rows) lag.put(r.group, r);
         row.classicLag = lagOf(lag.get("matrix-classic"));
         row.consumerLag = consumerProtocol ? lagOf(lag.get("matrix-consumer")) : "no (not supported by the broker)";
         Double produce = Watching.current(reads, "matrix", "kafka.probe.cluster_produce_availability", null, 0);

@@ -19,8 +19,6 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.common.HealthTiles', {
     /** @cfg {String} area */
     area: null,
     cluster: null,
-    /** Consumer groups can be thousands: the tiles show the unhealthy ones and count the rest. */
-    maxGreenGroups: 0,
     itemSelector: 'div.doflamingo-tile',
     scrollable: 'y',
     maxHeight: 220,
@@ -82,23 +80,15 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.common.HealthTiles', {
     },
 
     reload: function () {
-        var me = this, Rest = Flamingo2.view.monitoring.doflamingo.common.Rest, Messages = Flamingo2.view.monitoring.doflamingo.common.Messages;
+        var me = this, Rest = Flamingo2.view.monitoring.doflamingo.common.Rest;
         var params = me.cluster ? {clusterName: me.cluster} : {};
         Promise.all([Rest.get(me.area, 'health', params), me.badges(params)]).then(function (answers) {
             if (me.isDestroyed || me.destroyed) return;
-            var badges = answers[1], tiles = [], greenGroups = 0;
-            answers[0].list.forEach(function (t) {
-                if (t.kind === 'group' && t.health === 'GREEN') {
-                    greenGroups++;
-                    if (greenGroups > me.maxGreenGroups) return;
-                }
+            // a cluster's consumer groups come as one tile (counts, the worst named), however many there are
+            var badges = answers[1], tiles = answers[0].list;
+            tiles.forEach(function (t) {
                 t.badge = badges[t.group + '\u0000' + t.name] || '';
-                tiles.push(t);
             });
-            if (greenGroups > me.maxGreenGroups) {
-                tiles.push({group: me.cluster || '', kind: 'groups', name: Messages.t('doflamingo.tiles.healthyGroups', greenGroups - me.maxGreenGroups),
-                    health: 'GREEN', reasons: [Messages.t('doflamingo.tiles.healthyGroupsReason')]});
-            }
             me.getStore().loadData(tiles);
         })['catch'](function (e) {
             if (!(me.isDestroyed || me.destroyed)) {
