@@ -10,9 +10,11 @@ import static org.doflamingo.collect.catalogue.MetricNames.GROUP_TOTAL_LAG;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.doflamingo.collect.catalogue.MetricCatalogue;
 import org.doflamingo.collect.catalogue.MetricSpec;
@@ -40,8 +42,8 @@ public final class ConsumerLag {
 
   /**
    * Consumer groups with their current lag (offsets and seconds), members, Burrow status and
-   * health (worst of the catalogue's rules on those), of groups whose name holds {@code contains};
-   * by cluster and group. The caller sorts and pages.
+   * health (worst of the catalogue's rules on those), of groups whose name holds {@code contains}
+   * and which the cluster still has ({@link #present}); by cluster and group. The caller sorts and pages.
    */
   public List<LagRow> lag(String cluster, String contains) {
     MetricCatalogue catalogue = reads.monitor().catalogue();
@@ -60,7 +62,24 @@ public final class ConsumerLag {
       MetricSpec spec = catalogue.get(metric);
       if (spec != null && r.has(i) && (spec.amber != null || spec.red != null)) row.health = row.health.worse(spec.health(r.value(i)));
     }
-    return new ArrayList<>(groups.values());
+    return present(groups.values());
+  }
+
+  /**
+   * The groups the cluster still has: a group deleted from the cluster (or gone with a recreated
+   * cluster) has its series kept (its history), but none of its figures is current once its
+   * Admin target has answered for {@link org.doflamingo.query.Current#STEPS} group cycles
+   * without it (50 s at the default 10 s), so it leaves the list and the charts of worst groups.
+   * While a cluster's Admin target is not answering, its groups stay listed with what is known.
+   */
+  private List<LagRow> present(Collection<LagRow> rows) {
+    Set<String> silent = KafkaTables.adminSilent(reads.monitor());
+    List<LagRow> out = new ArrayList<>(rows.size());
+    for (LagRow row : rows) {
+      boolean current = row.maxLag != null || row.totalLag != null || row.maxLagSeconds != null || row.status != null || row.members != null;
+      if (current || silent.contains(row.cluster)) out.add(row);
+    }
+    return out;
   }
 
   /** A figure's current value (NaN: not current) on its field. */

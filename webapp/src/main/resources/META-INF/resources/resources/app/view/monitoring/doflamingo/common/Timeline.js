@@ -55,7 +55,8 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.common.Timeline', {
                     {xtype: 'datefield', itemId: 'date', fieldLabel: Messages.t('doflamingo.timeline.from'), labelWidth: 40, width: 160,
                         format: Time.extDateFormat(), altFormats: 'Y-m-d|Y/m/d|m/d/Y|d.m.Y', listeners: goOnEnter},
                     {xtype: 'timefield', itemId: 'time', width: 120, format: Time.extTimeFormat(), altFormats: 'H:i|G:i|G:i:s|g:i a|g:i A|g:i:s a|g:ia',
-                        increment: 15, listeners: goOnEnter},
+                        // nothing picked from the list by itself: Enter keeps what is typed
+                        increment: 15, autoSelect: false, listeners: goOnEnter},
                     {xtype: 'combo', itemId: 'span', width: 100, editable: false, queryMode: 'local', value: 3600000,
                         valueField: 'ms', displayField: 'text',
                         store: {fields: ['ms', 'text'], data: me.spans.map(function (ms) { return {ms: ms, text: me.spanText(ms)}; })}},
@@ -184,7 +185,8 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.common.Timeline', {
         var at = new Date(date.getTime());
         if (time) at.setHours(time.getHours(), time.getMinutes(), time.getSeconds(), 0);
         else at.setHours(0, 0, 0, 0);
-        this.setRange(at.getTime(), at.getTime() + this.down('#span').getValue());
+        // the start as typed: a span reaching past now is cut at now rather than the start moved back
+        this.setRange(at.getTime(), Math.min(Date.now(), at.getTime() + this.down('#span').getValue()));
     },
 
     /** A span as the box shows it: 15 min, 1 h, 1 day, 7 days, or as near as words go (42 min, 5.5 h). */
