@@ -256,14 +256,24 @@ try {
       return { date: date.inputEl.dom.id, time: time.inputEl.dom.id, dateText: Ext.Date.format(new Date(at), date.format),
         timeText: Ext.Date.format(new Date(at), time.format), go: timeline.down('#go').el.dom.id };
     }, ms);
-    await page.locator('#' + ids.date).fill(ids.dateText);
-    await page.locator('#' + ids.time).fill(ids.timeText);
+    for (const [id, text] of [[ids.date, ids.dateText], [ids.time, ids.timeText]]) {
+      // as a user does: select what the field holds, type over it
+      await page.locator('#' + id).click();
+      await page.locator('#' + id).press('Control+a');
+      await page.locator('#' + id).pressSequentially(text);
+    }
     if (how === 'Enter') await page.locator('#' + ids.time).press('Enter');
     else await page.locator('#' + ids.go).click();
     return page.waitForFunction((at) => {
       const timeline = Ext.ComponentQuery.query('doflamingo-timeline').find((t) => t.area === 'kafka');
       return Math.abs(timeline.from - at) < 1000 && { from: timeline.from, to: timeline.to };
-    }, ms, { timeout: 5000 }).then((h) => h.jsonValue()).catch(() => null);
+    }, ms, { timeout: 5000 }).then((h) => h.jsonValue()).catch(async () => {
+      console.log('  typed ' + JSON.stringify(ids) + ', the Timeline shows ' + await page.evaluate(() => {
+        const timeline = Ext.ComponentQuery.query('doflamingo-timeline').find((t) => t.area === 'kafka');
+        return JSON.stringify({ from: timeline.from, to: timeline.to, date: timeline.down('#date').getRawValue(), time: timeline.down('#time').getRawValue() });
+      }));
+      return null;
+    });
   }
   const typed1 = Math.floor((Date.now() - 600000) / 1000) * 1000, typed2 = typed1 + 137000;
   const onGo = await typeStart(typed1, 'Go');

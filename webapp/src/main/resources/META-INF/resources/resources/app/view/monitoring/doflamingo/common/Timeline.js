@@ -174,10 +174,10 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.common.Timeline', {
      */
     onGo: function () {
         var dateField = this.down('#date'), timeField = this.down('#time');
-        var date = dateField.parseDate(dateField.getRawValue()) || dateField.getValue();
+        var date = dateField.parseDate(Ext.String.trim(dateField.getRawValue() || ''));
         var rawTime = Ext.String.trim(timeField.getRawValue() || '');
         var time = rawTime ? timeField.parseDate(rawTime) : null;
-        if (!date || (rawTime && !time)) {
+        if (!Ext.isDate(date) || (rawTime && !time)) {
             Ext.toast(Ext.String.htmlEncode(Flamingo2.view.monitoring.doflamingo.common.Messages.t('doflamingo.timeline.badTime',
                 dateField.getRawValue() + ' ' + rawTime)));
             return;
