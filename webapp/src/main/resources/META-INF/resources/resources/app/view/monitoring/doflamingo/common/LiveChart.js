@@ -169,7 +169,7 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.common.LiveChart', {
                 y: {range: function (u, min, max) { return Units.range(min, max, unit); }}
             },
             axes: [{
-                space: 70,
+                space: 55,
                 values: function (u, splits, axisIdx, space, incr) { return Time.ticks(splits, incr); }
             }, valueAxis],
             series: [{
