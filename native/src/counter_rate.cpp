@@ -48,8 +48,9 @@ std::optional<double> CounterRate::update(std::int64_t timestampMs, double value
     stepMs_ = step;
     stepRate_ = rate;
   } else {
-    // unmoved: still within the counter's own step, the rate it moved at; past it, idle
-    rate = timestampMs - movedMs_ <= stepMs_ ? stepRate_ : 0.0;
+    // unmoved: within twice the counter's own last step (steps come irregularly), the rate it
+    // moved at; past that, idle
+    rate = timestampMs - movedMs_ <= 2 * stepMs_ ? stepRate_ : 0.0;
   }
   lastMs_ = timestampMs;
   last_ = value;

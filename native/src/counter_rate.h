@@ -22,7 +22,7 @@ class CounterRate {
   // seconds, backing off while its channel is empty): a rate per reading would saw-tooth between
   // 0 and twice the real rate. So an increase is divided by the time since the counter last
   // moved (up to kMaxSpreadMs), and a reading that finds the counter unmoved keeps the last rate
-  // while no more time has passed since it moved than its last step took; after that it is 0.
+  // while no more than twice its last step has passed since it moved; after that it is 0.
   std::optional<double> update(std::int64_t timestampMs, double value);
 
   void reset() { has_ = false; }
