@@ -169,7 +169,8 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.common.LiveChart', {
                 y: {range: function (u, min, max) { return Units.range(min, max, unit); }}
             },
             axes: [{
-                space: 55,
+                // room for a tick's label: with seconds (ranges under 3 minutes) and a 12-hour clock they are long
+                space: function (u, axisIdx, min, max) { return max - min < 180 ? (Time.hour12 ? 100 : 75) : (Time.hour12 ? 75 : 60); },
                 values: function (u, splits, axisIdx, space, incr) { return Time.ticks(splits, incr); }
             }, valueAxis],
             series: [{
