@@ -13,8 +13,10 @@ import org.doflamingo.engine.SeriesKey;
  * A rule's verdict as an operator reads it: what (the metric's own name in words, and the
  * partition, topic or component it is about), the value in its unit, the level and its threshold
  * in words: {@code produce availability partition 0: 98.2 % (amber below 99 %)},
- * {@code status STOP (red)}, {@code under replicated partitions 2 (red above 0)}. The levels are
- * named by their colours, as the tiles and grids show them.
+ * {@code status STOP (red)}, {@code under replicated partitions 2 (red above 0)}; a level its rule
+ * keeps for a while after the value is fine again ({@link SustainedHealth}) says so:
+ * {@code ... 100 % (amber below 99 % within the last 30 s)}. The levels are named by their
+ * colours, as the tiles and grids show them.
  */
 public final class HealthWords {
   private HealthWords() {}
@@ -36,8 +38,11 @@ public final class HealthWords {
     // 98.96 % is not "99.0 % (amber below 99 %)": finer where rounding would meet the threshold
     if (threshold != null && value != rule.threshold() && shown.replace(".0 ", " ").equals(threshold)) shown = fine(value, spec.unit);
     sb.append(' ').append(shown);
-    if (rule != null) sb.append(" (").append(colour).append(' ').append(relation(rule.operator())).append(' ').append(threshold).append(')');
-    return sb.toString();
+    if (rule == null) return sb.toString();
+    sb.append(" (").append(colour).append(' ').append(relation(rule.operator())).append(' ').append(threshold);
+    // a level kept by hysteresis: the value is fine now, but was not long enough ago
+    if (!rule.holds(value)) sb.append(" within the last ").append(SustainedHealth.EXIT_MS / 1000).append(" s");
+    return sb.append(')').toString();
   }
 
   /** {@code kafka.probe.produce_availability} → "produce availability"; {@code UnderReplicatedPartitions} → "under replicated partitions". */

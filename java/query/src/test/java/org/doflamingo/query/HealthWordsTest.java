@@ -20,6 +20,9 @@ class HealthWordsTest {
     // rounding must not meet the threshold it is below
     assertEquals("produce availability partition 0: 98.960 % (amber below 99 %)",
         HealthWords.reason(CATALOGUE.get(k.name()), k, 0.9896, Health.AMBER));
+    // fine now, amber still (hysteresis): the reason says it was below lately, not that 100 % is below 99 %
+    assertEquals("produce availability partition 0: 100 % (amber below 99 % within the last 30 s)",
+        HealthWords.reason(CATALOGUE.get(k.name()), k, 1.0, Health.AMBER));
   }
 
   @Test
