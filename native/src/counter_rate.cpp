@@ -22,19 +22,39 @@ std::optional<double> CounterRate::update(std::int64_t timestampMs, double value
     has_ = true;
     lastMs_ = timestampMs;
     last_ = value;
+    movedMs_ = timestampMs;
+    stepMs_ = 0;
+    stepRate_ = 0;
     return std::nullopt;
   }
   if (timestampMs <= lastMs_) return std::nullopt;  // no interval to divide by
-  double seconds = static_cast<double>(timestampMs - lastMs_) / 1000.0;
+  std::int64_t sinceLast = timestampMs - lastMs_;
   double delta = value - last_;
+  double rate;
   if (delta < 0) {
     if (wrapped(last_, value, kTwo32)) delta = kTwo32 - last_ + value;
     else if (wrapped(last_, value, kTwo64)) delta = kTwo64 - last_ + value;
     else delta = value;  // reset: counted from zero
+    // the counter restarted or wrapped within this interval: its increase is this interval's
+    rate = delta / (static_cast<double>(sinceLast) / 1000.0);
+    movedMs_ = timestampMs;
+    stepMs_ = sinceLast;
+    stepRate_ = rate;
+  } else if (delta > 0) {
+    std::int64_t step = timestampMs - movedMs_;
+    if (step > kMaxSpreadMs) step = sinceLast;  // it was idle: the increase came in this interval
+    rate = delta / (static_cast<double>(step) / 1000.0);
+    movedMs_ = timestampMs;
+    stepMs_ = step;
+    stepRate_ = rate;
+  } else {
+    // unmoved: within twice the counter's own last step (steps come irregularly), the rate it
+    // moved at; past that, idle
+    rate = timestampMs - movedMs_ <= 2 * stepMs_ ? stepRate_ : 0.0;
   }
   lastMs_ = timestampMs;
   last_ = value;
-  return delta / seconds;
+  return rate;
 }
 
 }  // namespace doflamingo

@@ -105,3 +105,40 @@ TEST(CounterRate, ResetForgetsThePreviousReading) {
   ASSERT_TRUE(rate.has_value());
   EXPECT_DOUBLE_EQ(*rate, 10.0);
 }
+
+// A counter that moves in steps slower than the scrape (Flume's, read every 2 s, moving by 80
+// every 4 s) reads as its steady 20/s, not 0 and 40 on alternate readings.
+TEST(CounterRate, StepsSlowerThanTheScrapeGiveTheSteadyRate) {
+  CounterRate r;
+  r.update(0, 0);
+  double count = 0;
+  for (std::int64_t t = 2000; t <= 40000; t += 2000) {
+    if (t % 4000 == 0) count += 80;
+    auto rate = r.update(t, count);
+    ASSERT_TRUE(rate.has_value());
+    if (t >= 4000) EXPECT_DOUBLE_EQ(*rate, 20.0) << "at " << t;
+  }
+}
+
+// Once the counter stops, the rate holds for no longer than twice its last step, then is 0; a
+// counter idle for longer than kMaxSpreadMs counts its next increase over the last interval.
+TEST(CounterRate, AStoppedCounterReadsZeroAfterItsStepAndAnIdleOneStartsAfresh) {
+  CounterRate r;
+  r.update(0, 0);
+  EXPECT_DOUBLE_EQ(*r.update(4000, 80), 20.0);
+  EXPECT_DOUBLE_EQ(*r.update(6000, 80), 20.0);  // within its 4 s step
+  EXPECT_DOUBLE_EQ(*r.update(12000, 80), 20.0);  // within twice it
+  EXPECT_DOUBLE_EQ(*r.update(14000, 80), 0.0);  // past that
+  EXPECT_DOUBLE_EQ(*r.update(60000, 80), 0.0);
+  EXPECT_DOUBLE_EQ(*r.update(62000, 180), 50.0);  // idle 58 s: 100 in the last 2 s
+  EXPECT_DOUBLE_EQ(*r.update(64000, 280), 50.0);
+}
+
+// Steps that come irregularly (2 s, then 4 s apart) do not drop to 0 between them.
+TEST(CounterRate, IrregularStepsHoldTheirRate) {
+  CounterRate r;
+  r.update(0, 0);
+  EXPECT_DOUBLE_EQ(*r.update(2000, 40), 20.0);
+  EXPECT_DOUBLE_EQ(*r.update(4000, 40), 20.0);  // 2 s unmoved after a 2 s step
+  EXPECT_DOUBLE_EQ(*r.update(6000, 120), 20.0);  // 80 over the 4 s since it moved
+}

@@ -24,7 +24,7 @@ const uplot = readFileSync(join(webapp, 'node_modules/uplot/dist/uPlot.iife.min.
 const uplotCss = readFileSync(join(webapp, 'node_modules/uplot/dist/uPlot.min.css'), 'utf8');
 const common = join(webapp, 'src/main/resources/META-INF/resources/resources/app/view/monitoring/doflamingo/common');
 // the pages' own classes, dependencies first: the charts are real LiveCharts fed as the push feeds them
-const classes = ['Messages', 'Units', 'Rest', 'Libs', 'Live', 'ChartCatalogue', 'SeriesWindow', 'RedrawQueue', 'LiveChart']
+const classes = ['Messages', 'Units', 'Time', 'Rest', 'Libs', 'Live', 'ChartCatalogue', 'SeriesWindow', 'RedrawQueue', 'LiveChart']
   .map((name) => readFileSync(join(common, name + '.js'), 'utf8'));
 
 const browser = await chromium.launch({
@@ -43,8 +43,8 @@ try {
     const charts = [];
     for (let c = 0; c < CHARTS; c++) {
       const chart = Ext.create('Flamingo2.view.monitoring.doflamingo.common.LiveChart', {
-        renderTo: document.body, width: 500, height: 230, area: 'kafka',
-        def: { key: 'bench' + c, title: 'Chart ' + c, metric: 'bench.metric', unit: 'bytes/s', by: 'broker' },
+        renderTo: document.body, width: 500, height: 230, area: 'kafka', unit: 'bytes/s',
+        def: { key: 'bench' + c, title: 'Chart ' + c, metric: 'bench.metric', by: 'broker' },
       });
       const series = Array.from({ length: SERIES }, (_, s) => ({ id: c * SERIES + s, labels: { broker: String(s) }, label: String(s) }));
       chart.draw(series, series.map((x, s) => ({

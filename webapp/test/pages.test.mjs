@@ -1,5 +1,5 @@
 // Browser end-to-end test of the pages against a running standalone server:
-//   node webapp/test/pages.test.mjs http://127.0.0.1:PORT/ [group-with-markup]
+//   node webapp/test/pages.test.mjs http://127.0.0.1:PORT/ [group-with-markup] [deleted-group]
 // Drives Debian's chromium (CHROMIUM or /usr/bin/chromium) through playwright-core. Checks: the
 // menu opens Kafka, ZooKeeper and Flume; Overview charts get a point newer than the page load by
 // push, without reload; health tiles have a health colour and a tooltip; the consumer-group grid
@@ -7,7 +7,10 @@
 // group's partitions open below it; the Kafka drill-down reaches a partition (Brokers, then Topics,
 // a click on a topic, its Partitions); the Flume flow graph draws agents, components and the Kafka
 // topic from the agents' configFile; the Timeline draws the stored history of a chosen past range;
-// the pages speak Korean when asked; no console errors. Exit code 0 when every check passes; each
+// the pages speak Korean when asked; no console errors. Exact checks of what a reader sees: every
+// drawn line has a legend entry with a readable name; every value axis and hover value of a metric
+// with a unit shows the unit; a time typed into the Timeline is honoured on Go and on Enter; an empty
+// range says so; a group deleted from the cluster (deleted-group) leaves the groups list after the grace time. Exit code 0 when every check passes; each
 // failure is printed. SCREENSHOTS=<dir> also saves a screenshot of each page there (README's).
 // EXTJS=<an Ext JS SDK folder> runs the pages on that Ext JS instead of the server's 6.2.0 WebJar
 // (build/ext-all.js and the Neptune theme package), e.g. Flamingo 2's own webapp/resources/ext (5.1.1).
@@ -17,6 +20,7 @@ import { join } from 'node:path';
 
 const url = process.argv[2];
 const markupGroup = process.argv[3] || '<script>alert(1)</script>';
+const deletedGroup = process.argv[4];
 if (!url) {
   console.error('usage: node pages.test.mjs <server url> [markup group name]');
   process.exit(2);
@@ -65,6 +69,25 @@ try {
   const pushed = await page.waitForFunction((t) => Ext.ComponentQuery.query('doflamingo-livechart')
     .some((c) => c.lastPointMs && c.lastPointMs > t), loadedAt, { timeout: 20000 }).then(() => true).catch(() => false);
   check(pushed, 'Kafka Overview: a point newer than the page load arrives by push');
+
+  // Every drawn line is named in its chart's legend, readably, and every number carries its unit.
+  const charts = await page.evaluate(() => {
+    const Units = Flamingo2.view.monitoring.doflamingo.common.Units;
+    return Ext.ComponentQuery.query('doflamingo-livechart').filter((c) => c.plot && c.isVisible(true)).map((c) => {
+      const drawn = c.plot.series.slice(1).map((s) => s.label);
+      const legend = [...c.plot.root.querySelectorAll('.u-legend .u-series')].slice(1).map((e) => e.querySelector('.u-label').textContent);
+      const want = c.unit === 'bytes' || c.unit === 'bytes/s' ? 'B' : Units.suffix(c.unit);
+      return { title: c.def.title, unit: c.unit, drawn, legend, want, ticks: c.plot.axes[1]._values || [],
+        hover: c.plot.series.length > 1 ? c.plot.series[1].value(c.plot, 12.5) : '' };
+    });
+  });
+  const unnamed = charts.filter((c) => c.drawn.length === 0 || c.legend.length !== c.drawn.length
+    || c.drawn.some((l, i) => !l || l !== c.legend[i] || /\dthPercentile|^\d+$|:$/.test(l)) || new Set(c.drawn).size !== c.drawn.length);
+  check(charts.length > 0 && unnamed.length === 0, 'Kafka Overview: every drawn line of ' + charts.length
+    + ' charts has its own readable legend entry' + (unnamed.length ? ' (not: ' + JSON.stringify(unnamed) + ')' : ''));
+  const unitless = charts.filter((c) => c.unit && (c.ticks.length < 2 || !c.ticks.every((t) => t.includes(c.want)) || !c.hover.includes(c.want)));
+  check(charts.every((c) => c.unit) && unitless.length === 0, 'Kafka Overview: every value axis (two ticks or more) and hover value shows its unit'
+    + (unitless.length ? ' (not: ' + JSON.stringify(unitless.map((c) => [c.title, c.unit, c.ticks, c.hover])) + ')' : ''));
 
   // Health tiles: a colour and a tooltip naming the tile.
   const tiles = await page.waitForFunction(() => {
@@ -246,6 +269,58 @@ try {
     + drawn + ' charts with points in it' + seen + ')');
   await shot('kafka-timeline');
 
+  // A time typed into the fields is the range's start, on Go and on Enter, with no Tab first.
+  async function typeStart(ms, how) {
+    const ids = await page.evaluate((at) => {
+      const timeline = Ext.ComponentQuery.query('doflamingo-timeline').find((t) => t.area === 'kafka');
+      const date = timeline.down('#date'), time = timeline.down('#time');
+      return { date: date.inputEl.dom.id, time: time.inputEl.dom.id, dateText: Ext.Date.format(new Date(at), date.format),
+        timeText: Ext.Date.format(new Date(at), time.format), go: timeline.down('#go').el.dom.id };
+    }, ms);
+    for (const [id, text] of [[ids.date, ids.dateText], [ids.time, ids.timeText]]) {
+      // as a user does: select what the field holds, type over it
+      await page.locator('#' + id).click();
+      await page.locator('#' + id).press('Control+a');
+      await page.locator('#' + id).pressSequentially(text);
+    }
+    if (how === 'Enter') await page.locator('#' + ids.time).press('Enter');
+    else await page.locator('#' + ids.go).click();
+    return page.waitForFunction((at) => {
+      const timeline = Ext.ComponentQuery.query('doflamingo-timeline').find((t) => t.area === 'kafka');
+      return Math.abs(timeline.from - at) < 1000 && { from: timeline.from, to: timeline.to };
+    }, ms, { timeout: 5000 }).then((h) => h.jsonValue()).catch(async () => {
+      console.log('  typed ' + JSON.stringify(ids) + ', the Timeline shows ' + await page.evaluate(() => {
+        const timeline = Ext.ComponentQuery.query('doflamingo-timeline').find((t) => t.area === 'kafka');
+        return JSON.stringify({ from: timeline.from, to: timeline.to, date: timeline.down('#date').getRawValue(), time: timeline.down('#time').getRawValue() });
+      }));
+      return null;
+    });
+  }
+  const typed1 = Math.floor((Date.now() - 600000) / 1000) * 1000, typed2 = typed1 + 137000;
+  const onGo = await typeStart(typed1, 'Go');
+  check(onGo !== null, 'Timeline: a typed start ' + new Date(typed1).toISOString() + ' is honoured on Go ' + JSON.stringify(onGo));
+  const onEnter = await typeStart(typed2, 'Enter');
+  check(onEnter !== null, 'Timeline: a typed start ' + new Date(typed2).toISOString() + ' is honoured on Enter ' + JSON.stringify(onEnter));
+
+  // A range with nothing stored says so, instead of drawing bare grids.
+  const young = oldest && Date.now() - oldest < 40 * 60000;
+  if (young) {
+    const empty = await page.evaluate(() => {
+      const timeline = Ext.ComponentQuery.query('doflamingo-timeline').find((t) => t.area === 'kafka');
+      timeline.setRange(Date.now() - 58 * 60000, Date.now() - 50 * 60000);
+      return Flamingo2.view.monitoring.doflamingo.common.Messages.t('doflamingo.timeline.noData');
+    });
+    const said = await page.waitForFunction((text) => {
+      const charts = Ext.ComponentQuery.query('doflamingo-timelinechart').filter((c) => c.area === 'kafka');
+      // charts with series say so; a chart with none (no client JVM, no probe) says that instead
+      const Messages = Flamingo2.view.monitoring.doflamingo.common.Messages;
+      const said = charts.filter((c) => c.plotEl.dom.textContent === text);
+      return said.length && charts.every((c) => !c.plot && (c.plotEl.dom.textContent === text
+        || c.plotEl.dom.textContent === Messages.t('doflamingo.chart.noSeries', c.def.metric))) && said.length;
+    }, empty, { timeout: 20000 }).then((h) => h.jsonValue()).catch(() => 0);
+    check(said > 0, 'Timeline: a range before the history says "' + empty + '" on every chart (' + said + ')');
+  }
+
   // Flume's flow graph: the agents as boxes with their components inside, the Kafka sink's topic
   // as an end node, every name as SVG text (no element inside a text node).
   await open('Flume');
@@ -265,6 +340,20 @@ try {
   check(flow !== null && flow.markup === 0 && flow.dashed === 0,
     'Flume Flow: names are plain text, and the wiring from the agents\' configFile is drawn solid');
   await shot('flume-flow');
+
+  // A group deleted from the cluster leaves the list once its grace time (5 group cycles) is over.
+  if (deletedGroup) {
+    await open('Kafka');
+    await page.locator('.x-tab', { hasText: 'Consumer groups' }).click();
+    const gone = await page.waitForFunction((name) => {
+      const s = Ext.ComponentQuery.query('doflamingo-kafka-groups grid')[0].getStore();
+      if (s.isLoading()) return false;
+      const listed = s.getRange().some((r) => r.get('group') === name);
+      if (listed || !window.__ghostAsked) { window.__ghostAsked = true; s.reload(); return false; }
+      return true;
+    }, deletedGroup, { timeout: 120000, polling: 3000 }).then(() => true).catch(() => false);
+    check(gone, 'Consumer groups: ' + deletedGroup + ', deleted from the cluster, is no longer listed after the grace time');
+  }
 
   // The pages in another language: Korean labels from the module's bundle, names still as they are.
   await page.goto(url + '?lang=ko');

@@ -1,8 +1,10 @@
 package org.doflamingo.query;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,11 +16,14 @@ import org.doflamingo.collect.catalogue.MetricNames;
 import org.doflamingo.collect.catalogue.MetricSpec;
 import org.doflamingo.collect.kafka.LagStatus;
 import org.doflamingo.engine.LatestValues;
+import org.doflamingo.engine.SeriesData;
 import org.doflamingo.engine.SeriesKey;
 
 /**
  * Judges the health tiles of an area: each target's collection state, then the catalogue's
- * amber/red rules on the current value of every series they apply to. One select per rule, the
+ * amber/red rules on every series they apply to (over a window with hysteresis for the figures
+ * read every scrape, {@link SustainedHealth}; on the current value for the others), each
+ * non-green verdict in words ({@link HealthWords}). One select per rule, the
  * keys from the index and every current value in one bulk read: the same few native calls for
  * ten series or 50,000. A Kafka cluster's consumer groups are judged into one tile ({@link
  * GroupsTile}) rather than one each.
@@ -67,14 +72,15 @@ final class HealthTiles {
         if (spec.amber != null || spec.red != null) ruled.add(spec.name);
       }
     }
-    Readings r = Readings.of(reads, new ArrayList<>(ruled), AreaReads.filter(area, cluster, null), k -> k.label(area.groupLabel) != null,
-        System.currentTimeMillis());
+    long now = System.currentTimeMillis();
+    Readings r = Readings.of(reads, new ArrayList<>(ruled), AreaReads.filter(area, cluster, null), k -> k.label(area.groupLabel) != null, now);
+    Health[] sustained = sustained(r, now);
     for (int i = 0; i < r.size(); i++) {
       if (!r.has(i)) continue;
       SeriesKey k = r.key(i);
       MetricSpec spec = monitor.catalogue().get(r.metric(i));
       double v = r.value(i);
-      Health h = spec.health(v);
+      Health h = sustained[i] != null ? sustained[i] : spec.health(v);
       String member = null;
       String kind = area.groupLabel;
       for (String l : area.memberLabels) {
@@ -87,10 +93,11 @@ final class HealthTiles {
       String group = k.label(area.groupLabel);
       if (summariseGroups && kind.equals("group")) {
         LagStatus status = spec.name.equals(MetricNames.GROUP_STATUS) ? LagStatus.ofCode((int) v) : null;
-        groups.computeIfAbsent(group, GroupsTile::new).add(member, h, h == Health.GREEN ? null : () -> describe(spec, k, v, h), status);
+        groups.computeIfAbsent(group, GroupsTile::new).add(member, h, h == Health.GREEN ? null : () -> HealthWords.reason(spec, k, v, h), status);
         continue;
       }
-      tile(tiles, group, kind, member == null ? group : member).add(h, h == Health.GREEN ? null : describe(spec, k, v, h));
+      tile(tiles, group, kind, member == null ? group : member).add(h, h == Health.GREEN || h == Health.UNKNOWN ? null
+          : HealthWords.reason(spec, k, v, h));
     }
     List<HealthTile> out = new ArrayList<>(tiles.values());
     for (GroupsTile g : groups.values()) out.add(g.tile(nameEmptyGroups(g, cluster)));
@@ -98,7 +105,7 @@ final class HealthTiles {
   }
 
   /**
-   * The groups a tile names, each that has no member saying so: "members = 0" is why a group
+   * The groups a tile names, each that has no member saying so: "members 0" is why a group
    * STOPs, and no rule of its own judges it (an idle group with no lag is fine). Members are read
    * for the named groups alone.
    */
@@ -108,7 +115,7 @@ final class HealthTiles {
     Map<String, String> filter = AreaReads.filter(area, cluster, null);
     int[] all = reads.engine().select(MetricNames.GROUP_MEMBERS, filter);
     SeriesKey[] keys = reads.index().keys(all);
-    java.util.Set<String> wanted = new java.util.HashSet<>(named);
+    Set<String> wanted = new HashSet<>(named);
     int[] ids = new int[named.size()];
     String[] of = new String[named.size()];
     int n = 0;
@@ -119,11 +126,39 @@ final class HealthTiles {
         of[n++] = g;
       }
     }
-    LatestValues members = reads.current().latest(java.util.Arrays.copyOf(ids, n), System.currentTimeMillis());
+    LatestValues members = reads.current().latest(Arrays.copyOf(ids, n), System.currentTimeMillis());
     for (int i = 0; i < n; i++) {
-      if (members.has(i) && members.value(i) == 0) groups.addReason(of[i], "members = 0 (no consumer in the group)");
+      if (members.has(i) && members.value(i) == 0) groups.addReason(of[i], "members 0 (no consumer in the group)");
     }
     return named;
+  }
+
+  /**
+   * The rules of series at the engine's base step (cluster, broker, probe, ZooKeeper and Flume
+   * figures: the noisy ones, read every scrape) judged over their recent readings with
+   * hysteresis ({@link SustainedHealth}), in one read of all of them from the live ring; null for
+   * the others (partition, topic and group figures, read at their own slower cadence and, for
+   * groups, already judged over Burrow's window), which keep the rule on their current value.
+   */
+  private Health[] sustained(Readings r, long now) {
+    Health[] out = new Health[r.size()];
+    long step = reads.current().stepMs();
+    int[] ids = new int[r.size()];
+    int[] at = new int[r.size()];
+    int n = 0;
+    for (int i = 0; i < r.size(); i++) {
+      if (r.has(i) && reads.current().windowMs(r.metric(i)) == reads.current().windowMs()) {
+        ids[n] = r.id(i);
+        at[n++] = i;
+      }
+    }
+    if (n == 0) return out;
+    List<SeriesData> data = reads.engine().query(Arrays.copyOf(ids, n), now - SustainedHealth.WINDOW_MS, now, step);
+    for (int j = 0; j < n; j++) {
+      SeriesData d = data.get(j);
+      out[at[j]] = SustainedHealth.judge(reads.monitor().catalogue().get(r.metric(at[j])), d.values, d.stepMs);
+    }
+    return out;
   }
 
   private String memberKind(String system) {
@@ -142,27 +177,5 @@ final class HealthTiles {
     HealthTile t = tiles.get(key);
     if (t == null) tiles.put(key, t = new HealthTile(group, kind, name));
     return t;
-  }
-
-  private static String describe(MetricSpec spec, SeriesKey k, double v, Health h) {
-    StringBuilder sb = new StringBuilder(spec.name.substring(spec.name.lastIndexOf('.') + 1));
-    for (Map.Entry<String, String> l : k.labels().entrySet()) {
-      if (l.getKey().equals("topic") || l.getKey().equals("partition") || l.getKey().equals("component")) {
-        sb.append(' ').append(l.getKey()).append('=').append(l.getValue());
-      }
-    }
-    String rule = String.valueOf(h == Health.RED ? spec.red : spec.amber);
-    LagStatus status = spec.name.equals(MetricNames.GROUP_STATUS) ? LagStatus.ofCode((int) v) : null;
-    if (status != null) {
-      // the code means nothing to a reader: name it (STOP, STALL, ...)
-      return sb.append(" = ").append(status.name()).append(" (").append(h.name().toLowerCase()).append(": ").append(rule).append(')')
-          .toString();
-    }
-    return sb.append(" = ").append(format(v)).append(spec.unit == null ? "" : " " + spec.unit)
-        .append(" (").append(h.name().toLowerCase()).append(": ").append(rule).append(')').toString();
-  }
-
-  private static String format(double v) {
-    return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v) : String.format("%.3g", v);
   }
 }

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import org.doflamingo.config.ConfigException;
 import org.doflamingo.config.MonitorConfig;
+import org.doflamingo.engine.EngineConfig;
+import org.doflamingo.engine.RetentionClass;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * <pre>
  * --config FILE [--port N]       watch what FILE names; listen on web.bind:web.port (or N)
  * demo [--port N] [--data DIR] [--kraft]
- *                                start real clusters under DIR (default target/demo), then watch them;
+ *                                start real clusters under DIR (default ~/.doflamingo/demo), then watch them;
  *                                --kraft adds a Kafka 4.x KRaft cluster with dedicated controllers
  * sizing [--partitions N ...]     print disk and memory for a cluster of that shape (see {@link Sizing})
  * </pre>
@@ -93,7 +95,7 @@ public final class Main {
     }
     Demo demo;
     Progress progress = new Progress(out, Demo.steps(options.kraft));
-    out.println("Doflamingo demo: data under " + options.data.toAbsolutePath());
+    out.println("Doflamingo demo: data under " + options.data.toAbsolutePath() + " (" + historyCost() + ")");
     try {
       demo = Demo.start(options.data, progress, options.kraft);
     } catch (Exception e) {
@@ -136,9 +138,13 @@ public final class Main {
       return stopped(demo, progress, FAILED);
     }
     if (progress != null) progress.close();
+    Path storage = storagePath(file);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       host.close();
       if (demo != null) demo.close();
+      // the last word after Ctrl-C: everything is written back and stopped, and where it is
+      out.println("Doflamingo stopped; history kept under " + storage + " (" + sizeOf(storage) + ")");
+      out.flush();
     }, "doflamingo-stop"));
     out.println("Doflamingo on " + host.uri() + " (configuration " + file.toAbsolutePath() + "); Ctrl-C stops it");
     try {
@@ -147,6 +153,38 @@ public final class Main {
       Thread.currentThread().interrupt();
     }
     return 0;
+  }
+
+  /**
+   * What history costs on disk, said before the demo writes any: one RRD file per series, its
+   * size fixed when the file is made (the engine sizes it for the tiers cluster figures get).
+   */
+  private static String historyCost() {
+    long bytes = RetentionClass.size("cluster", EngineConfig.DEFAULT_TIERS, true, 3600).fileBytes();
+    return "history: one RRD file per series, " + megabytes(bytes)
+        + " each at the tiers " + EngineConfig.DEFAULT_TIERS + ", kept until the folder is deleted";
+  }
+
+  /** The size of everything under {@code dir}, for the word said at the end. */
+  static String sizeOf(Path dir) {
+    try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(dir)) {
+      long bytes = files.filter(java.nio.file.Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+      return megabytes(bytes);
+    } catch (java.io.IOException | java.io.UncheckedIOException e) {
+      return "size unknown: " + e.getMessage();
+    }
+  }
+
+  private static String megabytes(long bytes) {
+    return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1e6);
+  }
+
+  private static Path storagePath(Path file) {
+    try {
+      return MonitorConfig.load(file).storagePath.toAbsolutePath();
+    } catch (ConfigException e) {
+      return file.toAbsolutePath().getParent(); // loaded once already: cannot fail here
+    }
   }
 
   private static int stopped(Demo demo, Progress progress, int code) {
@@ -162,7 +200,8 @@ public final class Main {
     /** The demo also runs a Kafka 4.x KRaft cluster with dedicated controllers. */
     boolean kraft;
     Path config;
-    Path data = Paths.get("target", "demo");
+    /** Under the user's home, not the build's target/ (a mvn clean would delete the history). */
+    Path data = Paths.get(System.getProperty("user.home"), ".doflamingo", "demo");
     /** -1: web.port */
     int port = -1;
 

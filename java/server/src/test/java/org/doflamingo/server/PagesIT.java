@@ -31,12 +31,15 @@ import org.junit.jupiter.api.Test;
  * one ZooKeeper, one Kafka broker and a Flume agent with traffic, driven by
  * {@code webapp/test/pages.test.mjs} (playwright-core and Debian's chromium, installed by
  * {@code webapp/test/install-chromium.sh} when missing). A consumer group named with markup is
- * created first, so the test can see it rendered as text. Then {@code webapp/test/flamingo-socket.test.mjs}
+ * created first, so the test can see it rendered as text, and a group that is deleted once listed,
+ * so the test can see it leave the list. Then {@code webapp/test/flamingo-socket.test.mjs}
  * opens a page inside the stand-in Flamingo main page ({@code flamingo-shell.html}, test resources)
  * and shows Flamingo's one connection and its per-user messages surviving the page and a reconnect.
  */
 class PagesIT {
   private static final String MARKUP_GROUP = "<script>alert(1)</script>";
+  /** A group the cluster had and no longer has: the browser test sees it leave the list. */
+  private static final String DELETED_GROUP = "deleted-group";
   private static final Path ROOT = Paths.get("").toAbsolutePath().getParent().getParent();
 
   @Test
@@ -49,14 +52,17 @@ class PagesIT {
         DemoTraffic traffic = DemoTraffic.start(kafka, flume, new DemoTraffic.Options().steadyRate(50).consumerCap(100)
             .steadyPeriod(Duration.ofMinutes(30)).flumeRate(5))) {
       commitAsGroup(kafka, MARKUP_GROUP);
+      commitAsGroup(kafka, DELETED_GROUP);
       Path storage = Files.createTempDirectory(Files.createDirectories(base), "storage-");
       Path config = storage.resolve("doflamingo.json");
       Files.write(config, MonitorJson.of(storage, 2, "it", zk, kafka, List.of(flume)).getBytes(StandardCharsets.UTF_8));
       System.setProperty("doflamingo.config", config.toString());
       try (StandInHost host = StandInHost.open()) {
         awaitGroup(host, MARKUP_GROUP, Duration.ofSeconds(60));
-        int exit = run(Duration.ofSeconds(150), "node", ROOT.resolve("webapp/test/pages.test.mjs").toString(),
-            host.uri("/").toString(), MARKUP_GROUP);
+        awaitGroup(host, DELETED_GROUP, Duration.ofSeconds(60));
+        deleteGroup(kafka, DELETED_GROUP);
+        int exit = run(Duration.ofSeconds(300), "node", ROOT.resolve("webapp/test/pages.test.mjs").toString(),
+            host.uri("/").toString(), MARKUP_GROUP, DELETED_GROUP);
         assertEquals(0, exit, "pages.test.mjs checks (its output is above)");
         exit = run(Duration.ofSeconds(120), "node", ROOT.resolve("webapp/test/flamingo-socket.test.mjs").toString(),
             host.uri("/").toString());
@@ -77,12 +83,22 @@ class PagesIT {
     }
   }
 
+  private static void deleteGroup(KafkaCluster kafka, String group) throws Exception {
+    Properties p = new Properties();
+    p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+    try (Admin admin = Admin.create(p)) {
+      admin.deleteConsumerGroups(Collections.singleton(group)).all().get(30, TimeUnit.SECONDS);
+    }
+  }
+
   private static void awaitGroup(StandInHost host, String group, Duration timeout) throws Exception {
     long end = System.nanoTime() + timeout.toNanos();
+    String filter = group.equals(MARKUP_GROUP) ? "alert" : group;
+    String shown = group.equals(MARKUP_GROUP) ? "alert(1)" : "\"" + group + "\"";
     String last = null;
     while (System.nanoTime() < end) {
-      last = host.get("/monitoring/kafka/lag?filter=alert").body();
-      if (last.contains("alert(1)")) return;
+      last = host.get("/monitoring/kafka/lag?filter=" + filter).body();
+      if (last.contains(shown)) return;
       Thread.sleep(500);
     }
     throw new AssertionError("the group " + group + " never reached /monitoring/kafka/lag: " + last);

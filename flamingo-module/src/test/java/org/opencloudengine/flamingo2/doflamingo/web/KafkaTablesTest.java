@@ -72,6 +72,10 @@ class KafkaTablesTest {
     add(w, key("kafka.topic.under_replicated_partitions", "topic", "orders"), 1);
     add(w, key("kafka.topic.under_replicated_partitions", "topic", "payments"), 1);
     add(w, key("kafka.topic.under_replicated_partitions", "topic", MARKUP), 0);
+    // the broker rules are judged over a window (SustainedHealth): under-replicated for 12 s before t
+    for (long at = t - 6 * step; at < t; at += step) {
+      TestMonitors.write(m, at, broker("kafka.server.ReplicaManager.UnderReplicatedPartitions"), 1);
+    }
     TestMonitors.write(m, t, w.toArray());
     mvc = MockMvcBuilders.standaloneSetup(new KafkaController(monitor)).build();
   }
@@ -131,7 +135,7 @@ class KafkaTablesTest {
         .andExpect(jsonPath("$.list[0].heapUsed").value(256_000_000))
         .andExpect(jsonPath("$.list[0].heapMax").value(1_024_000_000))
         .andExpect(jsonPath("$.list[0].health").value("RED"))
-        .andExpect(jsonPath("$.list[0].reasons", hasItem("UnderReplicatedPartitions = 1 partitions (red: > 0)")));
+        .andExpect(jsonPath("$.list[0].reasons", hasItem("under replicated partitions 1 partitions (red above 0 partitions)")));
     mvc.perform(get("/monitoring/kafka/brokers").param("clusterName", "other")).andExpect(jsonPath("$.total").value(0));
   }
 

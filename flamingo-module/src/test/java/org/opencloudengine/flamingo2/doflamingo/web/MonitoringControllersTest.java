@@ -39,6 +39,11 @@ class MonitoringControllersTest {
     long step = m.engine().baseStepMs();
     t = System.currentTimeMillis() / step * step;
     TestMonitors.write(m, t - 3 * step, SeriesKey.of(CollectionService.UP_SERIES, "target", "kafka prod admin k1:9092"), 1);
+    // the broker and channel rules are judged over a window (SustainedHealth): held for 12 s before t
+    for (long at = t - 6 * step; at < t; at += step) {
+      TestMonitors.write(m, at, SeriesKey.of("kafka.server.ReplicaManager.UnderReplicatedPartitions", "cluster", "prod", "broker", "1"), 3,
+          SeriesKey.of("flume.channel.ChannelFillPercentage", "agent", "f1", "component", "mem"), 95);
+    }
     TestMonitors.write(m, t - step,
         SeriesKey.of("kafka.log.Log.Size", "cluster", "prod", "broker", "1", "topic", "orders", "partition", "0"), 100,
         SeriesKey.of("kafka.log.Log.Size", "cluster", "prod", "broker", "1", "topic", "orders", "partition", "1"), 50);
@@ -132,13 +137,13 @@ class MonitoringControllersTest {
     mvc.perform(get("/monitoring/kafka/health").param("clusterName", "prod"))
         .andExpect(jsonPath("$.list[?(@.kind == 'broker' && @.name == '1')].health", contains("RED")))
         .andExpect(jsonPath("$.list[?(@.kind == 'broker')].reasons[*]",
-            hasItem("UnderReplicatedPartitions = 3 partitions (red: > 0)")))
+            hasItem("under replicated partitions 3 partitions (red above 0 partitions)")))
         .andExpect(jsonPath("$.list[?(@.kind == 'group' && @.name == 'search')].health", contains("RED")))
         .andExpect(jsonPath("$.list[?(@.kind == 'group' && @.name == 'billing')].health", contains("GREEN")));
     mvc.perform(get("/monitoring/flume/health"))
         .andExpect(jsonPath("$.list[?(@.name == 'f1')].health", contains("RED")))
         .andExpect(jsonPath("$.list[?(@.name == 'f1')].reasons[*]",
-            hasItem("ChannelFillPercentage component=mem = 95 percent (red: > 90)")));
+            hasItem("channel fill percentage component mem: 95 % (red above 90 %)")));
   }
 
   @Test

@@ -27,6 +27,15 @@ public final class Condition {
     throw new IllegalArgumentException("health condition '" + text + "' is not OP NUMBER with OP one of > >= < <= == !=");
   }
 
+  /** One of > >= < <= == != (for wording a rule: "below 0.99"). */
+  public String operator() {
+    return operator;
+  }
+
+  public double threshold() {
+    return threshold;
+  }
+
   public boolean holds(double v) {
     switch (operator) {
       case ">": return v > threshold;

@@ -29,7 +29,8 @@ public final class CatalogueDocs {
         .append("Generated from `java/collectors/src/main/resources/org/doflamingo/collect/catalogue/metrics.json`")
         .append(" by `CatalogueDocs`; do not edit by hand.\n\n")
         .append("Kinds: a *gauge* is stored as read, a *counter* as a per-second rate. Health: the first rule")
-        .append(" that holds colours the tile, red before amber; otherwise green. Retention: the class each of its scopes")
+        .append(" that holds colours the tile, red before amber; otherwise green (figures read every scrape: once held on every")
+        .append(" reading for 10 s, until clear for 30 s; see java/query's SustainedHealth). Retention: the class each of its scopes")
         .append(" gets by default (by level, or pinned in the catalogue); see docs/retention.md. A metric that")
         .append(" several kinds of target expose is listed under each; *not on* says where it is known to be absent.\n");
     SeriesPolicy policy = new SeriesPolicy(SeriesConfig.defaults(), Collections.emptyList(), catalogue);

@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.doflamingo.collect.catalogue.MetricCatalogue;
 import org.doflamingo.collect.catalogue.MetricSpec;
@@ -65,10 +66,11 @@ public final class ConsumerLag {
   /**
    * A page of the consumer groups with their protocol and state, current lag (offsets and
    * seconds), members, Burrow status and health (worst of the catalogue's rules on those), of
-   * groups whose name holds {@code contains}, sorted by any of {@link LagRow#COLUMNS} (by cluster
-   * and group for ties). A group is listed when it has any of the figures' series. The figures the
-   * sort needs are read for every group, the others for the page's rows only: a page of 50,000
-   * groups sorted by name reads 100 groups' values.
+   * groups whose name holds {@code contains} and which the cluster still has ({@link #present}),
+   * sorted by any of {@link LagRow#COLUMNS} (by cluster and group for ties). The figures the sort
+   * needs, and max lag (which every group has while it is present), are read for every group, the
+   * others for the page's rows only: a page of 50,000 groups sorted by name reads 50,000 max lags
+   * and 100 groups' other values.
    */
   public Page<LagRow> lag(String cluster, String contains, String sort, boolean descending, int start, int limit) {
     Comparator<LagRow> order = LagRow.COLUMNS.order(sort, descending);
@@ -100,7 +102,7 @@ public final class ConsumerLag {
     long now = System.currentTimeMillis();
     boolean[] sortNeeds = sortFigures(sort);
     fill(rows, idOf, sortNeeds, now);
-    Page<LagRow> page = Page.of(rows, order, start, limit);
+    Page<LagRow> page = Page.of(present(rows), order, start, limit);
     boolean[] rest = new boolean[figures.length];
     for (int f = 0; f < rest.length; f++) rest[f] = !sortNeeds[f];
     fill(page.rows, idOf, rest, now); // the other figures for the page's rows alone
@@ -109,7 +111,7 @@ public final class ConsumerLag {
 
   /**
    * Which figures a sort by {@code sort} needs for every row: its own, and for health every figure
-   * a catalogue rule judges.
+   * a catalogue rule judges; max lag always, which tells whether the group is still present.
    */
   private boolean[] sortFigures(String sort) {
     MetricCatalogue catalogue = reads.monitor().catalogue();
@@ -117,7 +119,7 @@ public final class ConsumerLag {
     for (int f = 0; f < out.length; f++) {
       String metric = GROUP_FIGURES.get(f);
       MetricSpec spec = catalogue.get(metric);
-      out[f] = sort.equals(FIELD_OF.get(metric)) || (sort.equals("health") && spec != null && (spec.amber != null || spec.red != null));
+      out[f] = metric.equals(GROUP_MAX_LAG) || sort.equals(FIELD_OF.get(metric)) || (sort.equals("health") && spec != null && (spec.amber != null || spec.red != null));
     }
     return out;
   }
@@ -154,6 +156,25 @@ public final class ConsumerLag {
       set(row, GROUP_FIGURES.get(f), ids[i], v);
       if (rules[f] != null && values.has(i)) row.health = row.health.worse(rules[f].health(v));
     }
+  }
+
+  /**
+   * The groups the cluster still has: a group deleted from the cluster (or gone with a recreated
+   * cluster) has its series kept (its history), but none of its figures is current once its
+   * Admin target has answered for {@link org.doflamingo.query.Current#STEPS} group cycles
+   * without it (50 s at the default 10 s), so it leaves the list and the charts of worst groups.
+   * While a cluster's Admin target is not answering, its groups stay listed with what is known.
+   * Judged on the figures read for every row (max lag among them: written every group cycle).
+   */
+  private List<LagRow> present(List<LagRow> rows) {
+    Set<String> silent = KafkaTables.adminSilent(reads.monitor());
+    List<LagRow> out = new ArrayList<>(rows.size());
+    for (LagRow row : rows) {
+      boolean current = row.maxLag != null || row.totalLag != null || row.maxLagSeconds != null || row.status != null || row.members != null
+          || row.protocol != null || row.state != null;
+      if (current || silent.contains(row.cluster)) out.add(row);
+    }
+    return out;
   }
 
   /** A figure's current value (NaN: not current) on its field. */

@@ -218,12 +218,16 @@ public final class KafkaTables {
     return page;
   }
 
+  private Set<String> adminSilent() {
+    return adminSilent(reads.monitor());
+  }
+
   /**
    * Clusters whose Admin target is not answering now (down, or not read yet since the start):
-   * their partitions and topics are listed as last known rather than vanishing.
+   * their partitions and topics are listed as last known rather than vanishing, and their
+   * consumer groups stay listed ({@link ConsumerLag}).
    */
-  private Set<String> adminSilent() {
-    Monitor monitor = reads.monitor();
+  static Set<String> adminSilent(Monitor monitor) {
     Set<String> out = new HashSet<>();
     for (Monitor.Target t : monitor.targets()) {
       if (t.system.equals("kafka-cluster") && monitor.status(t.id).state != Scheduler.State.UP) out.add(t.group);

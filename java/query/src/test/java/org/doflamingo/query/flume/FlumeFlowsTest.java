@@ -42,10 +42,12 @@ class FlumeFlowsTest {
       EngineScrape.Ids ids = new EngineScrape.Ids(engine);
       SeriesKey drained = SeriesKey.of("flume.sink.EventDrainSuccessCount", "agent", "a", "component", "k");
       SeriesKey fill = SeriesKey.of("flume.channel.ChannelFillPercentage", "agent", "a", "component", "c");
-      // a batch of 100 every third step (the sink backs off while its channel is empty): 0, 0, 100, 0, 0, 100, ...
+      // a batch of 100 every third step (the sink backs off while its channel is empty): 0, 0, 100, 0, 0, 100, ...,
+      // from well before the rate window (the engine spreads a batch over the time since the counter last moved,
+      // so only the readings before its first move read 0)
       long count = 0;
-      for (int i = 0; i <= 9; i++) {
-        if (i > 0 && i % 3 == 0) count += 100;
+      for (int i = -12; i <= 9; i++) {
+        if (i > -12 && i % 3 == 0) count += 100;
         EngineScrape s = new EngineScrape(engine, ids, t0 + i * step);
         s.add(drained, SeriesKind.COUNTER, count);
         s.add(fill, SeriesKind.GAUGE, i == 9 ? 7.5 : 50);
@@ -54,7 +56,7 @@ class FlumeFlowsTest {
       FlumeFlows flows = new Reads(monitor).flume();
       Map<?, ?> graph = JSON.convertValue(flows.graph(null, t0 + 9 * step).asMap(), Map.class);
       Map<String, Object> sink = node(graph, "sink", "k");
-      // 300 events over 9 steps: the mean of the per-step rates, never the last step's 0
+      // 100 events every 3 steps: the mean of the rates over the window, never a step's 0
       assertEquals(300.0 / (9 * step / 1000.0), (Double) sink.get("rate"), 1e-9);
       assertEquals(7.5, node(graph, "channel", "c").get("fill"), "a gauge as last read");
       assertNull(node(graph, "source", "s").get("rate"), "no series: no figure");

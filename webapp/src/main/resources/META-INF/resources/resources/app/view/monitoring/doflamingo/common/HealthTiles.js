@@ -45,7 +45,9 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.common.HealthTiles', {
 
     /** Tooltip: the reasons, each HTML-encoded (QuickTips render HTML), then encoded for the attribute. */
     prepareData: function (data) {
-        var lines = [data.group + ' / ' + data.kind + ' ' + data.name + ': ' + data.health];
+        // the state in the words the grids use (green, amber, red: the tile's colour)
+        var lines = [data.group + ' / ' + data.kind + ' ' + data.name + ': '
+            + Flamingo2.view.monitoring.doflamingo.common.Messages.t('doflamingo.health.' + (data.health || 'UNKNOWN'))];
         lines = lines.concat(data.reasons && data.reasons.length ? data.reasons : []);
         var out = Ext.apply({}, data);
         out.badge = data.badge ? ' · ' + data.badge : '';

@@ -14,6 +14,7 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.common.LiveChart', {
         'Flamingo2.view.monitoring.doflamingo.common.Live',
         'Flamingo2.view.monitoring.doflamingo.common.Libs',
         'Flamingo2.view.monitoring.doflamingo.common.Units',
+        'Flamingo2.view.monitoring.doflamingo.common.Time',
         'Flamingo2.view.monitoring.doflamingo.common.ChartCatalogue',
         'Flamingo2.view.monitoring.doflamingo.common.SeriesWindow',
         'Flamingo2.view.monitoring.doflamingo.common.RedrawQueue'
@@ -27,6 +28,8 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.common.LiveChart', {
     cluster: null,
     /** @cfg {Object} def one ChartCatalogue entry */
     def: null,
+    /** The catalogue's unit of the metric (from its series), set when the series are picked. */
+    unit: null,
     loadMs: 15 * 60 * 1000,
     windowMs: 60 * 60 * 1000,
     maxSeries: 8,
@@ -85,25 +88,34 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.common.LiveChart', {
         this.handle = null;
     },
 
-    /** The chart's series: the metric's series of the cluster, per member, at most maxSeries. */
+    /**
+     * The chart's series: the metric's series of the cluster, per member, at most maxSeries, each
+     * with the catalogue's unit (the series answer carries it). Of consumer groups, the ones
+     * lagging most, worst first (the lag list sorted by the server by the chart's figure).
+     */
     pickSeries: function () {
         var me = this, def = me.def, Rest = Flamingo2.view.monitoring.doflamingo.common.Rest;
         var params = {metric: def.metric};
         if (me.cluster) params.clusterName = me.cluster;
-        var worst = def.worstGroups ? Rest.get('kafka', 'lag', Ext.apply({sort: 'maxLag', dir: 'DESC', limit: me.maxSeries},
+        var worst = def.worstGroups ? Rest.get('kafka', 'lag', Ext.apply({sort: def.worstGroups, dir: 'DESC', limit: me.maxSeries},
             me.cluster ? {clusterName: me.cluster} : {})) : Promise.resolve(null);
         return Promise.all([Rest.all(me.area, 'series', params), worst]).then(function (answers) {
             var list = answers[0].filter(function (s) {
                 return s.labels[def.by] !== undefined && !(def.without && s.labels[def.without] !== undefined);
             });
             if (answers[1]) {
-                var top = {};
-                answers[1].list.forEach(function (g) { top[g.cluster + '\u0000' + g.group] = true; });
-                list = list.filter(function (s) { return top[s.labels.cluster + '\u0000' + s.labels.group]; });
+                var rank = {};
+                answers[1].list.forEach(function (g, i) { rank[g.cluster + '\u0000' + g.group] = i; });
+                list = list.filter(function (s) { return rank[s.labels.cluster + '\u0000' + s.labels.group] !== undefined; });
+                list.sort(function (a, b) {
+                    return rank[a.labels.cluster + '\u0000' + a.labels.group] - rank[b.labels.cluster + '\u0000' + b.labels.group];
+                });
             }
-            return list.slice(0, me.maxSeries).map(function (s) {
-                return {id: s.id, labels: s.labels,
-                    label: Flamingo2.view.monitoring.doflamingo.common.ChartCatalogue.label(def, s.labels)};
+            if (list.length) me.unit = list[0].unit;
+            list = list.slice(0, me.maxSeries);
+            var Catalogue = Flamingo2.view.monitoring.doflamingo.common.ChartCatalogue, same = Catalogue.sameLabels(list);
+            return list.map(function (s) {
+                return {id: s.id, labels: s.labels, unit: s.unit, label: Catalogue.label(def, s.labels, same)};
             });
         });
     },
@@ -131,9 +143,19 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.common.LiveChart', {
         me.plot.setSize({width: Math.max(100, me.getWidth() - 2), height: me.plotHeight()});
     },
 
-    /** uPlot's options: one line per series, values in the metric's unit, the area's shared cursor. */
+    /**
+     * uPlot's options: one line per series, each named in the legend (which scrolls when they are
+     * many); the time axis and the cursor's time in the pages' one time format; the value axis,
+     * its scale and every hover value in the metric's unit; the area's shared cursor.
+     */
     plotOptions: function (series) {
-        var me = this, Units = Flamingo2.view.monitoring.doflamingo.common.Units, unit = me.def.unit;
+        var me = this, Units = Flamingo2.view.monitoring.doflamingo.common.Units, Time = Flamingo2.view.monitoring.doflamingo.common.Time,
+            unit = me.unit;
+        var valueAxis = {
+            size: function (u, values) { return me.axisSize(u, values); },
+            values: function (u, splits, axisIdx, space, incr) { return Units.ticks(splits, incr, unit); }
+        };
+        if (Units.isCount(unit)) valueAxis.incrs = Units.countIncrs;
         return {
             width: Math.max(100, me.getWidth() - 2),
             height: me.plotHeight(),
@@ -142,9 +164,19 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.common.LiveChart', {
                 drag: {x: false, y: false}
             },
             legend: {live: true},
-            scales: {x: {time: true}},
-            axes: [{}, {size: function (u, values) { return me.axisSize(u, values); }, values: function (u, vals) { return vals.map(function (v) { return Units.format(v, unit); }); }}],
-            series: [{}].concat(series.map(function (s, i) {
+            scales: {
+                x: {time: true},
+                y: {range: function (u, min, max) { return Units.range(min, max, unit); }}
+            },
+            axes: [{
+                // room for a tick's label: with seconds (ranges under 3 minutes) and a 12-hour clock they are long
+                space: function (u, axisIdx, min, max) { return max - min < 180 ? (Time.hour12 ? 100 : 75) : (Time.hour12 ? 75 : 60); },
+                values: function (u, splits, axisIdx, space, incr) { return Time.ticks(splits, incr); }
+            }, valueAxis],
+            series: [{
+                label: Flamingo2.view.monitoring.doflamingo.common.Messages.t('doflamingo.chart.time'),
+                value: function (u, v) { return v === null || v === undefined ? '–' : Time.dateTime(v * 1000, true); }
+            }].concat(series.map(function (s, i) {
                 return {label: s.label, stroke: s.stroke || me.palette[i % me.palette.length], width: s.dash ? 1 : 1.5,
                     dash: s.dash, spanGaps: false, points: {show: false},
                     value: function (u, v) { return Units.format(v, unit); }};
@@ -188,9 +220,12 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.common.LiveChart', {
         if (me.plot) me.plot.batch(function (plot) { plot.setData(me.window.data); });
     },
 
-    /** The plot's height (axes included): the component's less the title and two lines of legend. */
+    /**
+     * The plot's height (axes included): the component's less the title and the legend's box
+     * (three lines; it scrolls when the series need more, doflamingo.css).
+     */
     plotHeight: function () {
-        return Math.max(60, this.getHeight() - 22 - 52);
+        return Math.max(60, this.getHeight() - 22 - 58);
     },
 
     showMessage: function (text) {

@@ -1,6 +1,6 @@
 /**
- * The engineer's Timeline: go to any moment (date and time fields, or the range bar over the
- * retained history), zoom (drag across a chart, mouse wheel, + and -) and pan (drag the range
+ * The engineer's Timeline: go to any moment (the date and time fields give the range's start, taken
+ * on Go or Enter; or the range bar over the retained history), zoom (drag across a chart, mouse wheel, + and -) and pan (drag the range
  * bar, arrow keys, the arrow buttons); every chart shares one cursor and one range, read at the
  * finest RRD tier that covers it. "Compare" draws the same range an offset earlier, dashed.
  */
@@ -12,6 +12,7 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.common.Timeline', {
         'Flamingo2.view.monitoring.doflamingo.common.Messages',
         'Flamingo2.view.monitoring.doflamingo.common.ChartCatalogue',
         'Flamingo2.view.monitoring.doflamingo.common.TimelineChart',
+        'Flamingo2.view.monitoring.doflamingo.common.Time',
         'Ext.slider.Multi',
         'Ext.form.field.Date',
         'Ext.form.field.Time'
@@ -32,9 +33,16 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.common.Timeline', {
     oldest: null,
     minHistoryMs: 3600 * 1000,
     minSpanMs: 60 * 1000,
+    /** The spans offered; a range of another span (a zoom, a drag) is added to the box as it comes. */
+    spans: [900000, 1800000, 3600000, 6 * 3600000, 86400000, 7 * 86400000],
+    /** Whether the user has moved the range: until then, the first answer of retention may fit it to the history. */
+    moved: false,
 
     initComponent: function () {
-        var me = this, now = Date.now(), Messages = Flamingo2.view.monitoring.doflamingo.common.Messages;
+        var me = this, now = Date.now(), Messages = Flamingo2.view.monitoring.doflamingo.common.Messages,
+            Time = Flamingo2.view.monitoring.doflamingo.common.Time;
+        // Enter in the date or time field is Go, with what is typed (not yet the field's value)
+        var goOnEnter = {specialkey: function (field, e) { if (e.getKey() === e.ENTER) me.onGo(); }};
         me.to = now;
         me.from = now - 3600 * 1000;
         me.tabIndex = 0; // focusable, for the keys
@@ -44,12 +52,14 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.common.Timeline', {
             items: [{
                 xtype: 'toolbar', border: false,
                 items: [
-                    {xtype: 'datefield', itemId: 'date', fieldLabel: Messages.t('doflamingo.timeline.at'), labelWidth: 20, width: 140, format: 'Y-m-d'},
-                    {xtype: 'timefield', itemId: 'time', width: 90, format: 'H:i', increment: 15},
-                    {xtype: 'combo', itemId: 'span', width: 90, editable: false, queryMode: 'local', value: 3600000,
-                        store: [[900000, Messages.t('doflamingo.span.15m')], [3600000, Messages.t('doflamingo.span.1h')],
-                            [6 * 3600000, Messages.t('doflamingo.span.6h')], [86400000, Messages.t('doflamingo.span.1d')],
-                            [7 * 86400000, Messages.t('doflamingo.span.7d')]]},
+                    {xtype: 'datefield', itemId: 'date', fieldLabel: Messages.t('doflamingo.timeline.from'), labelWidth: 40, width: 160,
+                        format: Time.extDateFormat(), altFormats: 'Y-m-d|Y/m/d|m/d/Y|d.m.Y', listeners: goOnEnter},
+                    {xtype: 'timefield', itemId: 'time', width: 120, format: Time.extTimeFormat(), altFormats: 'H:i|G:i|G:i:s|g:i a|g:i A|g:i:s a|g:ia',
+                        // nothing picked from the list by itself: Enter keeps what is typed
+                        increment: 15, autoSelect: false, listeners: goOnEnter},
+                    {xtype: 'combo', itemId: 'span', width: 100, editable: false, queryMode: 'local', value: 3600000,
+                        valueField: 'ms', displayField: 'text',
+                        store: {fields: ['ms', 'text'], data: me.spans.map(function (ms) { return {ms: ms, text: me.spanText(ms)}; })}},
                     {text: Messages.t('doflamingo.timeline.go'), itemId: 'go', handler: me.onGo, scope: me},
                     '-',
                     {text: '◀', tooltip: Messages.t('doflamingo.timeline.earlier'), handler: function () { me.pan(-0.5); }},
@@ -85,7 +95,14 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.common.Timeline', {
         Flamingo2.view.monitoring.doflamingo.common.Rest.get(me.area, 'retention').then(function (r) {
             if (me.isDestroyed || me.destroyed) return;
             me.oldest = r.object.oldest;
-            if (me.rendered) me.showRange();
+            // a young history: the default hour would squeeze it against the right edge
+            if (!me.moved && me.oldest && me.oldest > me.from && Date.now() - me.oldest >= me.minSpanMs) {
+                me.from = me.oldest;
+                me.to = Date.now();
+                if (me.rendered) me.reload();
+            } else if (me.rendered) {
+                me.showRange();
+            }
         })['catch'](function (e) {
             Ext.toast(Ext.String.htmlEncode(e.message)); // the bar keeps its default hour
         });
@@ -114,6 +131,7 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.common.Timeline', {
 
     /** Shows [from, to] (ms), kept inside the retained history and never past now. */
     setRange: function (from, to) {
+        this.moved = true;
         var bounds = this.history(), span = Math.max(this.minSpanMs, to - from);
         span = Math.min(span, bounds[1] - bounds[0]);
         to = Math.min(bounds[1], from + span);
@@ -149,13 +167,47 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.common.Timeline', {
         e.stopEvent();
     },
 
+    /**
+     * Go: the range from the typed date and time (the range's start, as the fields show it) over
+     * the span chosen. What is typed counts even before the field has taken it (Go clicked or
+     * Enter pressed with the cursor still in the field); a time that cannot be read is said so.
+     */
     onGo: function () {
-        var date = this.down('#date').getValue(), time = this.down('#time').getValue();
-        if (!date) return;
+        var dateField = this.down('#date'), timeField = this.down('#time');
+        var date = dateField.parseDate(Ext.String.trim(dateField.getRawValue() || ''));
+        var rawTime = Ext.String.trim(timeField.getRawValue() || '');
+        var time = rawTime ? timeField.parseDate(rawTime) : null;
+        if (!Ext.isDate(date) || (rawTime && !time)) {
+            Ext.toast(Ext.String.htmlEncode(Flamingo2.view.monitoring.doflamingo.common.Messages.t('doflamingo.timeline.badTime',
+                dateField.getRawValue() + ' ' + rawTime)));
+            return;
+        }
         var at = new Date(date.getTime());
-        if (time) at.setHours(time.getHours(), time.getMinutes(), 0, 0);
-        var span = this.down('#span').getValue();
-        this.setRange(at.getTime() - span / 2, at.getTime() + span / 2);
+        if (time) at.setHours(time.getHours(), time.getMinutes(), time.getSeconds(), 0);
+        else at.setHours(0, 0, 0, 0);
+        // the start as typed: a span reaching past now is cut at now rather than the start moved back
+        this.setRange(at.getTime(), Math.min(Date.now(), at.getTime() + this.down('#span').getValue()));
+    },
+
+    /** A span as the box shows it: 15 min, 1 h, 1 day, 7 days, or as near as words go (42 min, 5.5 h). */
+    spanText: function (ms) {
+        var Messages = Flamingo2.view.monitoring.doflamingo.common.Messages, min = ms / 60000;
+        var named = {15: '15m', 60: '1h', 360: '6h', 1440: '1d', 10080: '7d'}[Math.round(min)];
+        if (named && Math.abs(min - Math.round(min)) < 0.01) return Messages.t('doflamingo.span.' + named);
+        if (min < 120) return Messages.t('doflamingo.span.minutes', Math.round(min));
+        if (min < 2880) return Messages.t('doflamingo.span.hours', Math.round(min / 6) / 10);
+        return Messages.t('doflamingo.span.days', Math.round(min / 144) / 10);
+    },
+
+    /** The span box shows the range's span: one of its own, else that span added to it. */
+    showSpan: function (ms) {
+        var box = this.down('#span'), store = box.getStore();
+        ms = Math.round(ms / 1000) * 1000;
+        store.each(function (r) {
+            if (r.get('custom') && r.get('ms') !== ms) store.remove(r);
+        });
+        if (!store.findRecord('ms', ms, 0, false, false, true)) store.add({ms: ms, text: this.spanText(ms), custom: true});
+        box.setValue(ms);
     },
 
     /** The range bar: thousandths of the retained history, oldest on the left. */
@@ -173,20 +225,22 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.common.Timeline', {
         me.items.each(function (c) { c.load(me.from, me.to, compare); });
     },
 
-    /** The range in the text, the fields and on the bar (whose ends are the retained history's). */
+    /** The range in the text, the fields (its start), the span box and on the bar (whose ends are the retained history's). */
     showRange: function () {
-        var me = this, bounds = me.history(), oldest = bounds[0], length = bounds[1] - bounds[0];
-        me.down('#rangeText').setText(Ext.String.htmlEncode(Ext.Date.format(new Date(me.from), 'Y-m-d H:i:s') + ' – ' +
-            Ext.Date.format(new Date(me.to), 'Y-m-d H:i:s')));
+        var me = this, bounds = me.history(), oldest = bounds[0], length = bounds[1] - bounds[0],
+            Time = Flamingo2.view.monitoring.doflamingo.common.Time, Messages = Flamingo2.view.monitoring.doflamingo.common.Messages;
+        me.down('#rangeText').setText(Ext.String.htmlEncode(Time.dateTime(me.from, true) + ' – ' + Time.dateTime(me.to, true)));
         var bar = me.down('#bar'), left = Math.round((me.from - oldest) / length * 1000),
             right = Math.round((me.to - oldest) / length * 1000);
-        bar.el.dom.title = Flamingo2.view.monitoring.doflamingo.common.Messages.t('doflamingo.timeline.since',
-            Ext.Date.format(new Date(oldest), 'Y-m-d H:i'));
+        // the history's true start (the bar reaches further back when the history is younger than an hour)
+        bar.el.dom.title = me.oldest ? Messages.t('doflamingo.timeline.since', Time.dateTime(me.oldest))
+            : Messages.t('doflamingo.timeline.noHistory');
         // thumb by thumb (the form Ext 5.1 has), in an order the thumbs' mutual constraint allows
         if (left > bar.getValue(1)) bar.setValue(1, right, false, false);
         bar.setValue(0, left, false, false);
         bar.setValue(1, right, false, false);
         me.down('#date').setValue(new Date(me.from));
         me.down('#time').setValue(new Date(me.from));
+        me.showSpan(me.to - me.from);
     }
 });

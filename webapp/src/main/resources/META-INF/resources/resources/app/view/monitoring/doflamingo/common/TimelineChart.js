@@ -28,18 +28,30 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.common.TimelineChart', {
                 offsetMs ? Rest.history(me.area, ids, from - offsetMs, to - offsetMs) : []]);
         }).then(function (r) {
             if (generation !== me.generation || me.gone()) return;
+            var Messages = Flamingo2.view.monitoring.doflamingo.common.Messages;
             var series = r[0].slice(), histories = r[1].slice();
             r[2].forEach(function (h) {
                 var s = Ext.Array.findBy(r[0], function (x) { return x.id === h.id; });
-                series.push({id: 'then' + h.id, label: s.label + ' ' + me.offsetText(offsetMs),
+                // a comparison range with nothing stored says so in its legend entry
+                series.push({id: 'then' + h.id, label: s.label + ' ' + me.offsetText(offsetMs)
+                        + (me.hasValues(h) ? '' : ' — ' + Messages.t('doflamingo.timeline.noCompareData')),
                     stroke: me.palette[r[0].indexOf(s) % me.palette.length], dash: [5, 4]});
                 histories.push({id: 'then' + h.id, start: h.start + offsetMs, step: h.step, values: h.values});
             });
+            if (r[0].length && !r[1].some(function (h) { return me.hasValues(h); })) {
+                // a range before the history began or while nothing was collected: words, not a bare grid
+                me.showMessage(Messages.t('doflamingo.timeline.noData'));
+                return;
+            }
             me.draw(series, histories);
             if (me.plot) me.plot.setScale('x', {min: from / 1000, max: to / 1000}); // none when it has no series
         })['catch'](function (e) {
             if (generation === me.generation && !me.gone()) me.showMessage(e.message);
         });
+    },
+
+    hasValues: function (h) {
+        return h.values.some(function (v) { return v !== null && v !== undefined; });
     },
 
     offsetText: function (ms) {

@@ -22,8 +22,11 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.flume.FlowGraph', {
     cls: 'doflamingo-flow',
     scrollable: true,
 
+    /** The smallest the graph is scaled to fit the panel; below it, the panel scrolls. */
+    minScale: 0.6,
+
     /** Sizes in px: component boxes, the agent box around them, end nodes, gaps. */
-    size: {compW: 174, compH: 50, compGap: 10, colGap: 26, pad: 12, header: 40, endW: 180, endH: 46, layerGap: 80, unitGap: 28, top: 16},
+    size: {compW: 196, compH: 50, compGap: 10, colGap: 26, pad: 12, header: 40, endW: 180, endH: 46, layerGap: 80, unitGap: 28, top: 16},
 
     reload: function () {
         var me = this, Rest = Flamingo2.view.monitoring.doflamingo.common.Rest;
@@ -161,8 +164,13 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.flume.FlowGraph', {
         var agents = L.units.filter(function (u) { return u.kind === 'agent'; });
         var ends = L.units.filter(function (u) { return u.kind !== 'agent'; });
         var edges = graph.edges.filter(function (e) { return byId[e.from] && byId[e.to] && byId[e.from].x !== undefined && byId[e.to].x !== undefined; });
+        // the whole network in view: scaled down to the panel's width (to no less than minScale;
+        // narrower panels scroll), never up
+        var width = Math.max(L.width, 400), height = L.height + 50,
+            scale = Math.max(me.minScale, Math.min(1, (me.getWidth() - 24) / width));
         var svg = d3.select(me.el.dom).selectAll('svg').data([0]).join('svg')
-            .attr('width', Math.max(L.width, 400)).attr('height', L.height + 50);
+            .attr('viewBox', '0 0 ' + width + ' ' + height).attr('preserveAspectRatio', 'xMinYMin meet')
+            .attr('width', Math.round(width * scale)).attr('height', Math.round(height * scale));
         svg.selectAll('defs').data([0]).join(function (enter) {
             var d = enter.append('defs');
             d.append('marker').attr('id', 'doflamingo-flow-arrow').attr('viewBox', '0 0 10 10').attr('refX', 10).attr('refY', 5)
@@ -202,11 +210,12 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.flume.FlowGraph', {
                 return 'M' + x1 + ',' + y1 + ' C' + (x1 + bend) + ',' + y1 + ' ' + (x2 - bend) + ',' + y2 + ' ' + x2 + ',' + y2;
             });
         var hops = edges.filter(function (e) { return e.kind === 'hop'; });
+        // above the hop where it leaves its box (it leaves level there), clear of the curve and the arrow
         svg.selectAll('text.doflamingo-flow-hop-rate').data(hops, function (e) { return e.from + '>' + e.to; }).join('text')
             .attr('class', 'doflamingo-flow-hop-rate')
-            .attr('x', function (e) { return (byId[e.from].x + byId[e.from].w + byId[e.to].x) / 2; })
-            .attr('y', function (e) { return (byId[e.from].y + byId[e.from].h / 2 + byId[e.to].y + byId[e.to].h / 2) / 2 - 6; })
-            .attr('text-anchor', 'middle')
+            .attr('x', function (e) { return byId[e.from].x + byId[e.from].w + 6; })
+            .attr('y', function (e) { return Math.min(byId[e.from].y + byId[e.from].h / 2, byId[e.to].y + byId[e.to].h / 2) - 7; })
+            .attr('text-anchor', 'start')
             .text(function (e) {
                 return me.t('doflamingo.flume.flow.eventsPerSecond', Flamingo2.view.monitoring.doflamingo.common.Units.format(e.rate));
             });

@@ -10,6 +10,7 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.kafka.ConsumerGroups', {
     requires: [
         'Flamingo2.view.monitoring.doflamingo.common.Units',
         'Flamingo2.view.monitoring.doflamingo.common.Messages',
+        'Flamingo2.view.monitoring.doflamingo.kafka.Tables',
         'Ext.grid.Panel',
         'Ext.toolbar.Paging'
     ],
@@ -23,8 +24,11 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.kafka.ConsumerGroups', {
         var me = this, Units = Flamingo2.view.monitoring.doflamingo.common.Units, Messages = Flamingo2.view.monitoring.doflamingo.common.Messages;
         function text(v) { return Ext.String.htmlEncode(v === null || v === undefined ? '' : String(v)); }
         function count(v) { return v === null || v === undefined ? '–' : Ext.util.Format.number(v, '0,000'); }
-        function health(v) {
-            return '<span class="doflamingo-dot doflamingo-' + text(String(v).toLowerCase()) + '"></span>' + text(v);
+        // no status yet: Burrow's rules judge a window of commits, which a new group has not filled
+        function status(v, meta) {
+            if (v) return text(v);
+            meta.tdAttr = 'data-qtip="' + Ext.String.htmlEncode(Ext.String.htmlEncode(Messages.t('doflamingo.groups.statusPendingWhy'))) + '"';
+            return '<span class="doflamingo-pending">' + text(Messages.t('doflamingo.groups.statusPending')) + '</span>';
         }
         me.items = [{
             region: 'center', xtype: 'grid', reference: 'groupGrid', itemId: 'groupGrid',
@@ -39,13 +43,14 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.kafka.ConsumerGroups', {
                 {text: Messages.t('doflamingo.groups.group'), dataIndex: 'group', flex: 2, renderer: text},
                 {text: Messages.t('doflamingo.groups.protocol'), dataIndex: 'protocol', width: 95, renderer: text},
                 {text: Messages.t('doflamingo.groups.state'), dataIndex: 'state', width: 130, renderer: text},
-                {text: Messages.t('doflamingo.groups.status'), dataIndex: 'status', width: 100, renderer: text},
-                {text: Messages.t('doflamingo.groups.health'), dataIndex: 'health', width: 110, renderer: health},
-                {text: Messages.t('doflamingo.groups.maxLag'), dataIndex: 'maxLag', width: 110, align: 'right', renderer: count},
-                {text: Messages.t('doflamingo.groups.totalLag'), dataIndex: 'totalLag', width: 110, align: 'right', renderer: count},
-                {text: Messages.t('doflamingo.groups.maxLagSeconds'), dataIndex: 'maxLagSeconds', width: 110, align: 'right',
+                {text: Messages.t('doflamingo.groups.status'), dataIndex: 'status', width: 120, renderer: status},
+                {text: Messages.t('doflamingo.groups.health'), dataIndex: 'health', width: 100,
+                    renderer: Flamingo2.view.monitoring.doflamingo.kafka.Tables.health},
+                {text: Messages.t('doflamingo.groups.maxLag'), dataIndex: 'maxLag', width: 120, align: 'right', renderer: count},
+                {text: Messages.t('doflamingo.groups.totalLag'), dataIndex: 'totalLag', width: 120, align: 'right', renderer: count},
+                {text: Messages.t('doflamingo.groups.maxLagSeconds'), dataIndex: 'maxLagSeconds', width: 140, align: 'right',
                     renderer: function (v) { return v === null || v === undefined ? '–' : Units.format(v, 's'); }},
-                {text: Messages.t('doflamingo.groups.members'), dataIndex: 'members', width: 90, align: 'right', renderer: count}
+                {text: Messages.t('doflamingo.groups.members'), dataIndex: 'members', width: 100, align: 'right', renderer: count}
             ],
             listeners: {select: me.onGroup, scope: me}
         }, {
@@ -54,9 +59,9 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.kafka.ConsumerGroups', {
             bind: {store: '{groupPartitions}'},
             columns: [
                 {text: Messages.t('doflamingo.groups.topic'), dataIndex: 'topic', flex: 2, renderer: text},
-                {text: Messages.t('doflamingo.groups.partition'), dataIndex: 'partition', width: 90, align: 'right'},
-                {text: Messages.t('doflamingo.groups.committedOffset'), dataIndex: 'committedOffset', width: 150, align: 'right', renderer: count},
-                {text: Messages.t('doflamingo.groups.lag'), dataIndex: 'lag', width: 110, align: 'right', renderer: count}
+                {text: Messages.t('doflamingo.groups.partition'), dataIndex: 'partition', width: 100, align: 'right'},
+                {text: Messages.t('doflamingo.groups.committedOffset'), dataIndex: 'committedOffset', width: 170, align: 'right', renderer: count},
+                {text: Messages.t('doflamingo.groups.lag'), dataIndex: 'lag', width: 120, align: 'right', renderer: count}
             ]
         }];
         me.callParent(arguments);

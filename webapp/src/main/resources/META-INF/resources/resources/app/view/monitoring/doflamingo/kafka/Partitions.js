@@ -35,17 +35,17 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.kafka.Partitions', {
             {text: T.label('col.topic'), dataIndex: 'topic', flex: 2, renderer: function (v, meta, record) {
                 return T.text(v) + T.stale(record);
             }},
-            {text: T.label('col.partition'), dataIndex: 'partition', width: 90, align: 'right'},
+            {text: T.label('col.partition'), dataIndex: 'partition', width: 100, align: 'right'},
             {text: T.label('col.leader'), dataIndex: 'leader', width: 90, align: 'right', renderer: function (v) {
                 return v === -1 ? '<span class="doflamingo-red-text">' + T.label('value.none') + '</span>' : T.text(v);
             }},
             {text: T.label('col.replicas'), dataIndex: 'replicas', width: 90, align: 'right', renderer: T.text},
             {text: T.label('col.isr'), dataIndex: 'isr', width: 90, align: 'right', renderer: T.text},
-            {text: T.label('col.underReplicated'), dataIndex: 'underReplicated', width: 130, renderer: function (v) {
+            {text: T.label('col.underReplicated'), dataIndex: 'underReplicated', width: 145, renderer: function (v) {
                 return v === true ? '<span class="doflamingo-red-text">' + T.label('value.yes') + '</span>'
                     : v === false ? T.label('value.no') : '–';
             }},
-            {text: T.label('col.logEndOffset'), dataIndex: 'logEndOffset', width: 140, align: 'right', renderer: T.count}
+            {text: T.label('col.logEndOffset'), dataIndex: 'logEndOffset', width: 150, align: 'right', renderer: T.count}
         ];
         me.callParent(arguments);
     },

@@ -39,6 +39,15 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.kafka.Tables', {
             .Messages.t('doflamingo.kafka.stale', seconds < 120 ? seconds + ' s' : Math.round(seconds / 60) + ' min')) + '">&#9203;</span>';
     },
 
+    /** A tile's reasons as text in the cell (all of them in its tooltip too, where the cell is too narrow). */
+    reasons: function (v, meta) {
+        var list = v || [];
+        if (!list.length) return '';
+        // QuickTips render their text as HTML: encoded once for the attribute, once for the tip
+        meta.tdAttr = 'data-qtip="' + Ext.String.htmlEncode(list.map(Ext.String.htmlEncode).join('<br>')) + '"';
+        return Ext.String.htmlEncode(list.join('; '));
+    },
+
     /** A health state as its colour dot and its name in the user's language. */
     health: function (v) {
         var Messages = Flamingo2.view.monitoring.doflamingo.common.Messages, state = String(v || 'UNKNOWN');

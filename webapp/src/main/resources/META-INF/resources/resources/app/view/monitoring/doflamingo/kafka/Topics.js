@@ -33,16 +33,16 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.kafka.Topics', {
                 meta.tdAttr = 'data-qtip="' + Ext.String.htmlEncode(T.label('topics.open')) + '"';
                 return '<span class="doflamingo-topic-link">' + T.text(v) + '</span>' + T.stale(record);
             }},
-            {text: T.label('col.health'), dataIndex: 'health', width: 120, renderer: T.health},
-            {text: T.label('col.partitions'), dataIndex: 'partitions', width: 95, align: 'right', renderer: T.count},
-            {text: T.label('col.replicationFactor'), dataIndex: 'replicationFactor', width: 110, align: 'right', renderer: T.count},
-            {text: T.label('col.underReplicated'), dataIndex: 'underReplicated', width: 130, align: 'right', renderer: T.alarmCount},
-            {text: T.label('col.logEndOffsets'), dataIndex: 'logEndOffset', width: 150, align: 'right', renderer: T.count},
-            {text: T.label('col.messagesIn'), dataIndex: 'messagesIn', width: 120, align: 'right',
+            {text: T.label('col.health'), dataIndex: 'health', width: 100, renderer: T.health},
+            {text: T.label('col.partitions'), dataIndex: 'partitions', width: 100, align: 'right', renderer: T.count},
+            {text: T.label('col.replicationFactor'), dataIndex: 'replicationFactor', width: 150, align: 'right', renderer: T.count},
+            {text: T.label('col.underReplicated'), dataIndex: 'underReplicated', width: 145, align: 'right', renderer: T.alarmCount},
+            {text: T.label('col.logEndOffsets'), dataIndex: 'logEndOffset', width: 180, align: 'right', renderer: T.count},
+            {text: T.label('col.messagesIn'), dataIndex: 'messagesIn', width: 130, align: 'right',
                 renderer: function (v) { return Units.format(v, 'messages/s'); }},
             {text: T.label('col.bytesIn'), dataIndex: 'bytesIn', width: 110, align: 'right',
                 renderer: function (v) { return Units.format(v, 'bytes/s'); }},
-            {text: T.label('col.bytesOut'), dataIndex: 'bytesOut', width: 110, align: 'right',
+            {text: T.label('col.bytesOut'), dataIndex: 'bytesOut', width: 115, align: 'right',
                 renderer: function (v) { return Units.format(v, 'bytes/s'); }}
         ];
         me.callParent(arguments);
