@@ -4,6 +4,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -138,8 +139,11 @@ class MonitoringControllersTest {
         .andExpect(jsonPath("$.list[?(@.kind == 'broker' && @.name == '1')].health", contains("RED")))
         .andExpect(jsonPath("$.list[?(@.kind == 'broker')].reasons[*]",
             hasItem("under replicated partitions 3 partitions (red above 0 partitions)")))
-        .andExpect(jsonPath("$.list[?(@.kind == 'group' && @.name == 'search')].health", contains("RED")))
-        .andExpect(jsonPath("$.list[?(@.kind == 'group' && @.name == 'billing')].health", contains("GREEN")));
+        // one tile for the cluster's groups, as bad as the worst, naming it (billing is fine: not named)
+        .andExpect(jsonPath("$.list[?(@.kind == 'groups')].health", contains("RED")))
+        .andExpect(jsonPath("$.list[?(@.kind == 'groups')].reasons[*]", hasItem(startsWith("group search: "))))
+        .andExpect(jsonPath("$.list[?(@.kind == 'groups')].reasons[*]", not(hasItem(startsWith("group billing")))))
+        .andExpect(jsonPath("$.list[?(@.kind == 'group')]", hasSize(0)));
     mvc.perform(get("/monitoring/flume/health"))
         .andExpect(jsonPath("$.list[?(@.name == 'f1')].health", contains("RED")))
         .andExpect(jsonPath("$.list[?(@.name == 'f1')].reasons[*]",
