@@ -10,7 +10,7 @@ import java.util.function.Function;
 /**
  * The sortable columns of a row type, by the field name the pages send as {@code sort}: one list
  * that both checks the argument and orders the rows. Values compare in their natural order when
- * of one type (numbers as numbers), as text otherwise; missing values last when ascending.
+ * of one type (numbers as numbers), as text otherwise; missing values last in either direction.
  */
 public final class Columns<R> {
   private final Map<String, Function<R, Object>> columns = new LinkedHashMap<>();
@@ -37,13 +37,18 @@ public final class Columns<R> {
   public Comparator<R> order(String sort, boolean descending) {
     check(sort);
     Function<R, Object> value = columns.get(sort);
-    Comparator<R> c = (a, b) -> compare(value.apply(a), value.apply(b));
-    return descending ? c.reversed() : c;
+    return (a, b) -> {
+      Object x = value.apply(a);
+      Object y = value.apply(b);
+      // a row without the value (not current) is last either way: "max lag, descending" starts with the worst known
+      if (x == null || y == null) return x == null ? (y == null ? 0 : 1) : -1;
+      int c = compare(x, y);
+      return descending ? -c : c;
+    };
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
   private static int compare(Object a, Object b) {
-    if (a == null || b == null) return a == null ? (b == null ? 0 : 1) : -1;
     if (a instanceof Comparable && a.getClass() == b.getClass()) return ((Comparable) a).compareTo(b);
     return String.valueOf(a).compareTo(String.valueOf(b));
   }

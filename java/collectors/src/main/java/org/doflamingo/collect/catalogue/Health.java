@@ -15,6 +15,11 @@ public enum Health {
     this.rank = rank;
   }
 
+  /** How bad: 0 unknown, 1 green, 2 amber, 3 red (what a list sorted by health orders by). */
+  public int rank() {
+    return rank;
+  }
+
   /** The worse of the two; a judged state over UNKNOWN, this one when {@code other} is null. */
   public Health worse(Health other) {
     return other != null && other.rank > rank ? other : this;

@@ -9,7 +9,7 @@ public final class LagRow {
   public static final Columns<LagRow> COLUMNS = Columns.<LagRow>of("group", r -> r.group)
       .and("maxLag", r -> r.maxLag).and("totalLag", r -> r.totalLag).and("maxLagSeconds", r -> r.maxLagSeconds)
       .and("status", r -> r.status).and("members", r -> r.members).and("protocol", r -> r.protocol).and("state", r -> r.state)
-      .and("health", r -> r.health.name());
+      .and("health", r -> r.health.rank()); // by how bad, not by name
 
   public final String cluster;
   public final String group;

@@ -13,7 +13,7 @@ public final class TopicRow {
       .and("partitions", r -> r.partitions).and("replicationFactor", r -> r.replicationFactor)
       .and("underReplicated", r -> r.underReplicated).and("logEndOffset", r -> r.logEndOffset)
       .and("messagesIn", r -> r.messagesIn).and("bytesIn", r -> r.bytesIn).and("bytesOut", r -> r.bytesOut)
-      .and("health", r -> r.health.name());
+      .and("health", r -> r.health.rank()); // by how bad, not by name
 
   public final String cluster;
   public final String topic;

@@ -60,25 +60,25 @@ class ConsumerLagTest {
       assertEquals(1L, g00.members);
       assertEquals(Health.RED, g00.health, "the page's rows are judged on every ruled figure");
 
-      // descending puts the group without a current lag first (Columns: missing last when ascending)
+      // the group without a current lag is last either way: descending starts with the worst known
       Page<LagRow> worst = lag.lag("prod", null, "maxLag", true, 5, 5);
       assertEquals(31, worst.total);
       for (int i = 0; i < 5; i++) {
         LagRow r = worst.rows.get(i);
-        assertEquals(Long.valueOf((25 - i) * 100), r.maxLag, "the 5th to 9th largest lag");
+        assertEquals(Long.valueOf((24 - i) * 100), r.maxLag, "the 6th to 10th largest lag");
         assertEquals(Long.valueOf(Integer.parseInt(r.group.substring(1))), r.totalLag, "the page's other figures are read");
         assertEquals(Long.valueOf(1), r.members);
       }
 
       Page<LagRow> red = lag.lag(null, "g1", "health", true, 0, 100);
       assertEquals(10, red.total, "g10 to g19");
-      // by the health's name, descending: RED, GREEN, AMBER (max_lag over 500 is amber)
+      // by how bad, worst first: red, amber (max_lag over 500), green
       assertEquals("g10", red.rows.get(0).group, "the one red group (STOP) first");
       assertEquals(Health.RED, red.rows.get(0).health);
-      assertEquals("g13", red.rows.get(1).group, "the one green group (lag 100)");
-      assertEquals(Health.GREEN, red.rows.get(1).health);
-      assertEquals("g11", red.rows.get(2).group, "equal health: by name");
-      assertEquals(Health.AMBER, red.rows.get(2).health);
+      assertEquals("g11", red.rows.get(1).group, "equal health: by name");
+      assertEquals(Health.AMBER, red.rows.get(1).health);
+      assertEquals("g13", red.rows.get(9).group, "the one green group (lag 100) last");
+      assertEquals(Health.GREEN, red.rows.get(9).health);
 
       LagRow old = lag.lag(null, "old", "group", false, 0, 1).rows.get(0);
       assertNull(old.maxLag, "not current");
