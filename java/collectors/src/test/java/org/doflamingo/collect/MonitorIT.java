@@ -141,7 +141,10 @@ class MonitorIT {
         () -> monitor.status(brokerTarget.id).state == Scheduler.State.UP && monitor.status(brokerTarget.id).lastSuccessMs > back);
     int up = monitor.engine().select(CollectionService.UP_SERIES, labels("target", broker.host() + ":" + broker.jmxPort()))[0];
     SeriesData history = monitor.engine().query(up, killed - INTERVAL_MS, System.currentTimeMillis(), INTERVAL_MS);
-    assertEquals(0.0, min(history), "the outage is in the history");
+    // A step holds the mean of its readings, and a DOWN target is retried with a backoff: the
+    // outage's first failed scrape may share its step with the last good one (0.5) and be the
+    // only reading before the broker is back, so "in the history" is a step below 1.
+    assertTrue(min(history) < 1.0, "the outage is in the history: " + java.util.Arrays.toString(history.values));
     assertEquals(1.0, max(history), "and so is the recovery");
   }
 
