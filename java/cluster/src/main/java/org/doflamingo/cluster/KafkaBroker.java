@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.doflamingo.cluster.security.SecuredListeners;
@@ -16,14 +15,15 @@ public final class KafkaBroker extends ClusterMember {
   private final int id;
   private final int port = Ports.free();
   private final int controllerPort;
-  /** Ports of the listeners opened beside PLAINTEXT (BrokerSettings.withListeners), by listener name. */
-  private final Map<String, Integer> securedPorts = new LinkedHashMap<>();
+  /** Ports of the listeners opened beside PLAINTEXT (BrokerSettings.withListeners). */
+  private final ListenerPorts securedPorts;
 
   KafkaBroker(KafkaCluster cluster, int id, Path dir, boolean kraft) {
     super(dir, Duration.ofSeconds(30));
     this.cluster = cluster;
     this.id = id;
     this.controllerPort = kraft ? Ports.free() : -1;
+    this.securedPorts = new ListenerPorts("broker " + id);
   }
 
   /** Writes server.properties (ZooKeeper mode, or KRaft combined broker+controller). */
@@ -35,8 +35,7 @@ public final class KafkaBroker extends ClusterMember {
     StringBuilder extraProtocols = new StringBuilder();
     if (secured != null) {
       for (SecuredListeners.Listener l : secured.listeners()) {
-        if (!securedPorts.containsKey(l.name)) securedPorts.put(l.name, Ports.free()); // kept across a reconfiguration
-        extraListeners.append(',').append(l.name).append("://").append(Ports.HOST).append(':').append(securedPorts.get(l.name));
+        extraListeners.append(',').append(l.name).append("://").append(securedPorts.open(l.name));
         extraProtocols.append(',').append(l.name).append(':').append(l.protocol);
       }
     }
@@ -147,9 +146,7 @@ public final class KafkaBroker extends ClusterMember {
 
   /** The port of secured listener {@code name} ({@link SecuredListeners#SSL}, ...). */
   public int port(String name) {
-    Integer p = securedPorts.get(name);
-    if (p == null) throw new IllegalArgumentException("broker " + id + " has no listener " + name + "; it has " + securedPorts.keySet());
-    return p;
+    return securedPorts.port(name);
   }
 
   /** host:port of secured listener {@code name}. */

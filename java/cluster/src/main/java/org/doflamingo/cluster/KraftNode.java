@@ -38,8 +38,8 @@ public final class KraftNode extends ClusterMember {
   /** KIP-853: the voter's directory id, given at format time (controllers only). */
   private final String directoryId;
   private Path properties;
-  /** Ports of a broker's listeners opened beside CLIENT (BrokerSettings.withListeners), by listener name. */
-  private final Map<String, Integer> securedPorts = new LinkedHashMap<>();
+  /** Ports of a broker's listeners opened beside CLIENT (BrokerSettings.withListeners). */
+  private final ListenerPorts securedPorts;
 
   KraftNode(KraftCluster cluster, int id, Role role, Path dir, String directoryId) {
     super(dir, Duration.ofSeconds(30));
@@ -47,6 +47,7 @@ public final class KraftNode extends ClusterMember {
     this.id = id;
     this.role = role;
     this.directoryId = directoryId;
+    this.securedPorts = new ListenerPorts(name());
   }
 
   /** Writes server.properties and log4j2.properties and prepares the JVM (not started). */
@@ -66,8 +67,7 @@ public final class KraftNode extends ClusterMember {
       StringBuilder protocols = new StringBuilder(CONTROLLER_LISTENER + ":PLAINTEXT," + CLIENT_LISTENER + ":PLAINTEXT");
       if (secured != null) {
         for (SecuredListeners.Listener l : secured.listeners()) {
-          if (!securedPorts.containsKey(l.name)) securedPorts.put(l.name, Ports.free());
-          listeners.append(',').append(l.name).append("://").append(address(l.name));
+          listeners.append(',').append(l.name).append("://").append(securedPorts.open(l.name));
           protocols.append(',').append(l.name).append(':').append(l.protocol);
           p.putAll(l.properties());
         }
@@ -170,9 +170,7 @@ public final class KraftNode extends ClusterMember {
 
   /** host:port of a broker's listener opened beside CLIENT (see {@code BrokerSettings.withListeners}). */
   public String address(String listener) {
-    Integer p = securedPorts.get(listener);
-    if (p == null) throw new IllegalArgumentException(name() + " has no listener " + listener + " (it has " + securedPorts.keySet() + ")");
-    return Ports.HOST + ":" + p;
+    return Ports.HOST + ":" + securedPorts.port(listener);
   }
 
   /** {@code id@host:port:directoryId}, the form {@code --initial-controllers} takes (controllers only). */
