@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
 import org.doflamingo.collect.catalogue.MetricCatalogue;
+import org.doflamingo.collect.events.EventRecorder;
 import org.doflamingo.collect.series.SeriesPolicy;
 import org.doflamingo.config.MonitorConfig;
 import org.doflamingo.engine.Engine;
@@ -34,8 +35,11 @@ public interface CollectorFactory {
      * write is filtered where it is interned anyway.
      */
     public final SeriesPolicy series;
+    /** Where a collector records the transitions it sees (a leader moved, a group went STALL). */
+    public final EventRecorder events;
 
-    Context(MonitorConfig config, MetricCatalogue catalogue, Engine engine, long timeoutMs, long nowMs, SeriesPolicy series) {
+    Context(MonitorConfig config, MetricCatalogue catalogue, Engine engine, long timeoutMs, long nowMs, SeriesPolicy series,
+        EventRecorder events) {
       this.config = config;
       this.catalogue = catalogue;
       this.engine = engine;
@@ -43,6 +47,7 @@ public interface CollectorFactory {
       this.timeoutMs = timeoutMs;
       this.nowMs = nowMs;
       this.series = series;
+      this.events = events;
     }
   }
 

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.doflamingo.collect.catalogue.MetricCatalogue;
+import org.doflamingo.collect.events.MonitorEvents;
 import org.doflamingo.collect.series.EngineSeam;
 import org.doflamingo.collect.series.SeriesCounts;
 import org.doflamingo.collect.series.SeriesKeys;
@@ -51,11 +52,13 @@ public final class Monitor implements AutoCloseable {
   private final SeriesPolicy policy;
   private final SeriesCounts counts;
   private final SeriesKeys keys;
+  private final MonitorEvents events;
   private static final Logger log = LoggerFactory.getLogger(Monitor.class);
 
   private Monitor(MonitorConfig config, MetricCatalogue catalogue, Engine engine, CollectionService collection,
-      SeriesPolicy policy, SeriesCounts counts, SeriesKeys keys) {
+      SeriesPolicy policy, SeriesCounts counts, SeriesKeys keys, MonitorEvents events) {
     this.config = config;
+    this.events = events;
     this.keys = keys;
     this.policy = policy;
     this.counts = counts;
@@ -85,11 +88,12 @@ public final class Monitor implements AutoCloseable {
     CollectionService collection = null;
     int registered = 0;
     try {
-      CollectorFactory.Context context = new CollectorFactory.Context(config, catalogue, engine, timeoutMs(config), nowMs, policy);
+      MonitorEvents events = new MonitorEvents();
+      CollectorFactory.Context context = new CollectorFactory.Context(config, catalogue, engine, timeoutMs(config), nowMs, policy, events);
       for (CollectorFactory f : factories) f.addTargets(context, built);
       EngineScrape.Ids ids = new EngineScrape.Ids(engine, policy, counts);
       collection = new CollectionService(engine, Math.min(MAX_WORKERS, Math.max(2, built.size())), ids);
-      Monitor m = new Monitor(config, catalogue, engine, collection, policy, counts, ids.keys());
+      Monitor m = new Monitor(config, catalogue, engine, collection, policy, counts, ids.keys(), events);
       for (; registered < built.size(); registered++) m.add(built.get(registered), nowMs);
       return m;
     } catch (RuntimeException | CollectException e) {
@@ -155,6 +159,11 @@ public final class Monitor implements AutoCloseable {
     return engine;
   }
 
+  /** Where transitions are recorded, and where live push listens for them. */
+  public MonitorEvents events() {
+    return events;
+  }
+
   /** Every target in configuration order. */
   public List<Target> targets() {
     synchronized (targets) {
@@ -168,7 +177,6 @@ public final class Monitor implements AutoCloseable {
     }
   }
 
-  /** Which series exist and their classes; collectors may ask it what to skip. */
   /** The key of each series id the collectors interned: the one copy the read side looks keys up in too. */
   public SeriesKeys seriesKeys() {
     return keys;

@@ -1,0 +1,13 @@
+package org.doflamingo.collect.events;
+
+import org.doflamingo.engine.Event;
+
+/**
+ * Where detectors put the transitions they see. Detection stays next to the collectors that see a
+ * transition (the Admin collector sees a leader move, the ZooKeeper collector a new leader); the
+ * monitor's recorder stores each event durably and tells its listeners (live push). Thread-safe:
+ * scrapes record from their workers.
+ */
+public interface EventRecorder {
+  void record(Event event);
+}
