@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.ServiceLoader;
 import org.doflamingo.collect.catalogue.MetricCatalogue;
 import org.doflamingo.collect.events.EventRecorder;
+import org.doflamingo.collect.kafka.ReplicaAssignments;
 import org.doflamingo.collect.series.SeriesPolicy;
 import org.doflamingo.config.MonitorConfig;
 import org.doflamingo.engine.Engine;
@@ -37,9 +38,11 @@ public interface CollectorFactory {
     public final SeriesPolicy series;
     /** Where a collector records the transitions it sees (a leader moved, a group went STALL). */
     public final EventRecorder events;
+    /** Where the Kafka Admin collectors keep each partition's replica and in-sync broker ids (not series: see there). */
+    public final ReplicaAssignments replicaAssignments;
 
     Context(MonitorConfig config, MetricCatalogue catalogue, Engine engine, long timeoutMs, long nowMs, SeriesPolicy series,
-        EventRecorder events) {
+        EventRecorder events, ReplicaAssignments replicaAssignments) {
       this.config = config;
       this.catalogue = catalogue;
       this.engine = engine;
@@ -48,6 +51,7 @@ public interface CollectorFactory {
       this.nowMs = nowMs;
       this.series = series;
       this.events = events;
+      this.replicaAssignments = replicaAssignments;
     }
   }
 

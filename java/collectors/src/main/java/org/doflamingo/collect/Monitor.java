@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.doflamingo.collect.catalogue.MetricCatalogue;
 import org.doflamingo.collect.events.MonitorEvents;
+import org.doflamingo.collect.kafka.ReplicaAssignments;
 import org.doflamingo.collect.series.EngineSeam;
 import org.doflamingo.collect.series.SeriesCounts;
 import org.doflamingo.collect.series.SeriesKeys;
@@ -24,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * collector: the targets come from the {@link CollectorFactory}s (the collectors' own, the
  * probe's). The host (the
  * Flamingo module's job, the standalone server, a test) calls {@link #tick(long)}; pages read the
- * {@link #engine()} and {@link #targets()}.
+ * {@link #engine()} and {@link #targets()}, and the one thing collectors know that is not a series,
+ * the Kafka partitions' replica broker ids ({@link #replicaAssignments()}).
  *
  * <p>Series labels: Kafka series carry {@code cluster} (and {@code broker}: its configured id, else
  * host:jmxPort; {@code client} for client JVMs), ZooKeeper series {@code ensemble} and
@@ -53,11 +55,13 @@ public final class Monitor implements AutoCloseable {
   private final SeriesCounts counts;
   private final SeriesKeys keys;
   private final MonitorEvents events;
+  private final ReplicaAssignments replicaAssignments;
   private static final Logger log = LoggerFactory.getLogger(Monitor.class);
 
   private Monitor(MonitorConfig config, MetricCatalogue catalogue, Engine engine, CollectionService collection,
-      SeriesPolicy policy, SeriesCounts counts, SeriesKeys keys, MonitorEvents events) {
+      SeriesPolicy policy, SeriesCounts counts, SeriesKeys keys, MonitorEvents events, ReplicaAssignments replicaAssignments) {
     this.config = config;
+    this.replicaAssignments = replicaAssignments;
     this.events = events;
     this.keys = keys;
     this.policy = policy;
@@ -89,11 +93,13 @@ public final class Monitor implements AutoCloseable {
     int registered = 0;
     try {
       MonitorEvents events = new MonitorEvents();
-      CollectorFactory.Context context = new CollectorFactory.Context(config, catalogue, engine, timeoutMs(config), nowMs, policy, events);
+      ReplicaAssignments assignments = new ReplicaAssignments();
+      CollectorFactory.Context context = new CollectorFactory.Context(config, catalogue, engine, timeoutMs(config), nowMs, policy, events,
+          assignments);
       for (CollectorFactory f : factories) f.addTargets(context, built);
       EngineScrape.Ids ids = new EngineScrape.Ids(engine, policy, counts);
       collection = new CollectionService(engine, Math.min(MAX_WORKERS, Math.max(2, built.size())), ids);
-      Monitor m = new Monitor(config, catalogue, engine, collection, policy, counts, ids.keys(), events);
+      Monitor m = new Monitor(config, catalogue, engine, collection, policy, counts, ids.keys(), events, assignments);
       for (; registered < built.size(); registered++) m.add(built.get(registered), nowMs);
       return m;
     } catch (RuntimeException | CollectException e) {
@@ -153,6 +159,11 @@ public final class Monitor implements AutoCloseable {
 
   public MetricCatalogue catalogue() {
     return catalogue;
+  }
+
+  /** Every Kafka partition's replica and in-sync broker ids as its cluster's Admin collector last described them. */
+  public ReplicaAssignments replicaAssignments() {
+    return replicaAssignments;
   }
 
   public Engine engine() {

@@ -32,27 +32,30 @@ public final class AdminCollector implements Collector {
   private final QuorumRead quorum;
   private int lastCalls = -1;
 
-  /** With Burrow-style lag status over a 5-minute window and nothing excluded. */
+  /** With Burrow-style lag status over a 5-minute window, nothing excluded, and replica assignments of its own. */
   public AdminCollector(KafkaClusterConfig cluster, long intervalMs, long timeoutMs) {
-    this(cluster, intervalMs, timeoutMs, new LagEvaluator(300_000, 0.8), Exclusions.NONE);
+    this(cluster, intervalMs, timeoutMs, new LagEvaluator(300_000, 0.8), Exclusions.NONE, new ReplicaAssignments());
   }
 
   /**
    * @param intervalMs how often the scheduler scrapes: the cluster's cadences are counted in scrapes of it
    * @param timeoutMs the longest a scrape may take (every call of it shares this deadline)
+   * @param assignments where each described partition's replica and in-sync broker ids are kept (the monitor's)
    */
-  public AdminCollector(KafkaClusterConfig cluster, long intervalMs, long timeoutMs, LagEvaluator lag, Exclusions exclusions) {
-    this(cluster, new KafkaAdminReads(cluster, timeoutMs), intervalMs, timeoutMs, lag, exclusions);
+  public AdminCollector(KafkaClusterConfig cluster, long intervalMs, long timeoutMs, LagEvaluator lag, Exclusions exclusions,
+      ReplicaAssignments assignments) {
+    this(cluster, new KafkaAdminReads(cluster, timeoutMs), intervalMs, timeoutMs, lag, exclusions, assignments);
   }
 
   AdminCollector(KafkaClusterConfig cluster, AdminReads reads, long intervalMs, long timeoutMs, LagEvaluator lag,
-      Exclusions exclusions) {
+      Exclusions exclusions, ReplicaAssignments assignments) {
     KafkaClusterConfig.Cadence c = cluster.cadence;
     this.cluster = cluster;
     this.reads = reads;
     this.timeoutMs = timeoutMs;
     this.lag = lag;
-    this.partitions = new PartitionCycle(cluster.name, exclusions, c.partitionBatchSize, c.partitionIntervalSeconds * 1000L, intervalMs);
+    this.partitions = new PartitionCycle(cluster.name, exclusions, c.partitionBatchSize, c.partitionIntervalSeconds * 1000L, intervalMs,
+        assignments);
     this.groups = new GroupCycle(cluster.name, exclusions, c.groupBatchSize, c.groupIntervalSeconds * 1000L,
         c.emptyGroupIntervalSeconds * 1000L, intervalMs, lag);
     this.quorum = new QuorumRead(cluster.name);

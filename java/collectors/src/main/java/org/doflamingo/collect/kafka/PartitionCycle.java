@@ -24,12 +24,15 @@ import org.doflamingo.engine.SeriesKind;
  * listOffsets per batch, spread over the cycle's scrapes ({@link Cycle}). Partition series are
  * written when their batch is read; each topic's under-replicated count, a topic-level figure, is
  * written every scrape from its newest read, so topic history keeps the interval's resolution.
+ * The replicas' and in-sync replicas' broker ids, which are not series, go to the monitor's
+ * {@link ReplicaAssignments} as each topic is described.
  */
 final class PartitionCycle {
   private final String cluster;
   private final Exclusions exclusions;
   private final int batchSize;
   private final Cycle cycle;
+  private final ReplicaAssignments assignments;
   private final List<List<String>> plan = new ArrayList<>();
   private final Map<String, Integer> partitionCounts = new HashMap<>();
   private final Map<String, Integer> underReplicated = new TreeMap<>();
@@ -37,8 +40,10 @@ final class PartitionCycle {
   private final Map<TopicPartition, Integer> leaders = new HashMap<>();
   private int readUntil;
 
-  PartitionCycle(String cluster, Exclusions exclusions, int batchSize, long cycleMs, long intervalMs) {
+  PartitionCycle(String cluster, Exclusions exclusions, int batchSize, long cycleMs, long intervalMs,
+      ReplicaAssignments assignments) {
     this.cluster = cluster;
+    this.assignments = assignments;
     this.exclusions = exclusions;
     this.batchSize = batchSize;
     this.cycle = new Cycle(cycleMs, intervalMs);
@@ -59,11 +64,19 @@ final class PartitionCycle {
         partitionCounts.put(d.name(), d.partitions().size());
         boolean excluded = exclusions.excludesTopic(cluster, d.name());
         int under = 0;
+        int size = 0;
+        for (TopicPartitionInfo p : d.partitions()) size = Math.max(size, p.partition() + 1);
+        int[] leaderIds = new int[size];
+        int[][] replicaIds = new int[size][];
+        int[][] isrIds = new int[size][];
         for (TopicPartitionInfo p : d.partitions()) {
           TopicPartition tp = new TopicPartition(d.name(), p.partition());
           String partition = String.valueOf(p.partition());
           int leader = p.leader() == null ? -1 : p.leader().id();
           leaders.put(tp, leader);
+          leaderIds[p.partition()] = leader;
+          replicaIds[p.partition()] = p.replicas().stream().mapToInt(n -> n.id()).toArray();
+          isrIds[p.partition()] = p.isr().stream().mapToInt(n -> n.id()).toArray();
           // A partition without a live leader has no log-end offset to read (its lag waits for the next
           // read); an excluded topic's are not read at all (its partition and lag series are not kept).
           if (live.contains(leader) && !excluded) led.add(tp);
@@ -75,6 +88,7 @@ final class PartitionCycle {
           if (p.isr().size() < p.replicas().size()) under++;
         }
         underReplicated.put(d.name(), under);
+        assignments.putTopic(cluster, d.name(), leaderIds, replicaIds, isrIds);
       }
       for (Map.Entry<TopicPartition, Long> e : reads.logEndOffsets(led, deadline).entrySet()) {
         out.add(AdminCollector.key(cluster, MetricNames.PARTITION_LOG_END, "topic", e.getKey().topic(), "partition",
@@ -104,6 +118,7 @@ final class PartitionCycle {
     partitionCounts.keySet().retainAll(topics);
     underReplicated.keySet().retainAll(topics);
     leaders.keySet().removeIf(tp -> !topics.contains(tp.topic()));
+    assignments.retainTopics(cluster, topics);
     plan.clear();
     int unknown = Math.max(1, batchSize / cycle.slots());
     List<String> batch = new ArrayList<>();

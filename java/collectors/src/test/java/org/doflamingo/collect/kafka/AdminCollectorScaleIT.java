@@ -72,7 +72,7 @@ class AdminCollectorScaleIT {
             started - t0, GROUPS, committed - started, LIVE, System.currentTimeMillis() - committed);
         String settings = ", \"groupBatchSize\": " + GROUP_BATCH + ", \"scrapeTimeoutMs\": 10000";
         try (AdminCollector c = new AdminCollector(AdminCollectorIT.config(kafka.bootstrapServers(), settings), INTERVAL, 10_000,
-            new LagEvaluator(300_000, 0.8), Exclusions.NONE)) {
+            new LagEvaluator(300_000, 0.8), Exclusions.NONE, new ReplicaAssignments())) {
           AdminCollectorIT.Recorder first = new AdminCollectorIT.Recorder();
           int firstCalls = cycle(c, 0, first, "first");
           for (int g = 0; g < GROUPS; g++) {

@@ -68,7 +68,8 @@ class AdminCollectorTest {
   static AdminCollector collector(FakeAdminReads reads, Exclusions exclusions, long timeoutMs) throws Exception {
     String json = "{\"storage\": {\"path\": \"d\"}, \"kafka\": [{\"name\": \"c\", \"brokers\": [{\"host\": \"h\", \"jmxPort\": 1}],"
         + " \"partitionBatchSize\": 500, \"groupBatchSize\": 100}]}";
-    return new AdminCollector(MonitorConfig.parse(json).kafka.get(0), reads, INTERVAL, timeoutMs, new LagEvaluator(300_000, 0.8), exclusions);
+    return new AdminCollector(MonitorConfig.parse(json).kafka.get(0), reads, INTERVAL, timeoutMs, new LagEvaluator(300_000, 0.8), exclusions,
+        new ReplicaAssignments());
   }
 
   static SeriesKey lag(String group, String topic, int partition) {

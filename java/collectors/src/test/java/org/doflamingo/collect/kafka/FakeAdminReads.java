@@ -40,6 +40,8 @@ final class FakeAdminReads implements AdminReads {
   final Map<String, Map<TopicPartition, Long>> committed = new HashMap<>();
   final Map<String, Integer> members = new HashMap<>();
   private final Node leader = new Node(1, "127.0.0.1", 9092);
+  /** A partition's replicas and in-sync replicas by broker id, the first replica its leader; else broker 1 alone. */
+  final Map<TopicPartition, int[][]> assigned = new HashMap<>();
   /** How long each listConsumerGroupOffsets takes: a big cluster's. */
   long committedDelayMs;
   private int untaken;
@@ -94,6 +96,16 @@ final class FakeAdminReads implements AdminReads {
     return new HashSet<>(topics.keySet());
   }
 
+  private static Node node(int id) {
+    return new Node(id, "127.0.0.1", 9090 + id);
+  }
+
+  private static List<Node> nodes(int[] ids) {
+    List<Node> out = new ArrayList<>();
+    for (int id : ids) out.add(node(id));
+    return out;
+  }
+
   @Override
   public Map<String, TopicDescription> describeTopics(Collection<String> names, long deadline) {
     record("describeTopics", names);
@@ -103,6 +115,11 @@ final class FakeAdminReads implements AdminReads {
       if (n == null) continue;
       List<TopicPartitionInfo> partitions = new ArrayList<>();
       for (int p = 0; p < n; p++) {
+        int[][] a = assigned.get(new TopicPartition(t, p));
+        if (a != null) {
+          partitions.add(new TopicPartitionInfo(p, node(a[0][0]), nodes(a[0]), nodes(a[1])));
+          continue;
+        }
         List<Node> replicas = new ArrayList<>();
         replicas.add(leader);
         partitions.add(new TopicPartitionInfo(p, leader, replicas, replicas));

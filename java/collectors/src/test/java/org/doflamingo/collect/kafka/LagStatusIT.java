@@ -120,7 +120,7 @@ class LagStatusIT {
       Map<String, Set<LagStatus>> seen = new ConcurrentHashMap<>();
       Map<String, LagStatus> last = new HashMap<>();
       try (AdminCollector admin = new AdminCollector(AdminCollectorIT.config(kafka.bootstrapServers(),
-          ", \"groupIntervalSeconds\": 1", 1), 1000, 5_000, new LagEvaluator(10_000, 0.8), Exclusions.NONE)) {
+          ", \"groupIntervalSeconds\": 1", 1), 1000, 5_000, new LagEvaluator(10_000, 0.8), Exclusions.NONE, new ReplicaAssignments())) {
         long start = System.currentTimeMillis();
         while (System.currentTimeMillis() - start < 60_000) {
           Latest scrape = new Latest();

@@ -29,6 +29,7 @@ import java.util.concurrent.ConcurrentMap;
 import org.doflamingo.collect.Monitor;
 import org.doflamingo.collect.catalogue.Health;
 import org.doflamingo.collect.catalogue.MetricSpec;
+import org.doflamingo.collect.kafka.ReplicaAssignments;
 import org.doflamingo.engine.Aggregation;
 import org.doflamingo.engine.Engine;
 import org.doflamingo.engine.LatestValues;
@@ -215,6 +216,14 @@ public final class KafkaTables {
     if (!replicasForAll) rest.addAll(Arrays.asList(PARTITION_REPLICAS, PARTITION_ISR));
     if (!sort.equals("logEndOffset")) rest.add(PARTITION_LOG_END);
     fill(page.rows, filter, contains, silent, now, rest.toArray(new String[0]));
+    ReplicaAssignments assignments = reads.monitor().replicaAssignments();
+    for (PartitionRow row : page.rows) {
+      ReplicaAssignments.Assignment a = row.partition instanceof Integer
+          ? assignments.get(row.cluster, row.topic, (Integer) row.partition) : null;
+      if (a == null) continue;
+      row.replicaIds = a.replicas;
+      row.isrIds = a.isr;
+    }
     return page;
   }
 

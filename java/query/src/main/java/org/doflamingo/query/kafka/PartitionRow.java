@@ -23,6 +23,13 @@ public final class PartitionRow {
   public Integer replicasSeries;
   public Integer isr;
   public Integer isrSeries;
+  /**
+   * The replicas' broker ids in Kafka's order (the preferred leader first) and the in-sync ones, as
+   * the Admin collector last described the partition (page rows only; null when not described since
+   * the monitor started). Not series: {@link org.doflamingo.collect.kafka.ReplicaAssignments}.
+   */
+  public java.util.List<Integer> replicaIds;
+  public java.util.List<Integer> isrIds;
   public Boolean underReplicated;
   public Long logEndOffset;
   public Integer logEndOffsetSeries;

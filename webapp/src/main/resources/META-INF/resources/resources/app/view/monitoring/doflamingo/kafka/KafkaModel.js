@@ -60,7 +60,8 @@
              */
             partitions: pagedList('/monitoring/kafka/partitions',
                 ['cluster', 'topic', {name: 'partition', type: 'int'}, 'leader', 'replicas', 'isr', 'underReplicated',
-                    'logEndOffset', 'leaderSeries', 'replicasSeries', 'isrSeries', 'logEndOffsetSeries', 'stale', 'ageMs'],
+                    'logEndOffset', 'leaderSeries', 'replicasSeries', 'isrSeries', 'logEndOffsetSeries', 'stale', 'ageMs',
+                    'replicaIds', 'isrIds'],
                 {property: 'topic', direction: 'ASC'})
         }
     });

@@ -1,6 +1,7 @@
 /**
- * Partitions of a cluster (GET /monitoring/kafka/partitions): leader, replicas, in-sync replicas,
- * under-replication and log-end offset, from the Admin collector's series. The server filters (by
+ * Partitions of a cluster (GET /monitoring/kafka/partitions): leader, replicas and in-sync replicas
+ * (as broker ids: the leader in bold, an out-of-sync replica red; sorted by their counts),
+ * under-replication and log-end offset, from the Admin collector's series and replica table. The server filters (by
  * part of the topic name, or one exact topic: a click in the Topics tab sets it), sorts every
  * column (partitions in numeric order) and pages, so 20,000 partitions cost one page of rows.
  * Names are shown as text.
@@ -39,8 +40,9 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.kafka.Partitions', {
             {text: T.label('col.leader'), dataIndex: 'leader', width: 90, align: 'right', renderer: function (v) {
                 return v === -1 ? '<span class="doflamingo-red-text">' + T.label('value.none') + '</span>' : T.text(v);
             }},
-            {text: T.label('col.replicas'), dataIndex: 'replicas', width: 90, align: 'right', renderer: T.text},
-            {text: T.label('col.isr'), dataIndex: 'isr', width: 90, align: 'right', renderer: T.text},
+            {text: T.label('col.replicas'), dataIndex: 'replicas', width: 150, renderer: T.replicaIds,
+                tooltip: T.label('replicas.legend')},
+            {text: T.label('col.isr'), dataIndex: 'isr', width: 130, renderer: T.isrIds},
             {text: T.label('col.underReplicated'), dataIndex: 'underReplicated', width: 145, renderer: function (v) {
                 return v === true ? '<span class="doflamingo-red-text">' + T.label('value.yes') + '</span>'
                     : v === false ? T.label('value.no') : '–';

@@ -21,6 +21,36 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.kafka.Tables', {
         return v === null || v === undefined ? '–' : Ext.util.Format.number(v, '0,000');
     },
 
+    /**
+     * A partition's replicas as broker ids in Kafka's order (the preferred leader first): the leader
+     * in bold, a replica not in sync red and struck through, both said in the cell's tooltip; the
+     * count alone where the ids are not known (not described since the monitor started).
+     */
+    replicaIds: function (v, meta, record) {
+        var T = Flamingo2.view.monitoring.doflamingo.kafka.Tables, Messages = Flamingo2.view.monitoring.doflamingo.common.Messages,
+            ids = record.get('replicaIds'), isr = record.get('isrIds') || [], leader = record.get('leader'), out = [], tip = [];
+        if (!ids || !ids.length) return T.text(v);
+        var outOfSync = ids.filter(function (id) { return isr.indexOf(id) < 0; });
+        ids.forEach(function (id) {
+            var cls = [];
+            if (id === leader) cls.push('doflamingo-leader');
+            if (outOfSync.indexOf(id) >= 0) cls.push('doflamingo-out-of-sync');
+            out.push(cls.length ? '<span class="' + cls.join(' ') + '">' + T.text(id) + '</span>' : T.text(id));
+        });
+        if (leader !== -1 && leader !== null && leader !== undefined) tip.push(Messages.t('doflamingo.kafka.replicas.leader', leader));
+        if (outOfSync.length) tip.push(Messages.t('doflamingo.kafka.replicas.outOfSync', outOfSync.join(', ')));
+        if (meta) meta.tdAttr = 'data-qtip="' + Ext.String.htmlEncode(tip.map(Ext.String.htmlEncode).join('<br>')) + '"';
+        return out.join(', ');
+    },
+
+    /** A partition's in-sync replicas as broker ids, red when fewer than its replicas; the count where the ids are not known. */
+    isrIds: function (v, meta, record) {
+        var T = Flamingo2.view.monitoring.doflamingo.kafka.Tables, ids = record.get('isrIds'), replicas = record.get('replicaIds');
+        if (!ids) return T.text(v);
+        var shown = ids.length ? ids.map(T.text).join(', ') : '–';
+        return replicas && ids.length < replicas.length ? '<span class="doflamingo-red-text">' + shown + '</span>' : shown;
+    },
+
     /** A count that is bad when above zero (under-replicated partitions). */
     alarmCount: function (v) {
         var shown = Flamingo2.view.monitoring.doflamingo.kafka.Tables.count(v);
