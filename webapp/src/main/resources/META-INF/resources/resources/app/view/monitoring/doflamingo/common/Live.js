@@ -115,7 +115,7 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.common.Live', {
     open: function () {
         var me = this;
         var url = (window.CONSTANTS && CONSTANTS.SYSTEM && CONSTANTS.SYSTEM.WEBSOCKET) || me.url;
-        var client = Stomp.over(new SockJS(url));
+        var client = Stomp.over(me.sockJs(url));
         client.debug = null;               // stomp.js logs every frame otherwise
         client.heartbeat.outgoing = 0;     // the host's simple broker runs without heart-beats
         client.heartbeat.incoming = 0;
@@ -133,6 +133,29 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.common.Live', {
             if (me.client !== client) return;
             me.lost();
         });
+    },
+
+    /**
+     * A SockJS connection that closes the transports it gives up on. SockJS 1.0.0 (Flamingo 2's)
+     * waits about twice the /info round trip (0.6 s on loopback) for a transport to open, then
+     * falls back to the next one (xhr-streaming), but leaves the one that was too slow open with
+     * nothing listening: the server holds a session that never sends a frame until Spring closes
+     * it a minute or two later with "No messages received after … ms. Closing
+     * WebSocketServerSockJsSession", an ERROR in the host's log. On a busy machine the WebSocket
+     * misses that deadline often. Here the abandoned transport is closed at once (this instance
+     * only: Flamingo's own connection is Flamingo's).
+     */
+    sockJs: function (url) {
+        var sock = new SockJS(url), giveUp = sock._transportTimeout;
+        // _connect binds _transportTimeout after /info answers, so an own property set now is the one it uses
+        if (typeof giveUp === 'function') {
+            sock._transportTimeout = function () {
+                var abandoned = this._transport;
+                giveUp.apply(this, arguments);
+                if (abandoned && abandoned !== this._transport && abandoned.close) abandoned.close();
+            };
+        }
+        return sock;
     },
 
     lost: function () {
