@@ -7,23 +7,56 @@
  * configuration file is drawn solid; an agent without one is wired by guess (every source and
  * sink joined to every channel) and those edges are dashed. Every name is set as SVG text
  * (D3 .text(), never .html()); tooltips are SVG <title> text. Reloaded every 5 s while shown.
+ * Two scopes, chosen in the toolbar: every agent of the configuration at once (the whole transport
+ * network, the chosen agent's box marked; the default), or the chosen agent with the agents and
+ * end points it exchanges events with directly. Either is scaled to the panel's width.
  */
 Ext.define('Flamingo2.view.monitoring.doflamingo.flume.FlowGraph', {
-    extend: 'Ext.Component',
+    extend: 'Ext.panel.Panel',
     alias: 'widget.doflamingo-flume-flow',
     requires: [
         'Flamingo2.view.monitoring.doflamingo.common.Rest',
         'Flamingo2.view.monitoring.doflamingo.common.Libs',
         'Flamingo2.view.monitoring.doflamingo.common.Messages',
-        'Flamingo2.view.monitoring.doflamingo.common.Units'
+        'Flamingo2.view.monitoring.doflamingo.common.Units',
+        'Ext.button.Segmented'
     ],
 
     mixins: {refreshing: 'Flamingo2.view.monitoring.doflamingo.common.Refreshing'},
     cls: 'doflamingo-flow',
     scrollable: true,
 
-    /** The smallest the graph is scaled to fit the panel; below it, the panel scrolls. */
-    minScale: 0.6,
+    /** The smallest the graph is scaled to fit the panel (per scope: the whole network may be wider); below it, the panel scrolls. */
+    minScale: {all: 0.5, agent: 0.6},
+    /** 'all': every agent; 'agent': the chosen agent and its direct neighbours. */
+    scope: 'all',
+
+    initComponent: function () {
+        var me = this;
+        me.tbar = [{
+            xtype: 'segmentedbutton', itemId: 'scope', allowMultiple: false,
+            items: [
+                {text: Ext.String.htmlEncode(me.t('doflamingo.flume.flow.scopeAll')), value: 'all', pressed: me.scope === 'all'},
+                {itemId: 'scopeAgent', text: Ext.String.htmlEncode(me.t('doflamingo.flume.flow.scopeAgent', '–')), value: 'agent',
+                    pressed: me.scope === 'agent'}
+            ],
+            listeners: {change: function (b, value) { me.setScope(value); }}
+        }];
+        me.callParent(arguments);
+    },
+
+    /** Shows every agent ('all') or the chosen agent's neighbourhood ('agent'). */
+    setScope: function (scope) {
+        this.scope = scope === 'agent' ? 'agent' : 'all';
+        if (this.isVisible(true)) this.reload();
+    },
+
+    setCluster: function (cluster) {
+        var button = this.down('#scopeAgent');
+        // the agent's name is the monitored system's: encoded, as a button's text is markup
+        if (button) button.setText(Ext.String.htmlEncode(this.t('doflamingo.flume.flow.scopeAgent', cluster || '–')));
+        this.mixins.refreshing.setCluster.call(this, cluster);
+    },
 
     /** Sizes in px: component boxes, the agent box around them, end nodes, gaps. */
     size: {compW: 196, compH: 50, compGap: 10, colGap: 26, pad: 12, header: 40, endW: 180, endH: 46, layerGap: 80, unitGap: 28, top: 16},
@@ -32,9 +65,9 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.flume.FlowGraph', {
         var me = this, Rest = Flamingo2.view.monitoring.doflamingo.common.Rest;
         Promise.all([
             Flamingo2.view.monitoring.doflamingo.common.Libs.ready(),
-            Rest.get('flume', 'flows', me.cluster ? {clusterName: me.cluster} : {})
+            Rest.get('flume', 'flows', me.cluster && me.scope === 'agent' ? {clusterName: me.cluster} : {})
         ]).then(function (answers) {
-            if (!(me.isDestroyed || me.destroyed) && me.rendered) me.draw(answers[1].map || {nodes: [], edges: []});
+            if (!(me.isDestroyed || me.destroyed) && me.rendered && me.body) me.draw(answers[1].map || {nodes: [], edges: []});
         })['catch'](function (e) {
             Ext.toast(Ext.String.htmlEncode(e.message));
         });
@@ -167,8 +200,8 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.flume.FlowGraph', {
         // the whole network in view: scaled down to the panel's width (to no less than minScale;
         // narrower panels scroll), never up
         var width = Math.max(L.width, 400), height = L.height + 50,
-            scale = Math.max(me.minScale, Math.min(1, (me.getWidth() - 24) / width));
-        var svg = d3.select(me.el.dom).selectAll('svg').data([0]).join('svg')
+            scale = Math.max(me.minScale[me.scope], Math.min(1, (me.body.getWidth() - 24) / width));
+        var svg = d3.select(me.body.dom).selectAll('svg').data([0]).join('svg')
             .attr('viewBox', '0 0 ' + width + ' ' + height).attr('preserveAspectRatio', 'xMinYMin meet')
             .attr('width', Math.round(width * scale)).attr('height', Math.round(height * scale));
         svg.selectAll('defs').data([0]).join(function (enter) {
@@ -189,6 +222,7 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.flume.FlowGraph', {
         });
         agentG.attr('transform', function (a) { return 'translate(' + a.x + ',' + a.y + ')'; })
             .classed('doflamingo-flow-assumed', function (a) { return a.wiring === 'assumed'; })
+            .classed('doflamingo-flow-chosen', function (a) { return me.scope === 'all' && a.name === me.cluster; })
             .classed('doflamingo-flow-error', function (a) { return !!a.error || (a.problems || []).length > 0; });
         agentG.select('title').text(function (a) { return me.tip(a); });
         agentG.select('rect').attr('width', function (a) { return a.w; }).attr('height', function (a) { return a.h; });
@@ -265,8 +299,9 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.flume.FlowGraph', {
         svg.selectAll('text.doflamingo-flow-note').data([0]).join('text').attr('class', 'doflamingo-flow-note')
             .attr('x', 20).attr('y', L.height + 30)
             .text(agents.length === 0 ? me.t('doflamingo.flume.flow.empty')
-                : agents.some(function (a) { return a.wiring === 'assumed'; }) ? me.t('doflamingo.flume.flow.legendAssumed')
-                    : me.t('doflamingo.flume.flow.legend'));
+                : (agents.some(function (a) { return a.wiring === 'assumed'; }) ? me.t('doflamingo.flume.flow.legendAssumed')
+                    : me.t('doflamingo.flume.flow.legend'))
+                + (me.scope === 'all' && agents.length > 1 && me.cluster ? ' ' + me.t('doflamingo.flume.flow.chosen') : ''));
     },
 
     /** Long names are cut for the box (the tooltip has them whole). */
