@@ -29,25 +29,25 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.flume.FlowGraph', {
     /** The smallest the graph is scaled to fit the panel (per scope: the whole network may be wider); below it, the panel scrolls. */
     minScale: {all: 0.5, agent: 0.6},
     /** 'all': every agent; 'agent': the chosen agent and its direct neighbours. */
-    scope: 'all',
+    network: 'all',
 
     initComponent: function () {
         var me = this;
         me.tbar = [{
             xtype: 'segmentedbutton', itemId: 'scope', allowMultiple: false,
             items: [
-                {text: Ext.String.htmlEncode(me.t('doflamingo.flume.flow.scopeAll')), value: 'all', pressed: me.scope === 'all'},
+                {text: Ext.String.htmlEncode(me.t('doflamingo.flume.flow.scopeAll')), value: 'all', pressed: me.network === 'all'},
                 {itemId: 'scopeAgent', text: Ext.String.htmlEncode(me.t('doflamingo.flume.flow.scopeAgent', '–')), value: 'agent',
-                    pressed: me.scope === 'agent'}
+                    pressed: me.network === 'agent'}
             ],
-            listeners: {change: function (b, value) { me.setScope(value); }}
+            listeners: {change: function (b, value) { me.setNetwork(value); }}
         }];
         me.callParent(arguments);
     },
 
     /** Shows every agent ('all') or the chosen agent's neighbourhood ('agent'). */
-    setScope: function (scope) {
-        this.scope = scope === 'agent' ? 'agent' : 'all';
+    setNetwork: function (network) {
+        this.network = network === 'agent' ? 'agent' : 'all';
         if (this.isVisible(true)) this.reload();
     },
 
@@ -65,7 +65,7 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.flume.FlowGraph', {
         var me = this, Rest = Flamingo2.view.monitoring.doflamingo.common.Rest;
         Promise.all([
             Flamingo2.view.monitoring.doflamingo.common.Libs.ready(),
-            Rest.get('flume', 'flows', me.cluster && me.scope === 'agent' ? {clusterName: me.cluster} : {})
+            Rest.get('flume', 'flows', me.cluster && me.network === 'agent' ? {clusterName: me.cluster} : {})
         ]).then(function (answers) {
             if (!(me.isDestroyed || me.destroyed) && me.rendered && me.body) me.draw(answers[1].map || {nodes: [], edges: []});
         })['catch'](function (e) {
@@ -79,7 +79,7 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.flume.FlowGraph', {
     },
 
     /** Places agents and end nodes: column = longest chain of hops leading to it (cycles cut after as many rounds as units). */
-    layout: function (graph) {
+    place: function (graph) {
         var me = this, s = me.size, byId = {}, units = [], unitOf = {};
         graph.nodes.forEach(function (n) { byId[n.id] = n; });
         graph.nodes.forEach(function (n) {
@@ -192,7 +192,7 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.flume.FlowGraph', {
 
     /** graph: {nodes, edges} as /flows answers it. */
     draw: function (graph) {
-        var me = this, s = me.size, L = me.layout(graph), byId = L.byId;
+        var me = this, s = me.size, L = me.place(graph), byId = L.byId;
         var components = graph.nodes.filter(function (n) { return n.parent && byId[n.parent]; });
         var agents = L.units.filter(function (u) { return u.kind === 'agent'; });
         var ends = L.units.filter(function (u) { return u.kind !== 'agent'; });
@@ -200,7 +200,7 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.flume.FlowGraph', {
         // the whole network in view: scaled down to the panel's width (to no less than minScale;
         // narrower panels scroll), never up
         var width = Math.max(L.width, 400), height = L.height + 50,
-            scale = Math.max(me.minScale[me.scope], Math.min(1, (me.body.getWidth() - 24) / width));
+            scale = Math.max(me.minScale[me.network], Math.min(1, (me.body.getWidth() - 24) / width));
         var svg = d3.select(me.body.dom).selectAll('svg').data([0]).join('svg')
             .attr('viewBox', '0 0 ' + width + ' ' + height).attr('preserveAspectRatio', 'xMinYMin meet')
             .attr('width', Math.round(width * scale)).attr('height', Math.round(height * scale));
@@ -222,7 +222,7 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.flume.FlowGraph', {
         });
         agentG.attr('transform', function (a) { return 'translate(' + a.x + ',' + a.y + ')'; })
             .classed('doflamingo-flow-assumed', function (a) { return a.wiring === 'assumed'; })
-            .classed('doflamingo-flow-chosen', function (a) { return me.scope === 'all' && a.name === me.cluster; })
+            .classed('doflamingo-flow-chosen', function (a) { return me.network === 'all' && a.name === me.cluster; })
             .classed('doflamingo-flow-error', function (a) { return !!a.error || (a.problems || []).length > 0; });
         agentG.select('title').text(function (a) { return me.tip(a); });
         agentG.select('rect').attr('width', function (a) { return a.w; }).attr('height', function (a) { return a.h; });
@@ -301,7 +301,7 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.flume.FlowGraph', {
             .text(agents.length === 0 ? me.t('doflamingo.flume.flow.empty')
                 : (agents.some(function (a) { return a.wiring === 'assumed'; }) ? me.t('doflamingo.flume.flow.legendAssumed')
                     : me.t('doflamingo.flume.flow.legend'))
-                + (me.scope === 'all' && agents.length > 1 && me.cluster ? ' ' + me.t('doflamingo.flume.flow.chosen') : ''));
+                + (me.network === 'all' && agents.length > 1 && me.cluster ? ' ' + me.t('doflamingo.flume.flow.chosen') : ''));
     },
 
     /** Long names are cut for the box (the tooltip has them whole). */
