@@ -236,6 +236,22 @@ try {
     && JSON.stringify(c.outShown) === JSON.stringify(c.ids.filter((id) => !c.isr.includes(id)).map(String))),
   'Partitions: replicas and in-sync replicas as broker ids, the leader and any out-of-sync replica marked '
     + JSON.stringify(replicaCells.slice(0, 2)));
+  // The demo's replicas are all in sync: the out-of-sync marking is checked on the renderer itself.
+  const outOfSync = await page.evaluate(() => {
+    const T = Flamingo2.view.monitoring.doflamingo.kafka.Tables, meta = {};
+    const record = new Ext.data.Model({ leader: 3, replicas: 3, isr: 2, replicaIds: [3, 1, 2], isrIds: [3, 2] });
+    const cell = document.createElement('div');
+    cell.innerHTML = T.replicaIds(3, meta, record);
+    const isrCell = document.createElement('div');
+    isrCell.innerHTML = T.isrIds(2, {}, record);
+    return { text: cell.textContent, leader: [...cell.querySelectorAll('.doflamingo-leader')].map((e) => e.textContent),
+      out: [...cell.querySelectorAll('.doflamingo-out-of-sync')].map((e) => e.textContent), tip: meta.tdAttr || '',
+      isr: isrCell.textContent, isrRed: !!isrCell.querySelector('.doflamingo-red-text') };
+  });
+  check(outOfSync.text === '3, 1, 2' && JSON.stringify(outOfSync.leader) === '["3"]' && JSON.stringify(outOfSync.out) === '["1"]'
+    && /broker 3/.test(outOfSync.tip) && /broker 1/.test(outOfSync.tip) && outOfSync.isr === '3, 2' && outOfSync.isrRed,
+  'Partitions: a replica out of the in-sync set is marked and named in the tooltip, the short in-sync list red '
+    + JSON.stringify(outOfSync));
   await page.evaluate(() => Ext.ComponentQuery.query('doflamingo-kafka-partitions')[0].getColumns()
     .find((c) => c.dataIndex === 'partition').sort('DESC'));
   await page.waitForFunction(() => !Ext.ComponentQuery.query('doflamingo-kafka-partitions')[0].getStore().isLoading());

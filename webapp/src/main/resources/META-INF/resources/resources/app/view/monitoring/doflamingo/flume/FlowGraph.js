@@ -24,7 +24,7 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.flume.FlowGraph', {
 
     mixins: {refreshing: 'Flamingo2.view.monitoring.doflamingo.common.Refreshing'},
     cls: 'doflamingo-flow',
-    scrollable: true,
+    layout: 'fit',
 
     /** The smallest the graph is scaled to fit the panel (per scope: the whole network may be wider); below it, the panel scrolls. */
     minScale: {all: 0.5, agent: 0.6},
@@ -42,6 +42,8 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.flume.FlowGraph', {
             ],
             listeners: {change: function (b, value) { me.setNetwork(value); }}
         }];
+        // the SVG's own element, scrolled when the graph is wider than the panel at its smallest scale
+        me.items = [{xtype: 'component', itemId: 'canvas', scrollable: true}];
         me.callParent(arguments);
     },
 
@@ -67,7 +69,7 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.flume.FlowGraph', {
             Flamingo2.view.monitoring.doflamingo.common.Libs.ready(),
             Rest.get('flume', 'flows', me.cluster && me.network === 'agent' ? {clusterName: me.cluster} : {})
         ]).then(function (answers) {
-            if (!(me.isDestroyed || me.destroyed) && me.rendered && me.body) me.draw(answers[1].map || {nodes: [], edges: []});
+            if (!(me.isDestroyed || me.destroyed) && me.rendered && me.down('#canvas').rendered) me.draw(answers[1].map || {nodes: [], edges: []});
         })['catch'](function (e) {
             Ext.toast(Ext.String.htmlEncode(e.message));
         });
@@ -199,9 +201,9 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.flume.FlowGraph', {
         var edges = graph.edges.filter(function (e) { return byId[e.from] && byId[e.to] && byId[e.from].x !== undefined && byId[e.to].x !== undefined; });
         // the whole network in view: scaled down to the panel's width (to no less than minScale;
         // narrower panels scroll), never up
-        var width = Math.max(L.width, 400), height = L.height + 50,
-            scale = Math.max(me.minScale[me.network], Math.min(1, (me.body.getWidth() - 24) / width));
-        var svg = d3.select(me.body.dom).selectAll('svg').data([0]).join('svg')
+        var canvas = me.down('#canvas'), width = Math.max(L.width, 400), height = L.height + 50,
+            scale = Math.max(me.minScale[me.network], Math.min(1, (canvas.getWidth() - 24) / width));
+        var svg = d3.select(canvas.el.dom).selectAll('svg').data([0]).join('svg')
             .attr('viewBox', '0 0 ' + width + ' ' + height).attr('preserveAspectRatio', 'xMinYMin meet')
             .attr('width', Math.round(width * scale)).attr('height', Math.round(height * scale));
         svg.selectAll('defs').data([0]).join(function (enter) {

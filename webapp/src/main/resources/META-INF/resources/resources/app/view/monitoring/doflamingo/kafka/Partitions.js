@@ -36,7 +36,7 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.kafka.Partitions', {
             {text: T.label('col.topic'), dataIndex: 'topic', flex: 2, renderer: function (v, meta, record) {
                 return T.text(v) + T.stale(record);
             }},
-            {text: T.label('col.partition'), dataIndex: 'partition', width: 100, align: 'right'},
+            {text: T.label('col.partition'), dataIndex: 'partition', width: 120, align: 'right'},
             {text: T.label('col.leader'), dataIndex: 'leader', width: 90, align: 'right', renderer: function (v) {
                 return v === -1 ? '<span class="doflamingo-red-text">' + T.label('value.none') + '</span>' : T.text(v);
             }},
