@@ -389,10 +389,17 @@ try {
       drawn: [...document.querySelectorAll('.doflamingo-flow-agent-name')].map((e) => e.textContent.split(' · ')[0]).sort(),
       chosen: [...document.querySelectorAll('.doflamingo-flow-chosen .doflamingo-flow-agent-name')].map((e) => e.textContent.split(' · ')[0]),
       picked: combo.getValue(),
+      // on screen, not only in the DOM: the graph's box inside the viewport, below the toolbar
+      box: (() => {
+        const svg = document.querySelector('.doflamingo-flow svg'), r = svg && svg.getBoundingClientRect();
+        const hit = r && document.elementFromPoint(r.left + r.width / 2, r.top + Math.min(r.height, window.innerHeight - r.top) / 2);
+        return r && { w: Math.round(r.width), h: Math.round(r.height), top: Math.round(r.top), visible: !!hit && svg.contains(hit) };
+      })(),
     };
   });
   check(allAgents.configured.length > 0 && JSON.stringify(allAgents.drawn) === JSON.stringify(allAgents.configured)
-    && JSON.stringify(allAgents.chosen) === JSON.stringify([allAgents.picked]),
+    && JSON.stringify(allAgents.chosen) === JSON.stringify([allAgents.picked])
+    && allAgents.box && allAgents.box.w > 400 && allAgents.box.h > 100 && allAgents.box.top < 1000 && allAgents.box.visible,
   'Flume Flow: all agents at once, the chosen one marked ' + JSON.stringify(allAgents));
   const neighbours = page.waitForRequest((r) => r.url().includes('/monitoring/flume/flows?') && r.url().includes('clusterName='),
     { timeout: 20000 }).then(() => true).catch(() => false);
