@@ -43,8 +43,19 @@ public final class Main {
   }
 
   public static void main(String[] args) {
+    routeJdkLogging();
     int code = new Main(System.out, System.err).run(args);
     if (code != 0) System.exit(code);
+  }
+
+  /**
+   * The JDK's own classes (JMX, RMI) log through java.util.logging, whose console handler would
+   * print a second format on standard error: routed to SLF4J instead, one stream for the operator
+   * with its levels in simplelogger.properties.
+   */
+  static void routeJdkLogging() {
+    org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
+    org.slf4j.bridge.SLF4JBridgeHandler.install();
   }
 
   /** Starts what {@code args} ask for and blocks until it is stopped; returns the exit code. */

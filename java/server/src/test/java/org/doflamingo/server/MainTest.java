@@ -118,4 +118,14 @@ class MainTest {
   private String err() {
     return err.toString(StandardCharsets.UTF_8);
   }
+
+  @Test
+  void theJdksOwnLoggingGoesToTheOneStreamNotToAConsoleHandlerOfItsOwn() {
+    Main.routeJdkLogging();
+    java.util.logging.Handler[] handlers = java.util.logging.Logger.getLogger("").getHandlers();
+    assertEquals(1, handlers.length, "only the bridge on java.util.logging's root");
+    assertTrue(handlers[0] instanceof org.slf4j.bridge.SLF4JBridgeHandler, handlers[0].toString());
+    // the JMX server side's logger: below ERROR it is left out (simplelogger.properties), not printed by JUL itself
+    assertTrue(!org.slf4j.LoggerFactory.getLogger("javax.management.remote.timeout").isWarnEnabled());
+  }
 }
