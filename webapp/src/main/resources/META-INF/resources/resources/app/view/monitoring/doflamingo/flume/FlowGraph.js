@@ -40,7 +40,8 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.flume.FlowGraph', {
                 {itemId: 'scopeAgent', text: Ext.String.htmlEncode(me.t('doflamingo.flume.flow.scopeAgent', '–')), value: 'agent',
                     pressed: me.network === 'agent'}
             ],
-            listeners: {change: function (b, value) { me.setNetwork(value); }}
+            // toggle (Ext JS 5.0 and 6): the pressed button's value; 'change' is not in every 5.x
+            listeners: {toggle: function (group, button, pressed) { if (pressed) me.setNetwork(button.value); }}
         }];
         // the SVG's own element, scrolled when the graph is wider than the panel at its smallest scale
         me.items = [{xtype: 'component', itemId: 'canvas', scrollable: true}];
