@@ -109,6 +109,11 @@ public final class AdminCollector implements Collector {
     }
   }
 
+  /** Partitions whose state the event detector keeps (for sizing and tests). */
+  int partitionsTracked() {
+    return partitions.trackedPartitions();
+  }
+
   /** Admin API calls the last scrape made. */
   @Override
   public int lastScrapeCalls() {

@@ -55,11 +55,6 @@ final class Cycle {
     done = Math.max(done, to);
   }
 
-  /** Whether the cycle under way has had every batch read. */
-  boolean complete() {
-    return started && done >= batches;
-  }
-
   /** Scrapes per cycle. */
   int slots() {
     return slots;

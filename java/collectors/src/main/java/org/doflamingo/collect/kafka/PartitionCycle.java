@@ -103,13 +103,14 @@ final class PartitionCycle {
       out.add(AdminCollector.key(cluster, MetricNames.TOPIC_UNDER_REPLICATED, "topic", e.getKey()), SeriesKind.GAUGE, e.getValue());
       total += e.getValue();
     }
+    // the first cycle's last batch read makes the sum whole, whether or not the rest of the scrape succeeds
+    if (b >= plan.size()) describedAll = true;
     clusterEvents.underReplicated(total, describedAll, nowMs, events);
   }
 
   /** The batches read by the scrape that just succeeded count as read. */
   void commit() {
     cycle.advanceTo(readUntil);
-    if (cycle.complete()) describedAll = true;
   }
 
   /** Partitions whose state the detector keeps, for tests and sizing. */
