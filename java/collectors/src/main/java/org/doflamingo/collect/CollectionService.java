@@ -69,6 +69,7 @@ public final class CollectionService implements AutoCloseable {
   private final ExecutorService workers;
   private final List<Listener> listeners = new CopyOnWriteArrayList<>();
   private final List<OutcomeListener> outcomeListeners = new CopyOnWriteArrayList<>();
+  private volatile boolean closed;
   /** Targets still starting, with what they wait for. */
   private final Map<Integer, String> pending = new ConcurrentHashMap<>();
   /** One direct batch per collector thread, reused by every scrape it runs (and kept when a scrape grew it). */
@@ -111,6 +112,8 @@ public final class CollectionService implements AutoCloseable {
   }
 
   private void tellOutcome(int targetId, String target, long timeMs, String error) {
+    // closing interrupts the scrapes in flight: their failures are the monitor's stop, not the targets'
+    if (closed) return;
     for (OutcomeListener l : outcomeListeners) {
       try {
         l.outcome(targetId, target, timeMs, error);
@@ -227,6 +230,7 @@ public final class CollectionService implements AutoCloseable {
 
   @Override
   public synchronized void close() {
+    closed = true;
     workers.shutdownNow();
     for (Collector c : collectors.values()) c.close();
     scheduler.close();
