@@ -130,12 +130,11 @@ class EventsIT {
       return groupStatusJudged();
     });
     tick(Duration.ofMillis(3 * INTERVAL_MS));
+    // Nothing was created, moved or elected: the first read of everything is its baseline. A target
+    // may have failed a scrape while the cluster settled (the Admin API's first read timing out): that
+    // is said, as it happened, and nothing else.
     List<Event> seen = new ArrayList<>(events);
-    for (Event e : seen) {
-      assertTrue(!e.kind.endsWith(".created") && !e.kind.startsWith("partition.") && !e.kind.startsWith("broker.")
-          && !e.kind.equals(EventKinds.CONTROLLER_MOVED) && !e.kind.equals(EventKinds.SERVER_ROLE)
-          && !e.kind.equals(EventKinds.TARGET_DOWN), "first sight is no change: " + seen);
-    }
+    for (Event e : seen) assertTrue(e.kind.startsWith("target."), "first sight is no change: " + seen);
   }
 
   @Test
