@@ -28,7 +28,8 @@ public final class HealthJudge implements AutoCloseable {
     t.setDaemon(true);
     return t;
   });
-  private volatile long lastMs = Long.MIN_VALUE;
+  /** When the last judgement was started; none yet: 0 (a MIN_VALUE would overflow the difference). */
+  private volatile long lastMs;
   private volatile String lastFailure;
 
   public HealthJudge(Monitor monitor, Reads reads) {
