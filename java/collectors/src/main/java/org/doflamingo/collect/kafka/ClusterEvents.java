@@ -7,7 +7,8 @@ import org.doflamingo.collect.events.EventKinds;
 import org.doflamingo.engine.Event;
 
 /**
- * The cluster-wide transitions the Admin collector sees: the controller moving, brokers joining
+ * The cluster-wide transitions the Admin collector sees: the controller moving (ZooKeeper mode; in
+ * KRaft the quorum's leader is the active controller), brokers joining
  * and leaving, the KRaft quorum electing a new leader, the under-replicated partition count
  * leaving or returning to 0, topics created and deleted. Each figure's first reading is its
  * baseline (a cluster first seen with 2,000 topics has created none). Memory: a few fields, the
@@ -22,6 +23,12 @@ final class ClusterEvents {
   private Long quorumEpoch;
   private Integer underReplicated;
   private Set<String> topics;
+  /**
+   * The cluster has a KRaft quorum: its active controller is the quorum's leader ({@code
+   * quorum.leader}), and what DescribeCluster calls the controller is a broker Kafka picks at random
+   * for clients (KRaft controllers are not reachable by them), so it is no event.
+   */
+  private boolean kraft;
 
   ClusterEvents(String cluster) {
     this.cluster = cluster;
@@ -36,7 +43,7 @@ final class ClusterEvents {
   }
 
   void cluster(AdminReads.ClusterView view, long timeMs, Bursts out) {
-    if (controller != null && controller != view.controller) {
+    if (!kraft && controller != null && controller != view.controller) {
       out.add(at(timeMs, EventKinds.CONTROLLER_MOVED, view.controller < 0 ? Event.Severity.CRITICAL : Event.Severity.WARNING)
           .change(broker(controller), broker(view.controller)).build(), "controller", "controller moves");
     }
@@ -62,6 +69,7 @@ final class ClusterEvents {
   /** @param q null: the cluster has no quorum (ZooKeeper mode) */
   void quorum(QuorumView q, long timeMs, Bursts out) {
     if (q == null) return;
+    kraft = true;
     if (quorumLeader != null && (quorumLeader != q.leader || quorumEpoch != q.epoch)) {
       // a new epoch with the same leader is an election the old leader won again: said too
       out.add(at(timeMs, EventKinds.QUORUM_LEADER, Event.Severity.WARNING).change(broker(quorumLeader), broker(q.leader))
