@@ -102,7 +102,8 @@ public final class ProbeCollector implements Collector {
     known.addAll(config.configuredBrokers);
     ProbeStats.Snapshot snapshot = p.stats().snapshot(now, layout.liveBrokers, config.configuredBrokers);
     emit(out, config.cluster, layout, snapshot, p.leaders(), known);
-    events.read(snapshot.produceAvailability, snapshot.consumeAvailability, now);
+    // a window not yet full since the probe started reads partial (0 before any traffic): not judged
+    if (now - startedMs >= config.windowMs) events.read(snapshot.produceAvailability, snapshot.consumeAvailability, now);
   }
 
   /** The series of one snapshot; {@code leaders}: partition to current leader, {@code known}: brokers always reported. */

@@ -1,10 +1,12 @@
 package org.doflamingo.collect.events;
 
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.doflamingo.collect.catalogue.Condition;
 import org.doflamingo.collect.catalogue.Health;
 import org.doflamingo.collect.catalogue.MetricSpec;
+import org.doflamingo.engine.Event;
 
 /**
  * A value's state under its catalogue rule (GREEN/AMBER/RED), per entity, with hysteresis: a
@@ -14,7 +16,7 @@ import org.doflamingo.collect.catalogue.MetricSpec;
  * nothing. Memory: one map entry per entity (about 80 bytes plus its key). Thread-safe.
  */
 public final class RuleCrossing {
-  /** A change of state: from, to, and the rule that now applies (for the message). */
+  /** A change of state: from, to. */
   public static final class Change {
     public final Health before;
     public final Health after;
@@ -82,21 +84,22 @@ public final class RuleCrossing {
     }
   }
 
-  /** The rule of {@code state} as a phrase, e.g. "red: > 90". */
+  /** The rule of {@code state} as a phrase, e.g. "red: > 90" (for an event's message). */
   public String rule(Health state) {
     Condition c = state == Health.RED ? spec.red : state == Health.AMBER ? spec.amber : null;
     if (c == null) {
       Condition worst = spec.amber != null ? spec.amber : spec.red;
       return "green: not " + worst;
     }
-    return state.name().toLowerCase(java.util.Locale.ROOT) + ": " + c;
+    return state.name().toLowerCase(Locale.ROOT) + ": " + c;
   }
 
-  public static org.doflamingo.engine.Event.Severity severity(Health h) {
+  /** How bad entering {@code h} is: red critical, amber a warning, green news. */
+  public static Event.Severity severity(Health h) {
     switch (h) {
-      case RED: return org.doflamingo.engine.Event.Severity.CRITICAL;
-      case AMBER: return org.doflamingo.engine.Event.Severity.WARNING;
-      default: return org.doflamingo.engine.Event.Severity.INFO;
+      case RED: return Event.Severity.CRITICAL;
+      case AMBER: return Event.Severity.WARNING;
+      default: return Event.Severity.INFO;
     }
   }
 }

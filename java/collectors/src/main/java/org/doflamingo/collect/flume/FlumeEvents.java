@@ -3,6 +3,7 @@ package org.doflamingo.collect.flume;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.doflamingo.collect.catalogue.MetricCatalogue;
@@ -54,7 +55,7 @@ final class FlumeEvents {
         RuleCrossing.Change c = fill.read(v.component, v.value);
         if (c != null) {
           recorder.record(at(timeMs, EventKinds.CHANNEL_FILL, RuleCrossing.severity(c.after), v.component).change(c.before.name(),
-              c.after.name()).message(String.format(java.util.Locale.ROOT, "fill %.1f %% (%s)", v.value, fill.rule(c.after))).build());
+              c.after.name()).message(String.format(Locale.ROOT, "fill %.1f %% (%s)", v.value, fill.rule(c.after))).build());
         }
       } else if (v.name.equals(CONNECTION_FAILED)) {
         seenSinks.add(v.component);
@@ -84,7 +85,7 @@ final class FlumeEvents {
         if (!s.failing) {
           s.failing = true;
           e = at(timeMs, EventKinds.SINK_FAILING, Event.Severity.WARNING, component).change("connected", "failing")
-              .message(String.format(java.util.Locale.ROOT, "%.0f connection failures since the last reading", more)).build();
+              .message(String.format(Locale.ROOT, "%.0f connection failures since the last reading", more)).build();
         }
       } else if (s.failing && timeMs - s.movedMs >= quietMs) {
         s.failing = false;

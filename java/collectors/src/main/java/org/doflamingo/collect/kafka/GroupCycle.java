@@ -3,6 +3,7 @@ package org.doflamingo.collect.kafka;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -148,7 +149,7 @@ final class GroupCycle {
       g.state = e.getValue().state;
       g.protocol = e.getValue().protocol;
     }
-    for (java.util.Iterator<String> it = groups.keySet().iterator(); it.hasNext(); ) {
+    for (Iterator<String> it = groups.keySet().iterator(); it.hasNext(); ) {
       String name = it.next();
       if (names.contains(name)) continue;
       it.remove(); // a deleted group
