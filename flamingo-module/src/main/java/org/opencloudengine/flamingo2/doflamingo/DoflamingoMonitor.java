@@ -9,6 +9,7 @@ import org.doflamingo.config.ConfigException;
 import org.doflamingo.config.FlumeAgentConfig;
 import org.doflamingo.config.MonitorConfig;
 import org.doflamingo.query.Reads;
+import org.opencloudengine.flamingo2.doflamingo.job.HealthJudge;
 import org.doflamingo.query.flume.FlumeTopologies;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +38,7 @@ public class DoflamingoMonitor implements InitializingBean, DisposableBean {
 
   private volatile Monitor monitor;
   private volatile Reads reads;
+  private volatile HealthJudge health;
   private volatile String notRunning = "not started yet";
 
   @Override
@@ -51,6 +53,7 @@ public class DoflamingoMonitor implements InitializingBean, DisposableBean {
         m.close();
         throw e;
       }
+      health = new HealthJudge(m, reads);
       monitor = m;
       notRunning = null;
       log.info("Doflamingo watching {} targets from {}, history under {}", monitor.targets().size(), file, config.storagePath);
@@ -115,12 +118,21 @@ public class DoflamingoMonitor implements InitializingBean, DisposableBean {
     return monitor;
   }
 
+  /** After each collection beat: the health tiles' colour changes become events (once an interval). */
+  public void afterBeat(long nowMs) {
+    HealthJudge h = health;
+    if (h != null && monitor != null) h.afterBeat(nowMs);
+  }
+
   @Override
   public void destroy() {
     Monitor m = monitor;
     monitor = null;
     reads = null;
     notRunning = "stopped";
+    HealthJudge h = health;
+    health = null;
+    if (h != null) h.close();
     if (m != null) {
       m.close();
       log.info("Doflamingo stopped; buffered values written back");

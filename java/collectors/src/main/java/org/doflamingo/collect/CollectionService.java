@@ -48,6 +48,18 @@ public final class CollectionService implements AutoCloseable {
     void stored(int targetId, long timeMillis, int[] seriesIds);
   }
 
+  /**
+   * Told of each outcome the scheduler took for a target (a success, a failure, a timeout; not a
+   * target still starting), on the worker that scraped or the ticking thread. Must be quick and not throw.
+   */
+  public interface OutcomeListener {
+    /**
+     * @param target the target's name (its up series' {@code target} label)
+     * @param error null for a success
+     */
+    void outcome(int targetId, String target, long timeMillis, String error);
+  }
+
   private final Engine engine;
   private final Scheduler scheduler = Scheduler.create();
   private final EngineScrape.Ids ids;
@@ -56,6 +68,8 @@ public final class CollectionService implements AutoCloseable {
   private final Map<Integer, Future<?>> running = new HashMap<>();
   private final ExecutorService workers;
   private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+  private final List<OutcomeListener> outcomeListeners = new CopyOnWriteArrayList<>();
+  private volatile boolean closed;
   /** Targets still starting, with what they wait for. */
   private final Map<Integer, String> pending = new ConcurrentHashMap<>();
   /** One direct batch per collector thread, reused by every scrape it runs (and kept when a scrape grew it). */
@@ -93,6 +107,22 @@ public final class CollectionService implements AutoCloseable {
     listeners.add(listener);
   }
 
+  public void addOutcomeListener(OutcomeListener listener) {
+    outcomeListeners.add(listener);
+  }
+
+  private void tellOutcome(int targetId, String target, long timeMs, String error) {
+    // closing interrupts the scrapes in flight: their failures are the monitor's stop, not the targets'
+    if (closed) return;
+    for (OutcomeListener l : outcomeListeners) {
+      try {
+        l.outcome(targetId, target, timeMs, error);
+      } catch (RuntimeException e) {
+        // a listener's bug must not stop collection; it is the listener's to log
+      }
+    }
+  }
+
   /** Starts the scrapes due at {@code nowMs}; returns at once. */
   public void tick(long nowMs) {
     for (Scheduler.Due due : scheduler.due(nowMs)) {
@@ -103,7 +133,8 @@ public final class CollectionService implements AutoCloseable {
           // Still stuck in a scrape that timed out: interrupt it rather than pile up another one
           // (hung scrapes would otherwise take every worker and starve the healthy targets).
           previous.cancel(true);
-          scheduler.complete(due, false, nowMs, c.target() + ": previous scrape still running");
+          String error = c.target() + ": previous scrape still running";
+          if (scheduler.complete(due, false, nowMs, error)) tellOutcome(due.targetId, c.target(), nowMs, error);
           continue;
         }
         try {
@@ -145,7 +176,13 @@ public final class CollectionService implements AutoCloseable {
     }
     // Only a report the scheduler still waits for is stored: a timed-out scrape's values are late.
     boolean current = scheduler.complete(due, error == null, System.currentTimeMillis(), error);
-    if (!current) return;
+    if (!current) {
+      // the scheduler counted it a failure when its timeout passed
+      String timedOut = scheduler.status(targetId).lastError;
+      tellOutcome(targetId, c.target(), start, timedOut != null ? timedOut : c.target() + ": scrape timed out");
+      return;
+    }
+    tellOutcome(targetId, c.target(), start, error);
     pending.remove(targetId);
     if (error != null) scrape.discard(); // nothing half-read is kept
     int[] written;
@@ -193,6 +230,7 @@ public final class CollectionService implements AutoCloseable {
 
   @Override
   public synchronized void close() {
+    closed = true;
     workers.shutdownNow();
     for (Collector c : collectors.values()) c.close();
     scheduler.close();

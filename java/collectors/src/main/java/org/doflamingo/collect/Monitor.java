@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.doflamingo.collect.catalogue.MetricCatalogue;
 import org.doflamingo.collect.events.MonitorEvents;
+import org.doflamingo.collect.events.TargetEvents;
 import org.doflamingo.collect.kafka.ReplicaAssignments;
 import org.doflamingo.collect.series.EngineSeam;
 import org.doflamingo.collect.series.SeriesCounts;
@@ -69,6 +70,11 @@ public final class Monitor implements AutoCloseable {
     this.catalogue = catalogue;
     this.engine = engine;
     this.collection = collection;
+    TargetEvents up = new TargetEvents(events);
+    collection.addOutcomeListener((id, name, timeMs, error) -> {
+      Target t = target(id);
+      if (t != null) up.outcome(id, t, name, timeMs, error);
+    });
   }
 
   /**

@@ -155,4 +155,28 @@ class CollectionServiceTest {
       assertEquals(1, engine.select("fake.value", Collections.<String, String>emptyMap()).length);
     }
   }
+
+  @Test
+  void everyOutcomeIsToldFailuresTimeoutsAndSuccessesNotAStartingTarget() throws Exception {
+    Path dir = Files.createTempDirectory(Files.createDirectories(Paths.get("target/test-data")), "outcomes-");
+    try (Engine engine = Engine.open(EngineConfig.at(dir)); CollectionService service = new CollectionService(engine, 4)) {
+      java.util.Map<String, java.util.List<String>> told = new java.util.concurrent.ConcurrentHashMap<>();
+      service.addOutcomeListener((id, target, timeMs, error) ->
+          told.computeIfAbsent(target, k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(error == null ? "up" : error));
+      Fake ok = new Fake("ok:1", "ok");
+      Fake dead = new Fake("dead:2", "fail");
+      Fake hung = new Fake("hung:3", "hang");
+      Fake starting = new Fake("starting:4", "starting");
+      long start = System.currentTimeMillis();
+      for (Fake f : new Fake[] {ok, dead, hung, starting}) service.add(f, 500, 400, start);
+      while (System.currentTimeMillis() - start < 3000) {
+        service.tick(System.currentTimeMillis());
+        Thread.sleep(50);
+      }
+      assertTrue(told.get("ok:1").stream().allMatch("up"::equals) && told.get("ok:1").size() >= 3, told.toString());
+      assertTrue(told.get("dead:2").stream().allMatch(e -> e.contains("connection refused")), told.toString());
+      assertTrue(!told.get("hung:3").isEmpty() && told.get("hung:3").stream().noneMatch("up"::equals), "a hung scrape is a failure: " + told);
+      assertTrue(!told.containsKey("starting:4"), "a target still starting is neither up nor down: " + told);
+    }
+  }
 }

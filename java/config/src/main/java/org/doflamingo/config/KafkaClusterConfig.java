@@ -149,9 +149,18 @@ public final class KafkaClusterConfig {
     public final int partitionBatchSize;
     /** Groups per listConsumerGroupOffsets/describeConsumerGroups call. */
     public final int groupBatchSize;
+    /** The span the lag status rules judge (Burrow's window of commits): a STOP needs no commit for this long. */
+    public final int lagWindowSeconds;
 
     public Cadence(int partitionIntervalSeconds, int groupIntervalSeconds, int emptyGroupIntervalSeconds, int scrapeTimeoutMs,
         int partitionBatchSize, int groupBatchSize) {
+      this(partitionIntervalSeconds, groupIntervalSeconds, emptyGroupIntervalSeconds, scrapeTimeoutMs, partitionBatchSize, groupBatchSize,
+          300);
+    }
+
+    public Cadence(int partitionIntervalSeconds, int groupIntervalSeconds, int emptyGroupIntervalSeconds, int scrapeTimeoutMs,
+        int partitionBatchSize, int groupBatchSize, int lagWindowSeconds) {
+      this.lagWindowSeconds = lagWindowSeconds;
       this.partitionIntervalSeconds = partitionIntervalSeconds;
       this.groupIntervalSeconds = groupIntervalSeconds;
       this.emptyGroupIntervalSeconds = emptyGroupIntervalSeconds;
@@ -175,15 +184,21 @@ public final class KafkaClusterConfig {
       if (empty < group) {
         throw n.error("emptyGroupIntervalSeconds", "expected at least groupIntervalSeconds (" + group + "), got " + empty);
       }
+      int lagWindow = n.optInt("lagWindowSeconds", d.lagWindowSeconds, 10, 86_400);
+      // the window is sampled at 20 points: fewer group reads than that across it could not judge it
+      if (n.has("lagWindowSeconds") && lagWindow < 2 * group) {
+        throw n.error("lagWindowSeconds", "expected at least twice groupIntervalSeconds (" + 2 * group + "), got " + lagWindow);
+      }
       return new Cadence(partition, group, empty, n.optInt("scrapeTimeoutMs", 0, 100, 600_000),
-          n.optInt("partitionBatchSize", d.partitionBatchSize, 100, 100_000), n.optInt("groupBatchSize", d.groupBatchSize, 10, 100_000));
+          n.optInt("partitionBatchSize", d.partitionBatchSize, 100, 100_000), n.optInt("groupBatchSize", d.groupBatchSize, 10, 100_000),
+          lagWindow);
     }
 
     @Override
     public String toString() {
       return "Cadence{partitions " + partitionIntervalSeconds + " s, groups " + groupIntervalSeconds + " s, empty groups "
           + emptyGroupIntervalSeconds + " s" + (scrapeTimeoutMs > 0 ? ", timeout " + scrapeTimeoutMs + " ms" : "") + ", batches "
-          + partitionBatchSize + " partitions / " + groupBatchSize + " groups}";
+          + partitionBatchSize + " partitions / " + groupBatchSize + " groups, lag window " + lagWindowSeconds + " s}";
     }
   }
 
@@ -225,7 +240,7 @@ public final class KafkaClusterConfig {
   static KafkaClusterConfig read(Node n, int intervalSeconds) throws ConfigException {
     n.only("name", "brokers", "controllers", "clients", "jmx", "jmxSsl", "security", "sasl", "probe", "partitionIntervalSeconds",
         "groupIntervalSeconds",
-        "emptyGroupIntervalSeconds", "scrapeTimeoutMs", "partitionBatchSize", "groupBatchSize");
+        "emptyGroupIntervalSeconds", "scrapeTimeoutMs", "partitionBatchSize", "groupBatchSize", "lagWindowSeconds");
     String name = n.text("name");
     List<Broker> brokers = new ArrayList<>();
     Set<String> seen = new HashSet<>();

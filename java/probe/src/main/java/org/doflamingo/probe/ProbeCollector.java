@@ -7,6 +7,8 @@ import java.util.TreeSet;
 import org.doflamingo.collect.CollectException;
 import org.doflamingo.collect.Collector;
 import org.doflamingo.collect.Scrape;
+import org.doflamingo.collect.catalogue.MetricCatalogue;
+import org.doflamingo.collect.events.EventRecorder;
 import org.doflamingo.collect.kafka.KafkaClientSecurity;
 import org.doflamingo.engine.SeriesKey;
 import org.doflamingo.engine.SeriesKind;
@@ -37,9 +39,16 @@ public final class ProbeCollector implements Collector {
   /** Why the brokers refused the last probe, until one reads its topic again. */
   private String lastRefusal;
   private boolean closed;
+  private final ProbeEvents events;
 
   public ProbeCollector(ProbeConfig config) {
+    this(config, null, EventRecorder.NONE);
+  }
+
+  /** Records the cluster availability crossing the catalogue's rule to {@code events}. */
+  public ProbeCollector(ProbeConfig config, MetricCatalogue catalogue, EventRecorder events) {
     this.config = config;
+    this.events = new ProbeEvents(config.cluster, catalogue, events);
   }
 
   @Override
@@ -91,7 +100,10 @@ public final class ProbeCollector implements Collector {
     }
     Set<Integer> known = new TreeSet<>(layout.liveBrokers);
     known.addAll(config.configuredBrokers);
-    emit(out, config.cluster, layout, p.stats().snapshot(now, layout.liveBrokers, config.configuredBrokers), p.leaders(), known);
+    ProbeStats.Snapshot snapshot = p.stats().snapshot(now, layout.liveBrokers, config.configuredBrokers);
+    emit(out, config.cluster, layout, snapshot, p.leaders(), known);
+    // a window not yet full since the probe started reads partial (0 before any traffic): not judged
+    if (now - startedMs >= config.windowMs) events.read(snapshot.produceAvailability, snapshot.consumeAvailability, now);
   }
 
   /** The series of one snapshot; {@code leaders}: partition to current leader, {@code known}: brokers always reported. */

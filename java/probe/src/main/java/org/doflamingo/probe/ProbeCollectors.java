@@ -10,7 +10,7 @@ public final class ProbeCollectors implements CollectorFactory {
   public void addTargets(Context c, List<Target> out) {
     for (KafkaClusterConfig k : c.config.kafka) {
       if (k.probe == null) continue;
-      out.add(new Target("kafka-probe", k.name, k.name, "probe topic " + k.probe.topic, new ProbeCollector(ProbeConfig.of(k))));
+      out.add(new Target("kafka-probe", k.name, k.name, "probe topic " + k.probe.topic, new ProbeCollector(ProbeConfig.of(k), c.catalogue, c.events)));
     }
   }
 }

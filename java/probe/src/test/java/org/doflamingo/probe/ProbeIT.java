@@ -9,10 +9,12 @@ import java.nio.file.Paths;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -23,10 +25,13 @@ import org.doflamingo.cluster.MonitorJson;
 import org.doflamingo.cluster.ZooKeeperEnsemble;
 import org.doflamingo.collect.EngineScrape;
 import org.doflamingo.collect.Scrape;
+import org.doflamingo.collect.catalogue.MetricCatalogue;
+import org.doflamingo.collect.events.EventKinds;
 import org.doflamingo.config.KafkaClusterConfig;
 import org.doflamingo.config.MonitorConfig;
 import org.doflamingo.engine.Engine;
 import org.doflamingo.engine.EngineConfig;
+import org.doflamingo.engine.Event;
 import org.doflamingo.engine.SeriesData;
 import org.doflamingo.engine.SeriesKey;
 import org.doflamingo.engine.SeriesKind;
@@ -55,7 +60,8 @@ class ProbeIT {
       KafkaClusterConfig cluster = MonitorConfig.parse(json).kafka.get(0);
       ProbeConfig config = ProbeConfig.of(cluster).withTopicCheckMs(2000);
       long start = System.currentTimeMillis();
-      try (ProbeCollector probe = new ProbeCollector(config); Admin admin = kafka.admin()) {
+      List<Event> events = new CopyOnWriteArrayList<>();
+      try (ProbeCollector probe = new ProbeCollector(config, MetricCatalogue.load(), events::add); Admin admin = kafka.admin()) {
         Scraper scraper = new Scraper(probe, engine);
 
         // Healthy: the topic spreads leadership, and every figure is ~1.
@@ -75,6 +81,10 @@ class ProbeIT {
         // from the ISRs (all three brokers dip for a few seconds: true, and what clients saw), but
         // broker 2's partition stays down until its leadership fails over, and broker 2 then leads
         // nothing: the attribution names it, clearly once the window has moved past the stall.
+        // availability events judge full windows only: the baseline is a healthy window before the kill
+        scraper.until("a whole window since the probe started", 30_000, s -> System.currentTimeMillis() - start >= WINDOW_MS + 2000);
+        assertTrue(events.stream().noneMatch(e -> !"GREEN".equals(e.after)), "healthy: " + events);
+        events.clear();
         kafka.broker(2).kill();
         long killed = System.currentTimeMillis();
         double[] lowestOfBroker2Partitions = {1};
@@ -95,6 +105,14 @@ class ProbeIT {
             down.get("kafka.probe.broker_produce_availability", "broker", "2"),
             down.get("kafka.probe.broker_produce_availability", "broker", "3"), lowestOfBroker2Partitions[0]);
         assertTrue(namedLowest[0] > 0);
+        Event fell = null;
+        for (Event e : events) if (fell == null && e.kind.equals(EventKinds.PROBE_AVAILABILITY) && !"GREEN".equals(e.after)) fell = e;
+        assertTrue(fell != null && "GREEN".equals(fell.before) && fell.timeMs >= killed, "availability fell below its rule: " + events);
+        assertEquals("it", fell.label("cluster"));
+        // delayed past the SLA (500 ms) counts as an error at once: read within one interval (and its jitter) of the kill
+        assertTrue(fell.timeMs - killed <= 2000 + 1500, "fell within one interval: " + (fell.timeMs - killed) + " ms");
+        System.out.printf("probe.availability %s %s -> %s %.1f s after the kill%n", fell.label("direction"), fell.before, fell.after,
+            (fell.timeMs - killed) / 1000.0);
 
         // Back up: the topic manager gives broker 2 its leadership back, and everything recovers.
         kafka.broker(2).restart();
@@ -104,6 +122,18 @@ class ProbeIT {
                 && s.get("kafka.probe.broker_partitions_led", "broker", "2") >= 1
                 && minOf(s, "kafka.probe.consume_availability") >= 0.99);
         System.out.printf("recovered %.1f s after the restart%n", (System.currentTimeMillis() - restarted) / 1000.0);
+        // each direction that fell is green again: its rule left past the margin, as an event
+        for (String direction : new String[] {"produce", "consume"}) {
+          String lastAfter = null;
+          for (Event e : events) if (e.kind.equals(EventKinds.PROBE_AVAILABILITY) && direction.equals(e.label("direction"))) lastAfter = e.after;
+          long deadline = System.currentTimeMillis() + 60_000;
+          while (lastAfter != null && !lastAfter.equals("GREEN") && System.currentTimeMillis() < deadline) {
+            scraper.scrape();
+            Thread.sleep(2000);
+            for (Event e : events) if (e.kind.equals(EventKinds.PROBE_AVAILABILITY) && direction.equals(e.label("direction"))) lastAfter = e.after;
+          }
+          assertTrue(lastAfter == null || lastAfter.equals("GREEN"), direction + " recovered: " + events);
+        }
         assertEquals(Collections.singletonMap(2, 1), leadersPerBroker(admin, config.topic, 2), "broker 2 leads its partition again");
 
         // A topic made too small before (one partition, led by broker 1) is grown so that brokers 2

@@ -37,7 +37,9 @@ public class CollectionJob extends QuartzJobBean {
     Monitor monitor = doflamingoMonitor == null ? null : doflamingoMonitor.orNull();
     if (monitor == null) return;
     try {
-      monitor.tick(System.currentTimeMillis());
+      long now = System.currentTimeMillis();
+      monitor.tick(now);
+      doflamingoMonitor.afterBeat(now);
       lastFailure.set(null);
     } catch (RuntimeException | LinkageError e) {
       String failure = e.toString();

@@ -9,5 +9,8 @@ import org.doflamingo.engine.Event;
  * scrapes record from their workers.
  */
 public interface EventRecorder {
+  /** Records nothing: for collectors built outside a monitor (tools, tests that do not look). */
+  EventRecorder NONE = event -> {};
+
   void record(Event event);
 }

@@ -15,6 +15,7 @@ import org.doflamingo.collect.Http;
 import org.doflamingo.collect.Scrape;
 import org.doflamingo.collect.catalogue.MetricCatalogue;
 import org.doflamingo.collect.catalogue.MetricSpec;
+import org.doflamingo.collect.events.EventRecorder;
 import org.doflamingo.config.FlumeAgentConfig;
 import org.doflamingo.engine.SeriesKey;
 import org.doflamingo.engine.SeriesKind;
@@ -69,6 +70,7 @@ public final class FlumeCollector implements Collector {
   private final int readTimeoutMs;
   private final String target;
   private volatile List<Component> components = Collections.emptyList();
+  private volatile FlumeEvents events;
 
   public FlumeCollector(FlumeAgentConfig agent, MetricCatalogue catalogue) {
     this(agent, catalogue, DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_READ_TIMEOUT_MS);
@@ -82,6 +84,17 @@ public final class FlumeCollector implements Collector {
     this.connectTimeoutMs = connectTimeoutMs;
     this.readTimeoutMs = readTimeoutMs;
     this.target = "flume agent " + agent.name + " at " + agent.host + ":" + agent.httpPort;
+    this.events = new FlumeEvents(agent.name, catalogue, EventRecorder.NONE, 15_000);
+  }
+
+  /**
+   * Records the agent's transitions (channel fill crossing its rule, sink connection failures
+   * starting and stopping) to {@code recorder}; failures stop after {@code quietMs} without one.
+   * Returns this collector.
+   */
+  public FlumeCollector recordingTo(EventRecorder recorder, long quietMs) {
+    this.events = new FlumeEvents(agent.name, catalogue, recorder, quietMs);
+    return this;
   }
 
   @Override
@@ -108,6 +121,7 @@ public final class FlumeCollector implements Collector {
       scrape.add(SeriesKey.of(v.name, "agent", agent.name, "component", v.component), v.kind, v.value);
     }
     components = Collections.unmodifiableList(p.components);
+    events.read(p.values, scrape.timeMillis());
     return p.values.size();
   }
 

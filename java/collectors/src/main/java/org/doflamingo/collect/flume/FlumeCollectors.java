@@ -13,7 +13,7 @@ public final class FlumeCollectors implements CollectorFactory {
     JmxTargets jmx = new JmxTargets(c.catalogue, "flume", c.timeoutMs);
     for (FlumeAgentConfig f : c.config.flume) {
       if (f.httpPort > 0) {
-        out.add(new Target("flume", f.name, f.name, "HTTP " + f.host + ":" + f.httpPort, new FlumeCollector(f, c.catalogue)));
+        out.add(new Target("flume", f.name, f.name, "HTTP " + f.host + ":" + f.httpPort, new FlumeCollector(f, c.catalogue).recordingTo(c.events, Math.max(15_000, 3 * c.intervalMs))));
       }
       if (f.jmxPort > 0) {
         out.add(new Target("flume", f.name, f.name, "JMX " + f.host + ":" + f.jmxPort,

@@ -7,6 +7,8 @@ import org.doflamingo.collect.Collector;
 import org.doflamingo.collect.Exclusions;
 import org.doflamingo.collect.Scrape;
 import org.doflamingo.collect.catalogue.MetricNames;
+import org.doflamingo.collect.events.Bursts;
+import org.doflamingo.collect.events.EventRecorder;
 import org.doflamingo.config.KafkaClusterConfig;
 import org.doflamingo.engine.Engine;
 import org.doflamingo.engine.SeriesKey;
@@ -20,7 +22,11 @@ import org.doflamingo.engine.SeriesKind;
  * cut into batches spread over their scrapes, so a cluster of 20,000 partitions and 50,000 groups
  * costs each scrape a slice, never the whole; a scrape starts no further batch once most of its
  * timeout is spent (the rest wait for the next scrape: the cycle stretches, the scrape never times
- * out for the cluster's size). Not thread-safe: one scrape at a time.
+ * out for the cluster's size). Transitions seen on the way (the controller moving, brokers
+ * leaving, leaders moving, ISRs shrinking, groups rebalancing or stalling: see {@link ClusterEvents},
+ * {@link PartitionEvents}, {@link GroupEvents}) are recorded when the scrape ends, bursts of one kind
+ * summarised ({@link Bursts}); they are recorded even when the scrape then fails, as they were seen.
+ * Not thread-safe: one scrape at a time.
  */
 public final class AdminCollector implements Collector {
   private final KafkaClusterConfig cluster;
@@ -30,6 +36,9 @@ public final class AdminCollector implements Collector {
   private final PartitionCycle partitions;
   private final GroupCycle groups;
   private final QuorumRead quorum;
+  private final EventRecorder recorder;
+  private final ClusterEvents clusterEvents;
+  private final Bursts seen = new Bursts();
   private int lastCalls = -1;
 
   /** With Burrow-style lag status over a 5-minute window, nothing excluded, and replica assignments of its own. */
@@ -44,21 +53,34 @@ public final class AdminCollector implements Collector {
    */
   public AdminCollector(KafkaClusterConfig cluster, long intervalMs, long timeoutMs, LagEvaluator lag, Exclusions exclusions,
       ReplicaAssignments assignments) {
-    this(cluster, new KafkaAdminReads(cluster, timeoutMs), intervalMs, timeoutMs, lag, exclusions, assignments);
+    this(cluster, intervalMs, timeoutMs, lag, exclusions, assignments, EventRecorder.NONE);
+  }
+
+  /** As above, recording the transitions it sees to {@code events}. */
+  public AdminCollector(KafkaClusterConfig cluster, long intervalMs, long timeoutMs, LagEvaluator lag, Exclusions exclusions,
+      ReplicaAssignments assignments, EventRecorder events) {
+    this(cluster, new KafkaAdminReads(cluster, timeoutMs), intervalMs, timeoutMs, lag, exclusions, assignments, events);
   }
 
   AdminCollector(KafkaClusterConfig cluster, AdminReads reads, long intervalMs, long timeoutMs, LagEvaluator lag,
       Exclusions exclusions, ReplicaAssignments assignments) {
+    this(cluster, reads, intervalMs, timeoutMs, lag, exclusions, assignments, EventRecorder.NONE);
+  }
+
+  AdminCollector(KafkaClusterConfig cluster, AdminReads reads, long intervalMs, long timeoutMs, LagEvaluator lag,
+      Exclusions exclusions, ReplicaAssignments assignments, EventRecorder events) {
     KafkaClusterConfig.Cadence c = cluster.cadence;
+    this.recorder = events;
+    this.clusterEvents = new ClusterEvents(cluster.name);
     this.cluster = cluster;
     this.reads = reads;
     this.timeoutMs = timeoutMs;
     this.lag = lag;
     this.partitions = new PartitionCycle(cluster.name, exclusions, c.partitionBatchSize, c.partitionIntervalSeconds * 1000L, intervalMs,
-        assignments);
+        assignments, clusterEvents);
     this.groups = new GroupCycle(cluster.name, exclusions, c.groupBatchSize, c.groupIntervalSeconds * 1000L,
         c.emptyGroupIntervalSeconds * 1000L, intervalMs, lag);
-    this.quorum = new QuorumRead(cluster.name);
+    this.quorum = new QuorumRead(cluster.name, clusterEvents);
   }
 
   @Override
@@ -75,16 +97,23 @@ public final class AdminCollector implements Collector {
       AdminReads.ClusterView view = reads.describeCluster(deadline);
       out.add(key(cluster.name, MetricNames.CLUSTER_BROKERS), SeriesKind.GAUGE, view.live.size());
       out.add(key(cluster.name, MetricNames.CLUSTER_CONTROLLER), SeriesKind.GAUGE, view.controller);
-      quorum.read(reads, out, deadline);
+      clusterEvents.cluster(view, now, seen);
+      quorum.read(reads, out, deadline, now, seen);
       // A cluster larger than its cadences allow stretches its cycles rather than fail its scrapes:
       // partition batches start in the first third of the timeout, group batches in the first two.
-      partitions.read(reads, view.live, out, now, start + timeoutMs / 3, deadline);
-      groups.read(reads, tp -> partitions.ledByLive(tp, view.live), out, now, start + 2 * timeoutMs / 3, deadline);
+      partitions.read(reads, view.live, out, now, start + timeoutMs / 3, deadline, seen);
+      groups.read(reads, tp -> partitions.ledByLive(tp, view.live), out, now, start + 2 * timeoutMs / 3, deadline, seen);
       partitions.commit();
       groups.commit();
     } finally {
       lastCalls = reads.takeCalls();
+      seen.recordTo(recorder);
     }
+  }
+
+  /** Partitions whose state the event detector keeps (for sizing and tests). */
+  int partitionsTracked() {
+    return partitions.trackedPartitions();
   }
 
   /** Admin API calls the last scrape made. */

@@ -3,6 +3,7 @@ package org.doflamingo.collect.kafka;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,6 +14,7 @@ import org.doflamingo.collect.CollectException;
 import org.doflamingo.collect.Exclusions;
 import org.doflamingo.collect.Scrape;
 import org.doflamingo.collect.catalogue.MetricNames;
+import org.doflamingo.collect.events.Bursts;
 import org.doflamingo.engine.SeriesKind;
 
 /**
@@ -27,7 +29,8 @@ import org.doflamingo.engine.SeriesKind;
  * (Offsets committed by clients outside the group protocol, e.g. with {@code assign()}, show in
  * an Empty group up to {@code emptyMs} late.) Every group's protocol (classic, KIP-848's consumer,
  * or other) and state are written as its batch comes round; groups of an other protocol (share
- * and streams groups on 4.x, which a 3.9 client cannot name) get nothing more.
+ * and streams groups on 4.x, which a 3.9 client cannot name) get nothing more. Transitions
+ * (created, deleted, lag status, member count) are worded by {@link GroupEvents}.
  */
 final class GroupCycle {
   /** What is kept of a group between its reads. */
@@ -38,6 +41,9 @@ final class GroupCycle {
     String stateAtRead;
     long readMs;
     Map<TopicPartition, Long> committed;
+    /** The lag status and member count of the last judged read (null, -1: none yet), for the events. */
+    LagStatus status;
+    int members = -1;
   }
 
   private final String cluster;
@@ -49,6 +55,9 @@ final class GroupCycle {
   private final List<List<String>> plan = new ArrayList<>();
   private final Map<String, Group> groups = new HashMap<>();
   private int readUntil;
+  private final GroupEvents events;
+  /** The first listing is the baseline: its groups were not created. */
+  private boolean listed;
 
   GroupCycle(String cluster, Exclusions exclusions, int batchSize, long cycleMs, long emptyMs, long intervalMs, LagEvaluator lag) {
     this.cluster = cluster;
@@ -57,6 +66,7 @@ final class GroupCycle {
     this.emptyMs = emptyMs;
     this.lag = lag;
     this.cycle = new Cycle(cycleMs, intervalMs);
+    this.events = new GroupEvents(cluster);
   }
 
   /**
@@ -64,9 +74,9 @@ final class GroupCycle {
    * @param readable whether a partition's log end can be read (its leader is live)
    * @param budgetEnd no batch but the first starts after this: the others wait for the next scrape
    */
-  void read(AdminReads reads, Predicate<TopicPartition> readable, Scrape out, long nowMs, long budgetEnd, long deadline)
+  void read(AdminReads reads, Predicate<TopicPartition> readable, Scrape out, long nowMs, long budgetEnd, long deadline, Bursts seen)
       throws CollectException {
-    if (cycle.dueAt(nowMs)) plan(reads.listGroups(deadline), nowMs);
+    if (cycle.dueAt(nowMs)) plan(reads.listGroups(deadline), nowMs, seen);
     int due = cycle.dueUntil(nowMs);
     int b = cycle.done();
     Map<String, Integer> members = new HashMap<>();
@@ -90,9 +100,19 @@ final class GroupCycle {
       for (String name : plan.get(n)) {
         Group g = groups.get(name);
         Integer count = quiet(g.state) ? Integer.valueOf(0) : members.get(name);
-        if (count != null) out.add(AdminCollector.key(cluster, MetricNames.GROUP_MEMBERS, "group", name), SeriesKind.GAUGE, count);
+        if (count != null) {
+          out.add(AdminCollector.key(cluster, MetricNames.GROUP_MEMBERS, "group", name), SeriesKind.GAUGE, count);
+          if (g.members >= 0 && g.members != count) events.members(name, g.members, count, g.state, nowMs, seen);
+          g.members = count;
+        }
         // a group whose describe failed is not told apart from one with members (never a false STOP)
-        if (g.committed != null) write(name, g.committed, ends, count == null || count > 0, out, nowMs);
+        if (g.committed != null) {
+          LagStatus status = write(name, g.committed, ends, count == null || count > 0, out, nowMs);
+          if (status != null) {
+            if (g.status != null && g.status != status) events.status(name, g.status, status, nowMs, seen);
+            g.status = status;
+          }
+        }
       }
     }
   }
@@ -116,16 +136,26 @@ final class GroupCycle {
     out.add(AdminCollector.key(cluster, MetricNames.GROUP_STATE, "group", name), SeriesKind.GAUGE, GroupState.ofLabel(g.state).code);
   }
 
-  private void plan(Map<String, ListedGroup> listed, long nowMs) {
+  private void plan(Map<String, ListedGroup> listing, long nowMs, Bursts seen) {
     Set<String> names = new TreeSet<>();
-    for (Map.Entry<String, ListedGroup> e : listed.entrySet()) {
+    for (Map.Entry<String, ListedGroup> e : listing.entrySet()) {
       if (exclusions.excludesGroup(cluster, e.getKey())) continue;
       names.add(e.getKey());
-      Group g = groups.computeIfAbsent(e.getKey(), k -> new Group());
+      Group g = groups.get(e.getKey());
+      if (g == null) {
+        groups.put(e.getKey(), g = new Group());
+        if (listed) events.created(e.getKey(), nowMs, seen);
+      }
       g.state = e.getValue().state;
       g.protocol = e.getValue().protocol;
     }
-    groups.keySet().retainAll(names); // deleted groups
+    for (Iterator<String> it = groups.keySet().iterator(); it.hasNext(); ) {
+      String name = it.next();
+      if (names.contains(name)) continue;
+      it.remove(); // a deleted group
+      events.deleted(name, nowMs, seen);
+    }
+    listed = true;
     lag.forgetOlderThan(nowMs);
     plan.clear();
     List<String> batch = new ArrayList<>();
@@ -161,7 +191,8 @@ final class GroupCycle {
     members.putAll(reads.memberCounts(active, deadline));
   }
 
-  private void write(String group, Map<TopicPartition, Long> committed, Map<TopicPartition, Long> ends, boolean hasMembers, Scrape out,
+  /** Writes a group's lag series; returns its status (its worst partition's), null while no window is judged. */
+  private LagStatus write(String group, Map<TopicPartition, Long> committed, Map<TopicPartition, Long> ends, boolean hasMembers, Scrape out,
       long nowMs) {
     long maxLag = 0;
     long totalLag = 0;
@@ -196,5 +227,6 @@ final class GroupCycle {
     // a group is as bad as its worst partition; unknown until a window is complete
     out.add(AdminCollector.key(cluster, MetricNames.GROUP_STATUS, "group", group), SeriesKind.GAUGE,
         groupStatus == null ? Double.NaN : groupStatus.code);
+    return groupStatus;
   }
 }

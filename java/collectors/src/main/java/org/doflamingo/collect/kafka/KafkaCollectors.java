@@ -24,8 +24,8 @@ public final class KafkaCollectors implements CollectorFactory {
       int partitionSlices = (int) Math.max(1, Math.round(k.cadence.partitionIntervalSeconds * 1000.0 / c.intervalMs));
       JmxTargets brokers = new JmxTargets(c.catalogue, "kafka-broker",
           JmxTargets.options(timeoutMs).partitionSlices(partitionSlices).exclusions(c.series));
-      AdminCollector admin = new AdminCollector(k, c.intervalMs, timeoutMs, new LagEvaluator(300_000, 0.8), c.series,
-          c.replicaAssignments);
+      AdminCollector admin = new AdminCollector(k, c.intervalMs, timeoutMs, new LagEvaluator(k.cadence.lagWindowSeconds * 1000L, 0.8), c.series,
+          c.replicaAssignments, c.events);
       out.add(new Target("kafka-cluster", k.name, k.name, "Admin API " + k.bootstrapServers(), admin, timeoutMs));
       admin.seedLagWindow(c.engine, c.nowMs); // after a restart, lag statuses are judged from the first scrape
       for (KafkaClusterConfig.Broker b : k.brokers) {

@@ -14,6 +14,7 @@ import org.doflamingo.collect.CollectException;
 import org.doflamingo.collect.Exclusions;
 import org.doflamingo.collect.Scrape;
 import org.doflamingo.collect.catalogue.MetricNames;
+import org.doflamingo.collect.events.Bursts;
 import org.doflamingo.engine.SeriesKind;
 
 /**
@@ -26,6 +27,9 @@ import org.doflamingo.engine.SeriesKind;
  * written every scrape from its newest read, so topic history keeps the interval's resolution.
  * The replicas' and in-sync replicas' broker ids, which are not series, go to the monitor's
  * {@link ReplicaAssignments} as each topic is described.
+ * Transitions: per partition as it is described ({@link PartitionEvents}), topics created and
+ * deleted as a cycle's listing shows them, and the cluster's under-replicated count once every
+ * topic has been described ({@link ClusterEvents}).
  */
 final class PartitionCycle {
   private final String cluster;
@@ -39,11 +43,17 @@ final class PartitionCycle {
   /** Each partition's leader as last described, for the group reads: a partition led by a dead broker has no log end to read. */
   private final Map<TopicPartition, Integer> leaders = new HashMap<>();
   private int readUntil;
+  private final PartitionEvents partitionEvents;
+  private final ClusterEvents clusterEvents;
+  /** Every topic has been described at least once: the under-replicated sum is whole. */
+  private boolean describedAll;
 
   PartitionCycle(String cluster, Exclusions exclusions, int batchSize, long cycleMs, long intervalMs,
-      ReplicaAssignments assignments) {
+      ReplicaAssignments assignments, ClusterEvents clusterEvents) {
     this.cluster = cluster;
     this.assignments = assignments;
+    this.clusterEvents = clusterEvents;
+    this.partitionEvents = new PartitionEvents(cluster);
     this.exclusions = exclusions;
     this.batchSize = batchSize;
     this.cycle = new Cycle(cycleMs, intervalMs);
@@ -53,8 +63,13 @@ final class PartitionCycle {
    * Reads the batches due at {@code nowMs} into {@code out}; {@link #commit} once the scrape succeeded.
    * @param budgetEnd no batch but the first starts after this: the others wait for the next scrape
    */
-  void read(AdminReads reads, Set<Integer> live, Scrape out, long nowMs, long budgetEnd, long deadline) throws CollectException {
-    if (cycle.dueAt(nowMs)) plan(reads.listTopics(deadline), nowMs);
+  void read(AdminReads reads, Set<Integer> live, Scrape out, long nowMs, long budgetEnd, long deadline, Bursts events)
+      throws CollectException {
+    if (cycle.dueAt(nowMs)) {
+      Set<String> listed = reads.listTopics(deadline);
+      clusterEvents.topics(listed, nowMs, events);
+      plan(listed, nowMs);
+    }
     int due = cycle.dueUntil(nowMs);
     int b = cycle.done();
     for (; b < due && (b == cycle.done() || System.currentTimeMillis() < budgetEnd); b++) {
@@ -77,6 +92,7 @@ final class PartitionCycle {
           leaderIds[p.partition()] = leader;
           replicaIds[p.partition()] = p.replicas().stream().mapToInt(n -> n.id()).toArray();
           isrIds[p.partition()] = p.isr().stream().mapToInt(n -> n.id()).toArray();
+          partitionEvents.described(tp, p, nowMs, events);
           // A partition without a live leader has no log-end offset to read (its lag waits for the next
           // read); an excluded topic's are not read at all (its partition and lag series are not kept).
           if (live.contains(leader) && !excluded) led.add(tp);
@@ -96,14 +112,24 @@ final class PartitionCycle {
       }
     }
     readUntil = b;
+    int total = 0;
     for (Map.Entry<String, Integer> e : underReplicated.entrySet()) {
       out.add(AdminCollector.key(cluster, MetricNames.TOPIC_UNDER_REPLICATED, "topic", e.getKey()), SeriesKind.GAUGE, e.getValue());
+      total += e.getValue();
     }
+    // the first cycle's last batch read makes the sum whole, whether or not the rest of the scrape succeeds
+    if (b >= plan.size()) describedAll = true;
+    clusterEvents.underReplicated(total, describedAll, nowMs, events);
   }
 
   /** The batches read by the scrape that just succeeded count as read. */
   void commit() {
     cycle.advanceTo(readUntil);
+  }
+
+  /** Partitions whose state the detector keeps, for tests and sizing. */
+  int trackedPartitions() {
+    return partitionEvents.partitions();
   }
 
   /** Whether the partition's leader, as last described, is among {@code live}; true when it was never described. */
@@ -119,6 +145,7 @@ final class PartitionCycle {
     underReplicated.keySet().retainAll(topics);
     leaders.keySet().removeIf(tp -> !topics.contains(tp.topic()));
     assignments.retainTopics(cluster, topics);
+    partitionEvents.retainTopics(topics);
     plan.clear();
     int unknown = Math.max(1, batchSize / cycle.slots());
     List<String> batch = new ArrayList<>();

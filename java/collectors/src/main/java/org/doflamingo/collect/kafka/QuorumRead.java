@@ -4,6 +4,7 @@ import java.util.List;
 import org.doflamingo.collect.CollectException;
 import org.doflamingo.collect.Scrape;
 import org.doflamingo.collect.catalogue.MetricNames;
+import org.doflamingo.collect.events.Bursts;
 import org.doflamingo.engine.SeriesKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,13 +23,15 @@ final class QuorumRead {
   private static final Logger LOG = LoggerFactory.getLogger(QuorumRead.class);
 
   private final String cluster;
+  private final ClusterEvents events;
   private String lastFailure;
 
-  QuorumRead(String cluster) {
+  QuorumRead(String cluster, ClusterEvents events) {
     this.cluster = cluster;
+    this.events = events;
   }
 
-  void read(AdminReads reads, Scrape out, long deadline) {
+  void read(AdminReads reads, Scrape out, long deadline, long nowMs, Bursts seen) {
     QuorumView q;
     try {
       q = reads.describeQuorum(deadline);
@@ -40,6 +43,7 @@ final class QuorumRead {
     if (lastFailure != null) LOG.info("Kafka cluster {}: the metadata quorum is described again", cluster);
     lastFailure = null;
     if (q == null) return;
+    events.quorum(q, nowMs, seen);
     out.add(AdminCollector.key(cluster, MetricNames.QUORUM_LEADER), SeriesKind.GAUGE, q.leader);
     out.add(AdminCollector.key(cluster, MetricNames.QUORUM_EPOCH), SeriesKind.GAUGE, q.epoch);
     out.add(AdminCollector.key(cluster, MetricNames.QUORUM_HIGH_WATERMARK), SeriesKind.GAUGE, q.highWatermark);

@@ -22,6 +22,7 @@ import org.doflamingo.collect.Scrape;
 import org.doflamingo.collect.TlsSockets;
 import org.doflamingo.collect.catalogue.MetricCatalogue;
 import org.doflamingo.collect.catalogue.MetricSpec;
+import org.doflamingo.collect.events.EventRecorder;
 import org.doflamingo.config.ZooKeeperEnsembleConfig;
 import org.doflamingo.engine.SeriesKey;
 import org.doflamingo.engine.SeriesKind;
@@ -58,6 +59,7 @@ public final class ZooKeeperCollector implements Collector {
   private final int connectTimeoutMs;
   private final int readTimeoutMs;
   private final String target;
+  private volatile RoleEvents roles;
   /** TLS from the ensemble's stores, made at first use (a store that cannot be loaded fails the scrape, not the start). */
   private SSLSocketFactory tls;
 
@@ -75,6 +77,13 @@ public final class ZooKeeperCollector implements Collector {
     this.connectTimeoutMs = connectTimeoutMs;
     this.readTimeoutMs = readTimeoutMs;
     this.target = "zookeeper " + ensemble.name + " server " + serverLabel(server);
+    this.roles = new RoleEvents(ensemble.name, serverLabel(server), EventRecorder.NONE);
+  }
+
+  /** Records this server's role changes (a leader election) to {@code events}; returns this collector. */
+  public ZooKeeperCollector recordingTo(EventRecorder events) {
+    this.roles = new RoleEvents(ensemble, serverLabel(server), events);
+    return this;
   }
 
   static String serverLabel(ZooKeeperEnsembleConfig.Server s) {
@@ -118,6 +127,8 @@ public final class ZooKeeperCollector implements Collector {
       MetricSpec spec = catalogue.get(e.getKey());
       scrape.add(SeriesKey.of(e.getKey(), "ensemble", ensemble, "server", serverLabel(server)), kindOf(spec), e.getValue());
     }
+    Double state = values.get(PREFIX + "server_state");
+    if (state != null) roles.read(state, scrape.timeMillis());
   }
 
   /** The catalogue series of one mntr reading ({@code zookeeper.<key>} to value), checked whole. */

@@ -14,7 +14,7 @@ public final class ZooKeeperCollectors implements CollectorFactory {
     for (ZooKeeperEnsembleConfig z : c.config.zookeeper) {
       for (ZooKeeperEnsembleConfig.Server s : z.servers) {
         String server = s.host + ":" + s.clientPort;
-        out.add(new Target("zookeeper", z.name, server, "mntr " + server, new ZooKeeperCollector(z, s, c.catalogue)));
+        out.add(new Target("zookeeper", z.name, server, "mntr " + server, new ZooKeeperCollector(z, s, c.catalogue).recordingTo(c.events)));
         if (s.jmxPort > 0) {
           out.add(new Target("zookeeper", z.name, server, "JMX " + s.host + ":" + s.jmxPort,
               jmx.collector(s.host, s.jmxPort, z.jmx, z.jmxSsl, "ensemble", z.name, "server", server)));

@@ -45,6 +45,25 @@ final class FakeAdminReads implements AdminReads {
   /** How long each listConsumerGroupOffsets takes: a big cluster's. */
   long committedDelayMs;
   private int untaken;
+  /** The live brokers and controller describeCluster answers; broker 1 alone unless set. */
+  final Set<Integer> live = new HashSet<>(java.util.Collections.singleton(1));
+  int controller = 1;
+  /** Per partition, where set: its leader (-1: none) and ISR; else broker 1 leads and is the ISR. */
+  final Map<TopicPartition, int[]> placement = new HashMap<>();
+  /** The replicas of every partition with a placement. */
+  List<Integer> replicas = java.util.Arrays.asList(1, 2, 3);
+
+  /** Places a partition: {@code leader} (-1: none) and its in-sync replicas. */
+  void place(String topic, int partition, int leader, int... isr) {
+    int[] p = new int[isr.length + 1];
+    p[0] = leader;
+    System.arraycopy(isr, 0, p, 1, isr.length);
+    placement.put(new TopicPartition(topic, partition), p);
+  }
+
+  private static Node node(int id) {
+    return new Node(id, "127.0.0.1", 9090 + id);
+  }
 
   void topic(String name, int partitions) {
     topics.put(name, partitions);
@@ -85,19 +104,13 @@ final class FakeAdminReads implements AdminReads {
   @Override
   public ClusterView describeCluster(long deadline) {
     record("describeCluster", new ArrayList<>());
-    Set<Integer> live = new HashSet<>();
-    live.add(1);
-    return new ClusterView(live, 1);
+    return new ClusterView(new HashSet<>(live), controller);
   }
 
   @Override
   public Set<String> listTopics(long deadline) {
     record("listTopics", new ArrayList<>());
     return new HashSet<>(topics.keySet());
-  }
-
-  private static Node node(int id) {
-    return new Node(id, "127.0.0.1", 9090 + id);
   }
 
   private static List<Node> nodes(int[] ids) {
@@ -120,9 +133,18 @@ final class FakeAdminReads implements AdminReads {
           partitions.add(new TopicPartitionInfo(p, node(a[0][0]), nodes(a[0]), nodes(a[1])));
           continue;
         }
-        List<Node> replicas = new ArrayList<>();
-        replicas.add(leader);
-        partitions.add(new TopicPartitionInfo(p, leader, replicas, replicas));
+        int[] placed = placement.get(new TopicPartition(t, p));
+        if (placed == null) {
+          List<Node> replicas = new ArrayList<>();
+          replicas.add(leader);
+          partitions.add(new TopicPartitionInfo(p, leader, replicas, replicas));
+          continue;
+        }
+        List<Node> all = new ArrayList<>();
+        for (int r : this.replicas) all.add(node(r));
+        List<Node> isr = new ArrayList<>();
+        for (int i = 1; i < placed.length; i++) isr.add(node(placed[i]));
+        partitions.add(new TopicPartitionInfo(p, placed[0] < 0 ? null : node(placed[0]), all, isr));
       }
       out.put(t, new TopicDescription(t, false, partitions));
     }
