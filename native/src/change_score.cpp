@@ -32,17 +32,22 @@ std::optional<SeriesChange> scoreChange(const double* before, std::size_t before
                                         std::size_t afterCount, std::int32_t minKnown) {
   thread_local std::vector<double> b;
   thread_local std::vector<double> a;
-  thread_local std::vector<double> dev;
-  const std::size_t need = static_cast<std::size_t>(std::max<std::int32_t>(1, minKnown));
   known(before, beforeCount, b);
-  if (b.size() < need) return std::nullopt;
   known(after, afterCount, a);
-  if (a.size() < need) return std::nullopt;
+  return scoreKnown(b, a, minKnown);
+}
+
+std::optional<SeriesChange> scoreKnown(std::vector<double>& b, std::vector<double>& a, std::int32_t minKnown) {
+  thread_local std::vector<double> dev;
+  auto unknown = [](double x) { return !std::isfinite(x); };
+  b.erase(std::remove_if(b.begin(), b.end(), unknown), b.end());
+  a.erase(std::remove_if(a.begin(), a.end(), unknown), a.end());
+  const std::size_t need = static_cast<std::size_t>(std::max<std::int32_t>(1, minKnown));
+  if (b.size() < need || a.size() < need) return std::nullopt;
 
   SeriesChange c;
   c.knownBefore = static_cast<std::int32_t>(b.size());
   c.knownAfter = static_cast<std::int32_t>(a.size());
-  // Extremes are taken before median() reorders the windows (order does not matter to them).
   const double medB = median(b);
   const double medA = median(a);
   dev.clear();

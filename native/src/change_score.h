@@ -33,6 +33,10 @@ inline constexpr double kRelativeFloor = 0.01;
 std::optional<SeriesChange> scoreChange(const double* before, std::size_t beforeCount, const double* after,
                                         std::size_t afterCount, std::int32_t minKnown);
 
+// scoreChange() on windows of known values only (the caller left unknowns out; any non-finite
+// value still there is dropped). Reorders both vectors.
+std::optional<SeriesChange> scoreKnown(std::vector<double>& before, std::vector<double>& after, std::int32_t minKnown);
+
 // Keeps the best `limit` changes seen (highest score, then lowest id), in O(log limit) a change.
 class TopChanges {
  public:

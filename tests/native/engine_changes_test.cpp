@@ -164,6 +164,46 @@ TEST_F(EngineChangesTest, ReadsTheRrdFilesWhereTheRingDoesNotHoldTheWindows) {
   EXPECT_GT(e.stats().samplesWritten, 0);  // the answer came through the files
 }
 
+TEST_F(EngineChangesTest, ALargeSetSplitBetweenThreadsRanksAsOneWould) {
+  // Enough series for several workers (each takes 20,000 or more). One in 450 has points (so the
+  // test writes 100 files, not 45,000): series 450 j steps from 10 to 10 + j, the best are the
+  // highest j, wherever they fall among the workers; the others are skipped (no data).
+  Engine e(options());
+  constexpr int kSeries = 45000;
+  std::vector<SeriesKey> keys;
+  for (int i = 0; i < kSeries; ++i) keys.push_back(SeriesKey::make("kafka.log.Log.Size", {{"partition", std::to_string(i)}}));
+  std::vector<std::uint32_t> ids = e.intern(keys, std::vector<SeriesKind>(kSeries, SeriesKind::Gauge),
+                                            std::vector<std::uint32_t>(kSeries, 0));
+  const std::int64_t t0 = dftest::alignedPastMs(5);
+  std::vector<Sample> batch;
+  for (int i = 0; i < kSeries; i += 450) {
+    for (int k = 0; k < 6; ++k) batch.push_back(sample(ids[i], t0 + k * kStep, k < 3 ? 10 : 10 + i / 450));
+  }
+  ingest(e, batch);
+  ChangeQuery q;
+  q.ids = ids;
+  q.atMs = t0 + 2 * kStep;
+  q.beforeMs = 3 * kStep;
+  q.afterMs = 3 * kStep;
+  q.minKnown = 3;
+  q.limit = 30;
+  ChangeRanking r = e.rankChanges(q);
+  EXPECT_EQ(r.ranked, 100);
+  EXPECT_EQ(r.skipped, kSeries - 100);
+  ASSERT_EQ(r.top.size(), 30u);
+  for (int j = 0; j < 30; ++j) {
+    EXPECT_EQ(r.top[j].id, ids[450 * (99 - j)]) << j;
+    EXPECT_DOUBLE_EQ(r.top[j].medianAfter, 10 + 99 - j);
+  }
+  // The same series ranked alone give the same scores.
+  ChangeQuery one = q;
+  one.ids = {ids[450 * 99], ids[450 * 70]};
+  ChangeRanking alone = e.rankChanges(one);
+  ASSERT_EQ(alone.top.size(), 2u);
+  EXPECT_DOUBLE_EQ(alone.top[0].score, r.top[0].score);
+  EXPECT_DOUBLE_EQ(alone.top[1].score, r.top[29].score);
+}
+
 TEST_F(EngineChangesTest, BadArgumentsNameTheirFieldAndUnknownIdsReadNothing) {
   Engine e(options());
   const std::uint32_t id = series(e, "kafka.heap", "1");

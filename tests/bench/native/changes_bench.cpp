@@ -42,7 +42,7 @@ void rankChanges(benchmark::State& state) {
   o.dataDir = dir;
   o.tiers = "2s:20m";            // short files: their size is not what is measured
   o.liveWindowSeconds = 1200;    // the ring holds both windows
-  o.flushBatch = 1 << 20;        // nothing written back while the benchmark runs
+  o.flushBatch = 100000;         // nothing written back while the benchmark runs
   o.flushMaxDelaySeconds = 3600;
   o.maxBufferedSamples = 1LL << 40;
   auto engine = std::make_unique<Engine>(o);
