@@ -118,19 +118,41 @@ public final class AreaReads {
     return new Changes(at, b, a, r.ranked, r.skipped, rows);
   }
 
-  /** Ids of the area's series (of one cluster, carrying labels): one select per metric name of the area. */
+  /**
+   * Ids of the area's series (of one cluster, carrying labels): one select per metric name of the
+   * area, and, without a label filter, the {@link CollectionService#UP_SERIES} series of the area's
+   * targets (of that cluster): a target that went down is silent after the moment, and its up
+   * series is then what says so.
+   */
   private int[] areaIds(String cluster, Map<String, String> labels) {
     Map<String, String> filter = filter(area, cluster, labels);
-    int[] all = new int[0];
-    int n = 0;
+    List<int[]> parts = new ArrayList<>();
     for (String name : areaMetrics()) {
       int[] ids = engine.select(name, filter);
       if (name.startsWith("host.") && ids.length > 0) ids = withLabel(ids, area.groupLabel);
-      if (n + ids.length > all.length) all = java.util.Arrays.copyOf(all, Math.max(2 * all.length, n + ids.length));
-      System.arraycopy(ids, 0, all, n, ids.length);
-      n += ids.length;
+      parts.add(ids);
     }
-    return java.util.Arrays.copyOf(all, n);
+    if (labels == null || labels.isEmpty()) {
+      java.util.Set<String> mine = new java.util.HashSet<>();
+      for (Monitor.Target t : reads.monitor().targets()) {
+        if (area.systems.contains(t.system) && (cluster == null || cluster.equals(t.group))) mine.add(t.upLabel);
+      }
+      int[] up = engine.select(CollectionService.UP_SERIES, Collections.<String, String>emptyMap());
+      SeriesKey[] keys = reads.index().keys(up);
+      int[] kept = new int[up.length];
+      int n = 0;
+      for (int i = 0; i < up.length; i++) if (mine.contains(keys[i].labels().get("target"))) kept[n++] = up[i];
+      parts.add(java.util.Arrays.copyOf(kept, n));
+    }
+    int total = 0;
+    for (int[] p : parts) total += p.length;
+    int[] all = new int[total];
+    int at = 0;
+    for (int[] p : parts) {
+      System.arraycopy(p, 0, all, at, p.length);
+      at += p.length;
+    }
+    return all;
   }
 
   /** Host figures of another area's target carry that area's labels: keep those with this area's. */
