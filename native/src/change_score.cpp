@@ -75,10 +75,14 @@ std::optional<SeriesChange> scoreKnown(std::vector<double>& b, std::vector<doubl
   c.peakAfter = peakValue;
 
   const double magnitude = std::max({std::fabs(medB), std::fabs(medA), largestMove});
-  const double s = std::max(kMadToSigma * mad, kRelativeFloor * magnitude);
-  if (!(s > 0) || !std::isfinite(s)) return c;  // every known value the same, before and after: unmoved
-  const double step = std::fabs(medA - medB) / s;
-  const double spike = std::max(0.0, (peakAfter - peakBefore) / s);
+  const double sigma = kMadToSigma * mad;
+  const double floor = kRelativeFloor * magnitude;
+  if (!(std::max(sigma, floor) > 0) || !std::isfinite(std::max(sigma, floor))) return c;  // all the same: unmoved
+  // In units of the spread. Under the floor, as a share of the magnitude (times 1 / kRelativeFloor),
+  // so a whole jump from a flat zero is exactly 100 whatever its size.
+  auto spreads = [&](double d) { return sigma >= floor ? d / sigma : d / magnitude / kRelativeFloor; };
+  const double step = spreads(std::fabs(medA - medB));
+  const double spike = std::max(0.0, spreads(peakAfter - peakBefore));
   if (spike > step) {
     c.score = spike;
     c.shape = ChangeShape::Spike;
