@@ -98,6 +98,9 @@ std::optional<SeriesChange> scoreKnown(std::vector<double>& b, std::vector<doubl
 
 bool ranksBefore(const SeriesChange& a, const SeriesChange& b) {
   if (a.score != b.score) return a.score > b.score;
+  // Equal scores (the floor gives every jump from a flat zero 100): a level that stayed moved
+  // says more than a blip that came back.
+  if (a.shape != b.shape) return a.shape == ChangeShape::Step;
   return a.id < b.id;
 }
 

@@ -37,7 +37,7 @@ std::optional<SeriesChange> scoreChange(const double* before, std::size_t before
 // value still there is dropped). Reorders both vectors.
 std::optional<SeriesChange> scoreKnown(std::vector<double>& before, std::vector<double>& after, std::int32_t minKnown);
 
-// Keeps the best `limit` changes seen (highest score, then lowest id), in O(log limit) a change.
+// Keeps the best `limit` changes seen (see ranksBefore), in O(log limit) a change.
 class TopChanges {
  public:
   explicit TopChanges(std::size_t limit) : limit_(limit) {}
@@ -50,7 +50,7 @@ class TopChanges {
   std::vector<SeriesChange> heap_;  // the worst kept on top
 };
 
-// a ranks before b.
+// a ranks before b: the higher score, then a step before a spike, then the lower id.
 bool ranksBefore(const SeriesChange& a, const SeriesChange& b);
 
 }  // namespace doflamingo

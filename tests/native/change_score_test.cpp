@@ -175,6 +175,21 @@ TEST(ChangeScoreTest, TopKeepsTheBestByScoreThenId) {
   EXPECT_EQ(best[1].id, 1u);  // 7 twice: the lower id first
   EXPECT_EQ(best[2].id, 3u);
 
+  // Equal scores: a step before a spike, whatever their ids.
+  TopChanges shapes(2);
+  SeriesChange spike;
+  spike.id = 1;
+  spike.score = 100;
+  spike.shape = ChangeShape::Spike;
+  SeriesChange step = spike;
+  step.id = 9;
+  step.shape = ChangeShape::Step;
+  shapes.offer(spike);
+  shapes.offer(step);
+  std::vector<SeriesChange> ordered = shapes.take();
+  EXPECT_EQ(ordered[0].id, 9u);
+  EXPECT_EQ(ordered[1].id, 1u);
+
   TopChanges none(0);
   none.offer(SeriesChange{});
   EXPECT_TRUE(none.take().empty());

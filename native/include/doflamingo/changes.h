@@ -42,7 +42,7 @@ struct SeriesChange {
 };
 
 struct ChangeRanking {
-  std::vector<SeriesChange> top;  // at most limit, highest score first, then lowest id
+  std::vector<SeriesChange> top;  // at most limit: highest score first, then steps before spikes, then lowest id
   std::int64_t ranked = 0;        // series with enough known points in both windows
   std::int64_t skipped = 0;       // series without (gaps, too young, silent after the moment)
 };
