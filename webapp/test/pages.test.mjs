@@ -7,6 +7,7 @@
 // group's partitions open below it; the Kafka drill-down reaches a partition (Brokers, then Topics,
 // a click on a topic, its Partitions); the Flume flow graph draws agents, components and the Kafka
 // topic from the agents' configFile; the Timeline draws the stored history of a chosen past range;
+// a click on a Timeline chart opens "What changed" there, and a row of it adds a chart;
 // the pages speak Korean when asked; no console errors. Exact checks of what a reader sees: every
 // drawn line has a legend entry with a readable name; every value axis and hover value of a metric
 // with a unit shows the unit; a time typed into the Timeline is honoured on Go and on Enter; an empty
@@ -268,6 +269,40 @@ try {
   check(drawn > 0, 'Timeline: a chosen past range ' + JSON.stringify(range) + ' shows stored history ('
     + drawn + ' charts with points in it' + seen + ')');
   await shot('kafka-timeline');
+
+  // "What changed": a click on a Timeline chart opens the series ranked around that moment, each
+  // named as text with a sparkline, and a row's button adds its series to the Timeline as a chart.
+  const spot = await page.evaluate(() => {
+    const chart = Ext.ComponentQuery.query('doflamingo-timelinechart').find((c) => c.area === 'kafka' && c.plot);
+    if (!chart) return null;
+    const r = chart.plot.over.getBoundingClientRect();
+    return { x: r.left + r.width * 0.6, y: r.top + r.height / 2 };
+  });
+  if (spot) await page.mouse.click(spot.x, spot.y);
+  const changes = await page.waitForFunction(() => {
+    const w = Ext.ComponentQuery.query('doflamingo-whatchanged')[0];
+    const rows = w && w.isVisible() && w.getEl().dom.querySelectorAll('.doflamingo-change-row');
+    return rows && rows.length > 0 && { rows: rows.length, sparks: w.getEl().dom.querySelectorAll('.doflamingo-change-spark canvas').length,
+      at: w.at, first: rows[0].querySelector('.doflamingo-change-name').textContent };
+  }, null, { timeout: 30000 }).then((h) => h.jsonValue()).catch(async () => page.evaluate(() => {
+    const w = Ext.ComponentQuery.query('doflamingo-whatchanged')[0];
+    return { seen: w ? w.getEl().dom.textContent : 'no panel' };
+  }));
+  check(changes && changes.rows > 0 && changes.sparks === changes.rows,
+    'What changed: a click on a Timeline chart opens the series ranked around it, a sparkline each ' + JSON.stringify(changes));
+  check(await page.evaluate(() => document.querySelectorAll('.doflamingo-whatchanged script, .doflamingo-whatchanged b').length) === 0,
+    'What changed: names are text, no markup of theirs in the panel');
+  if (changes && changes.rows > 0) {
+    await shot('kafka-what-changed');
+    await page.locator('.doflamingo-whatchanged .doflamingo-change-add').first().click();
+    const added = await page.waitForFunction(() => {
+      const c = Ext.ComponentQuery.query('doflamingo-timelinechart').find((x) => x.changedSeriesId !== undefined);
+      return c && c.plot && { id: c.changedSeriesId, title: c.titleEl.dom.textContent };
+    }, null, { timeout: 20000 }).then((h) => h.jsonValue()).catch(() => null);
+    check(added !== null && added.title === changes.first,
+      'What changed: a row\'s button adds its series to the Timeline as a chart ' + JSON.stringify(added));
+    await page.evaluate(() => Ext.ComponentQuery.query('doflamingo-whatchanged')[0].close());
+  }
 
   // A time typed into the fields is the range's start, on Go and on Enter, with no Tab first.
   async function typeStart(ms, how) {

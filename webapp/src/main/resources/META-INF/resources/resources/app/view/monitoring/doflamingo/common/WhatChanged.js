@@ -240,9 +240,10 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.common.WhatChanged', {
             }
         });
         chart.load(t.from, t.to, t.down('#compare').getValue() ? t.down('#offset').getValue() : 0);
+        // the new chart is the Timeline's last: brought into view once laid out
+        chart.on('boxready', function () { chart.getEl().dom.scrollIntoView({block: 'nearest'}); }, null, {single: true});
         button.disabled = true;
         button.textContent = Messages.t('doflamingo.changes.added');
-        t.scrollBy(0, 100000, true); // the new chart is the last one
     },
 
     onDestroy: function () {
