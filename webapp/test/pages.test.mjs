@@ -276,7 +276,8 @@ try {
     const chart = Ext.ComponentQuery.query('doflamingo-timelinechart').find((c) => c.area === 'kafka' && c.plot);
     if (!chart) return null;
     const r = chart.plot.over.getBoundingClientRect();
-    return { x: r.left + r.width * 0.6, y: r.top + r.height / 2 };
+    // late in the range: the history may be only half a minute old, and a window needs 5 points
+    return { x: r.left + r.width * 0.9, y: r.top + r.height / 2 };
   });
   if (spot) await page.mouse.click(spot.x, spot.y);
   const changes = await page.waitForFunction(() => {

@@ -44,7 +44,7 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.common.WhatChanged', {
         me.tbar = [
             {xtype: 'datefield', itemId: 'date', fieldLabel: Messages.t('doflamingo.timeline.at'), labelWidth: 24, width: 144,
                 format: Time.extDateFormat(), altFormats: 'Y-m-d|Y/m/d|m/d/Y|d.m.Y', listeners: rankOnEnter},
-            {xtype: 'timefield', itemId: 'time', width: 110, format: 'H:i:s', altFormats: 'H:i|G:i|G:i:s|g:i a|g:i A|g:i:s a|g:ia',
+            {xtype: 'timefield', itemId: 'time', width: 110, format: Time.extTimeFormat(), altFormats: 'H:i|G:i|G:i:s|g:i a|g:i A|g:i:s a|g:ia',
                 increment: 15, autoSelect: false, listeners: rankOnEnter},
             {text: Messages.t('doflamingo.changes.rank'), itemId: 'rank', handler: me.onRank, scope: me},
             '->',
