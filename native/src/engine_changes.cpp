@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <exception>
 #include <string>
+#include <system_error>
 #include <thread>
 
 #include "change_score.h"
@@ -106,8 +107,12 @@ ChangeRanking Engine::rankChanges(const ChangeQuery& q) {
   std::vector<std::thread> threads;
   const std::size_t share = (q.ids.size() + workers - 1) / workers;
   for (std::size_t w = 1; w < workers; ++w) {
-    threads.emplace_back(rank, std::min(q.ids.size(), w * share), std::min(q.ids.size(), (w + 1) * share),
-                         std::ref(parts[w]));
+    const std::size_t begin = std::min(q.ids.size(), w * share), end = std::min(q.ids.size(), (w + 1) * share);
+    try {
+      threads.emplace_back(rank, begin, end, std::ref(parts[w]));
+    } catch (const std::system_error&) {
+      rank(begin, end, parts[w]);  // no thread to be had: this share on the calling thread
+    }
   }
   rank(0, std::min(q.ids.size(), share), parts[0]);
   for (std::thread& t : threads) t.join();
