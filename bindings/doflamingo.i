@@ -230,6 +230,7 @@ ARRAY_RESULT(std::int32_t, jintArray, int[], NewIntArray, SetIntArrayRegion, jin
 %unignore doflamingo::binding::NativeEngine::queryMany;
 %unignore doflamingo::binding::NativeEngine::latest;
 %unignore doflamingo::binding::NativeEngine::latestWithinSteps;
+%unignore doflamingo::binding::NativeEngine::rankChanges;
 %unignore doflamingo::binding::NativeEngine::retentionClassOf;
 %unignore doflamingo::binding::NativeEngine::retentionClassNames;
 %unignore doflamingo::binding::NativeEngine::retentionClassNumbers;

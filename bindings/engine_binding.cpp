@@ -170,6 +170,28 @@ std::vector<double> NativeEngine::latestWithinSteps(const Ids& ids, std::int64_t
   return valuesAndTimes(engine_->latestWithinSteps(seriesIds(ids), atMs, steps), times);
 }
 
+std::vector<double> NativeEngine::rankChanges(const Ids& ids, std::int64_t atMs, std::int64_t beforeMs,
+                                              std::int64_t afterMs, std::int32_t limit, std::int32_t minKnown) {
+  ChangeQuery q;
+  q.ids = seriesIds(ids);
+  q.atMs = atMs;
+  q.beforeMs = beforeMs;
+  q.afterMs = afterMs;
+  q.limit = limit;
+  q.minKnown = minKnown;
+  const ChangeRanking r = engine_->rankChanges(q);
+  std::vector<double> out;
+  out.reserve(2 + r.top.size() * kChangeRowFields);
+  out.push_back(static_cast<double>(r.ranked));
+  out.push_back(static_cast<double>(r.skipped));
+  for (const SeriesChange& c : r.top) {
+    out.insert(out.end(), {static_cast<double>(c.id), c.score, c.medianBefore, c.medianAfter, c.peakAfter,
+                           static_cast<double>(c.direction), static_cast<double>(static_cast<int>(c.shape)),
+                           static_cast<double>(c.knownBefore), static_cast<double>(c.knownAfter)});
+  }
+  return out;
+}
+
 std::vector<std::int32_t> NativeEngine::retentionClassOf(const Ids& ids) {
   std::vector<std::uint32_t> classes = engine_->retentionClassOf(seriesIds(ids));
   return std::vector<std::int32_t>(classes.begin(), classes.end());

@@ -139,6 +139,12 @@ class NativeEngine {
   std::vector<double> latest(const Ids& ids, std::int64_t atMs, std::int64_t maxAgeMs, LongsOut* times);
   // Engine::latestWithinSteps, answered as latest() is.
   std::vector<double> latestWithinSteps(const Ids& ids, std::int64_t atMs, std::int64_t steps, LongsOut* times);
+  // Engine::rankChanges as one array: ranked, skipped, then per row (best first) id, score,
+  // medianBefore, medianAfter, peakAfter, direction, shape (ChangeShape's code), knownBefore,
+  // knownAfter (kChangeRowFields numbers; ids and counts are exact in a double).
+  std::vector<double> rankChanges(const Ids& ids, std::int64_t atMs, std::int64_t beforeMs, std::int64_t afterMs,
+                                  std::int32_t limit, std::int32_t minKnown);
+  static constexpr std::int32_t kChangeRowFields = 9;
   // Each id's index into the classes retentionClassNames() lists.
   std::vector<std::int32_t> retentionClassOf(const Ids& ids);
   // encodeStrings of name, tiers for every class, "default" first.

@@ -4,6 +4,7 @@
 //   engine_writeback.cpp  write-back to the RRD files: flushers, flush()
 //   engine_journal.cpp    the journal at open (replay) and its housekeeping (aged buffers, old segments)
 //   engine_query.cpp      queries, latest values, keys, group-by (the arithmetic in group_by.cpp)
+//   engine_changes.cpp    "what changed" around a moment (the statistic in change_score.cpp)
 #pragma once
 
 #include <atomic>
@@ -82,6 +83,10 @@ struct Engine::Impl {
   SeriesData queryOpen(std::uint32_t id, std::int64_t fromMs, std::int64_t toMs, std::int64_t resolutionMs,
                        Consolidation cf);
   Point latestOpen(std::uint32_t id, std::int64_t fromMs, std::int64_t toMs);
+  // The known values of a series in (fromMs, atMs] and (atMs, toMs] at its base step, as
+  // rankChanges scores them (engine_changes.cpp).
+  void changeWindows(std::uint32_t id, std::int64_t fromMs, std::int64_t atMs, std::int64_t toMs,
+                     std::vector<double>& before, std::vector<double>& after);
   // f(id) for each of ids, in order, under the lifecycle lock, once every id is known to exist.
   template <typename T, typename F>
   std::vector<T> forEachId(const std::vector<std::uint32_t>& ids, F f) {

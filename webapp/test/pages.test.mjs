@@ -7,6 +7,7 @@
 // group's partitions open below it; the Kafka drill-down reaches a partition (Brokers, then Topics,
 // a click on a topic, its Partitions, replicas as broker ids); the Flume flow graph draws agents, components and the Kafka
 // topic from the agents' configFile, every agent at once with the chosen one marked; the Timeline draws the stored history of a chosen past range;
+// a click on a Timeline chart opens "What changed" there, and a row of it adds a chart;
 // the pages speak Korean when asked; a WebSocket that SockJS gives up on is closed; no console errors. Exact checks of what a reader sees: every
 // drawn line has a legend entry with a readable name; every value axis and hover value of a metric
 // with a unit shows the unit; a time typed into the Timeline is honoured on Go and on Enter; an empty
@@ -308,6 +309,61 @@ try {
   check(drawn > 0, 'Timeline: a chosen past range ' + JSON.stringify(range) + ' shows stored history ('
     + drawn + ' charts with points in it' + seen + ')');
   await shot('kafka-timeline');
+
+  // "What changed": a click on a Timeline chart opens the series ranked around that moment, each
+  // named as text with a sparkline, and a row's button adds its series to the Timeline as a chart.
+  const spot = await page.evaluate(() => {
+    const chart = Ext.ComponentQuery.query('doflamingo-timelinechart').find((c) => c.area === 'kafka' && c.plot);
+    if (!chart) return null;
+    const r = chart.plot.over.getBoundingClientRect();
+    return { x: r.left + r.width * 0.9, y: r.top + r.height / 2,
+      at: Math.round(chart.plot.posToVal(r.width * 0.9, 'x') * 1000) };
+  });
+  if (spot) await page.mouse.click(spot.x, spot.y);
+  const opened = await page.waitForFunction(() => {
+    const w = Ext.ComponentQuery.query('doflamingo-whatchanged')[0];
+    return w && w.isVisible() && w.at;
+  }, null, { timeout: 10000 }).then((h) => h.jsonValue()).catch(() => null);
+  check(spot && opened && Math.abs(opened - spot.at) < 5000,
+    'What changed: a click on a Timeline chart opens the panel at that moment ' + JSON.stringify({ spot, opened }));
+  // The history is young here (half a minute or more) and series start as their targets are read:
+  // a moment typed into the panel, a quarter of a minute ago, ranked again (Rank) until 5 points
+  // stand on each side of it.
+  let changes = null;
+  for (let attempt = 0; attempt < 12 && opened && !changes; attempt++) {
+    await page.evaluate(() => {
+      const w = Ext.ComponentQuery.query('doflamingo-whatchanged')[0];
+      const at = new Date(Date.now() - 16000);
+      w.down('#date').setValue(at);
+      w.down('#time').setValue(at);
+    });
+    await page.locator('.doflamingo-whatchanged .x-btn', { hasText: /^Rank$/ }).click();
+    changes = await page.waitForFunction(() => {
+      const w = Ext.ComponentQuery.query('doflamingo-whatchanged')[0];
+      const rows = w.getEl().dom.querySelectorAll('.doflamingo-change-row');
+      return rows.length > 0 && { rows: rows.length, sparks: w.getEl().dom.querySelectorAll('.doflamingo-change-spark canvas').length,
+        at: w.at, first: rows[0].querySelector('.doflamingo-change-name').textContent };
+    }, null, { timeout: 5000 }).then((h) => h.jsonValue()).catch(() => null);
+  }
+  const panelText = changes ? '' : await page.evaluate(() => {
+    const w = Ext.ComponentQuery.query('doflamingo-whatchanged')[0];
+    return w ? w.getEl().dom.textContent : 'no panel';
+  });
+  check(changes && changes.rows > 0 && changes.sparks === changes.rows,
+    'What changed: the series ranked around a typed moment, a sparkline each ' + JSON.stringify(changes) + panelText);
+  check(await page.evaluate(() => document.querySelectorAll('.doflamingo-whatchanged script, .doflamingo-whatchanged b').length) === 0,
+    'What changed: names are text, no markup of theirs in the panel');
+  if (changes && changes.rows > 0) {
+    await shot('kafka-what-changed');
+    await page.locator('.doflamingo-whatchanged .doflamingo-change-add').first().click();
+    const added = await page.waitForFunction(() => {
+      const c = Ext.ComponentQuery.query('doflamingo-timelinechart').find((x) => x.changedSeriesId !== undefined);
+      return c && c.plot && { id: c.changedSeriesId, title: c.titleEl.dom.textContent };
+    }, null, { timeout: 20000 }).then((h) => h.jsonValue()).catch(() => null);
+    check(added !== null && added.title === changes.first,
+      'What changed: a row\'s button adds its series to the Timeline as a chart ' + JSON.stringify(added));
+    await page.evaluate(() => Ext.ComponentQuery.query('doflamingo-whatchanged')[0].close());
+  }
 
   // A time typed into the fields is the range's start, on Go and on Enter, with no Tab first.
   async function typeStart(ms, how) {

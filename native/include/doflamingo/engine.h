@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "doflamingo/changes.h"
 #include "doflamingo/types.h"
 
 namespace doflamingo {
@@ -161,6 +162,12 @@ class Engine {
 
   // Series of different classes are combined on the coarsest step among the answers.
   std::vector<GroupResult> groupBy(const GroupQuery& query);
+
+  // "What changed" around q.atMs: q.ids ranked by how far their window after the moment departs
+  // from their window before (see changes.h and change_score.h), the best q.limit returned. One
+  // call for any number of series. Throws InvalidArgument naming the field for bad windows or
+  // limits, and for an unknown id (nothing is read).
+  ChangeRanking rankChanges(const ChangeQuery& q);
 
   std::vector<std::uint32_t> select(const std::string& name, const std::vector<Label>& filter) const;
   SeriesKey key(std::uint32_t id) const;

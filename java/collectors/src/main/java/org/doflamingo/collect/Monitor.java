@@ -37,10 +37,13 @@ public final class Monitor implements AutoCloseable {
   /** One watched target, as pages show it, by its id in the scheduler. */
   public static final class Target extends TargetDescription {
     public final int id;
+    /** The {@code target} label of its {@link CollectionService#UP_SERIES} series (its collector's own name for it). */
+    public final String upLabel;
 
-    Target(int id, TargetDescription d) {
+    Target(int id, TargetDescription d, String upLabel) {
       super(d.system, d.group, d.member, d.address);
       this.id = id;
+      this.upLabel = upLabel;
     }
   }
 
@@ -141,7 +144,7 @@ public final class Monitor implements AutoCloseable {
     int id = collection.add(t.collector, config.intervalSeconds * 1000L, t.timeoutMs > 0 ? t.timeoutMs : timeoutMs(config), nowMs);
     counts.name(id, t.toString());
     synchronized (targets) {
-      targets.put(id, new Target(id, t));
+      targets.put(id, new Target(id, t, t.collector.target()));
     }
   }
 

@@ -183,6 +183,27 @@ public final class Engine extends NativeHandle {
     return new LatestValues(times, values);
   }
 
+  /** Default window before the moment {@link #rankChanges} compares against (10 minutes). */
+  public static final long CHANGES_BEFORE_MS = 10 * 60 * 1000L;
+  /** Default window after the moment (5 minutes). */
+  public static final long CHANGES_AFTER_MS = 5 * 60 * 1000L;
+  /** Default number of known points each window needs. */
+  public static final int CHANGES_MIN_KNOWN = 5;
+
+  /**
+   * "What changed" around {@code atMs}: the series ranked by how far their window after the moment
+   * ({@code (atMs, atMs + afterMs]}) departs from their window before ({@code (atMs - beforeMs, atMs]}),
+   * the best {@code limit} returned. Robust: medians and the MAD, a floor of 1 % of the series'
+   * magnitude where the MAD is 0, unknown points left out and a series with fewer than
+   * {@code minKnown} known points in either window skipped (see README, "What changed"). Each
+   * series is read at its base step from the live ring, else from the finest RRD tier covering the
+   * windows. One native call for any number of series. Bad windows, limits or ids throw
+   * {@link IllegalArgumentException} naming the field.
+   */
+  public ChangeRanking rankChanges(int[] seriesIds, long atMs, long beforeMs, long afterMs, int limit, int minKnown) {
+    return ChangeRanking.decode(call(() -> handle.rankChanges(seriesIds, atMs, beforeMs, afterMs, limit, minKnown)));
+  }
+
   /** The retention class of each series, in the order given; one native call. */
   public List<RetentionClass> retentionClassOf(int[] seriesIds) {
     int[] indexes = call(() -> handle.retentionClassOf(seriesIds));

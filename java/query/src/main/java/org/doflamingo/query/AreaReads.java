@@ -87,6 +87,83 @@ public final class AreaReads {
     return out;
   }
 
+  /** Most rows of a "what changed" answer; its windows at most {@link #MAX_CHANGE_WINDOW_MS} each. */
+  public static final int MAX_CHANGES = 100;
+  public static final long MAX_CHANGE_WINDOW_MS = 24 * 3600 * 1000L;
+
+  /**
+   * "What changed" around {@code at}: the area's series (of one cluster, carrying {@code labels},
+   * when given) ranked by the engine in one call by how far their window after the moment departs
+   * from their window before (see {@link Engine#rankChanges}); the best {@code limit}, with what
+   * each series is. {@code before}/{@code after} 0 take the defaults (10 and 5 minutes).
+   */
+  public Changes changes(String cluster, Map<String, String> labels, long at, long before, long after, int limit) {
+    if (at <= 0) throw new IllegalArgumentException("at: expected epoch milliseconds, got " + at);
+    long b = before == 0 ? Engine.CHANGES_BEFORE_MS : before;
+    long a = after == 0 ? Engine.CHANGES_AFTER_MS : after;
+    if (b < 0 || b > MAX_CHANGE_WINDOW_MS) throw new IllegalArgumentException("before: 1 ms to 24 h, got " + before);
+    if (a < 0 || a > MAX_CHANGE_WINDOW_MS) throw new IllegalArgumentException("after: 1 ms to 24 h, got " + after);
+    if (at <= b) throw new IllegalArgumentException("at: must lie more than before (" + b + " ms) after the epoch, got " + at);
+    if (limit < 1 || limit > MAX_CHANGES) throw new IllegalArgumentException("limit: 1 to " + MAX_CHANGES + ", got " + limit);
+    int[] ids = areaIds(cluster, labels);
+    org.doflamingo.engine.ChangeRanking r = engine.rankChanges(ids, at, b, a, limit, Engine.CHANGES_MIN_KNOWN);
+    int[] top = new int[r.top.size()];
+    for (int i = 0; i < top.length; i++) top[i] = r.top.get(i).seriesId;
+    SeriesKey[] keys = reads.index().keys(top);
+    SeriesKind[] kinds = reads.index().kinds(top);
+    List<ChangeRow> rows = new ArrayList<>(top.length);
+    for (int i = 0; i < top.length; i++) {
+      rows.add(new ChangeRow(r.top.get(i), keys[i], kinds[i], reads.monitor().catalogue().get(keys[i].name())));
+    }
+    return new Changes(at, b, a, r.ranked, r.skipped, rows);
+  }
+
+  /**
+   * Ids of the area's series (of one cluster, carrying labels): one select per metric name of the
+   * area, and, without a label filter, the {@link CollectionService#UP_SERIES} series of the area's
+   * targets (of that cluster): a target that went down is silent after the moment, and its up
+   * series is then what says so.
+   */
+  private int[] areaIds(String cluster, Map<String, String> labels) {
+    Map<String, String> filter = filter(area, cluster, labels);
+    List<int[]> parts = new ArrayList<>();
+    for (String name : areaMetrics()) {
+      int[] ids = engine.select(name, filter);
+      if (name.startsWith("host.") && ids.length > 0) ids = withLabel(ids, area.groupLabel);
+      parts.add(ids);
+    }
+    if (labels == null || labels.isEmpty()) {
+      java.util.Set<String> mine = new java.util.HashSet<>();
+      for (Monitor.Target t : reads.monitor().targets()) {
+        if (area.systems.contains(t.system) && (cluster == null || cluster.equals(t.group))) mine.add(t.upLabel);
+      }
+      int[] up = engine.select(CollectionService.UP_SERIES, Collections.<String, String>emptyMap());
+      SeriesKey[] keys = reads.index().keys(up);
+      int[] kept = new int[up.length];
+      int n = 0;
+      for (int i = 0; i < up.length; i++) if (mine.contains(keys[i].labels().get("target"))) kept[n++] = up[i];
+      parts.add(java.util.Arrays.copyOf(kept, n));
+    }
+    int total = 0;
+    for (int[] p : parts) total += p.length;
+    int[] all = new int[total];
+    int at = 0;
+    for (int[] p : parts) {
+      System.arraycopy(p, 0, all, at, p.length);
+      at += p.length;
+    }
+    return all;
+  }
+
+  /** Host figures of another area's target carry that area's labels: keep those with this area's. */
+  private int[] withLabel(int[] ids, String label) {
+    SeriesKey[] keys = reads.index().keys(ids);
+    int[] out = new int[ids.length];
+    int n = 0;
+    for (int i = 0; i < ids.length; i++) if (keys[i].labels().containsKey(label)) out[n++] = ids[i];
+    return java.util.Arrays.copyOf(out, n);
+  }
+
   private List<String> areaMetrics() {
     List<String> out = new ArrayList<>();
     for (String n : engine.metricNames()) if (area.owns(n)) out.add(n);

@@ -100,6 +100,8 @@ class NativeCallsTest {
       calls.put("retention", calls(engine, kafka::retention));
       calls.put("flume flows", calls(engine, () -> reads.flume().graph(null, System.currentTimeMillis())));
       calls.put("live push values", calls(engine, () -> reads.valuesAt(ids, t)));
+      // one select per metric name of the area, one ranking of all their series, the top's keys
+      calls.put("what changed", calls(engine, () -> kafka.changes(null, null, t, 0, 0, 20)));
       return calls;
     }
   }

@@ -96,6 +96,22 @@ public abstract class AreaController {
     return Response.object(queries().retention());
   }
 
+  /**
+   * "What changed" around {@code at}: the area's series (of one cluster, carrying the labels)
+   * ranked in the engine by how far their window after the moment ({@code after} ms, default 5 min)
+   * departs from their window before ({@code before} ms, default 10 min); the best {@code limit}
+   * (default 20, at most 100) with score, medians before and after, direction and shape.
+   */
+  @RequestMapping(value = "/changes", method = RequestMethod.GET)
+  public Response changes(@RequestParam("at") long at,
+      @RequestParam(value = "before", defaultValue = "0") long before,
+      @RequestParam(value = "after", defaultValue = "0") long after,
+      @RequestParam(value = "limit", defaultValue = "20") int limit,
+      @RequestParam(value = "clusterName", required = false) String cluster,
+      @RequestParam(value = "label", required = false) List<String> labels) {
+    return Response.object(queries().changes(cluster, labels(labels), at, before, after, limit));
+  }
+
   /** A page in Flamingo's envelope. */
   static Response page(Page<?> page) {
     return Response.page(page.rows, page.total, page.start, page.limit);

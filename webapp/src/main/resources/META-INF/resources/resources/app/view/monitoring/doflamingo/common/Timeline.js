@@ -2,7 +2,9 @@
  * The engineer's Timeline: go to any moment (the date and time fields give the range's start, taken
  * on Go or Enter; or the range bar over the retained history), zoom (drag across a chart, mouse wheel, + and -) and pan (drag the range
  * bar, arrow keys, the arrow buttons); every chart shares one cursor and one range, read at the
- * finest RRD tier that covers it. "Compare" draws the same range an offset earlier, dashed.
+ * finest RRD tier that covers it. "Compare" draws the same range an offset earlier, dashed. A click
+ * on a chart (or "What changed", at the range's middle) opens the series that moved most around
+ * that moment (WhatChanged).
  */
 Ext.define('Flamingo2.view.monitoring.doflamingo.common.Timeline', {
     extend: 'Ext.panel.Panel',
@@ -12,6 +14,7 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.common.Timeline', {
         'Flamingo2.view.monitoring.doflamingo.common.Messages',
         'Flamingo2.view.monitoring.doflamingo.common.ChartCatalogue',
         'Flamingo2.view.monitoring.doflamingo.common.TimelineChart',
+        'Flamingo2.view.monitoring.doflamingo.common.WhatChanged',
         'Flamingo2.view.monitoring.doflamingo.common.Time',
         'Ext.slider.Multi',
         'Ext.form.field.Date',
@@ -73,6 +76,9 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.common.Timeline', {
                         store: [[3600000, Messages.t('doflamingo.offset.1h')], [86400000, Messages.t('doflamingo.offset.1d')],
                             [7 * 86400000, Messages.t('doflamingo.offset.7d')]],
                         listeners: {change: me.reload, scope: me}},
+                    '-',
+                    {text: Messages.t('doflamingo.changes.open'), itemId: 'changes', tooltip: Messages.t('doflamingo.changes.hint'),
+                        handler: function () { me.showChanges((me.from + me.to) / 2); }},
                     '->',
                     {xtype: 'tbtext', itemId: 'rangeText'}
                 ]
@@ -84,7 +90,8 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.common.Timeline', {
         };
         me.items = Flamingo2.view.monitoring.doflamingo.common.ChartCatalogue.of(me.area).map(function (def) {
             return {xtype: 'doflamingo-timelinechart', area: me.area, cluster: me.cluster, def: def, columnWidth: 0.5, margin: 4,
-                listeners: {zoom: function (chart, from, to) { me.setRange(from, to); }}};
+                listeners: {zoom: function (chart, from, to) { me.zoomedAt = Date.now(); me.setRange(from, to); },
+                    jump: function (chart, at) { me.showChanges(at); }}};
         });
         me.callParent(arguments);
     },
@@ -144,6 +151,22 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.common.Timeline', {
     /** Opens at a moment: a quarter of an hour either side of it. */
     goTo: function (timeMs) {
         this.setRange(timeMs - 15 * 60000, timeMs + 15 * 60000);
+    },
+
+    /**
+     * "What changed" around at (ms): the panel opened, or the open one ranking again. Not for the
+     * click that ends a drag across a chart (a zoom).
+     */
+    showChanges: function (at) {
+        var me = this;
+        if (me.zoomedAt && Date.now() - me.zoomedAt < 500) return;
+        if (me.changes && !me.changes.isDestroyed && !me.changes.destroyed) {
+            me.changes.rank(at);
+            me.changes.toFront();
+        } else {
+            me.changes = Ext.create('Flamingo2.view.monitoring.doflamingo.common.WhatChanged', {timeline: me, at: at});
+            me.changes.show();
+        }
     },
 
     pan: function (fraction) {
