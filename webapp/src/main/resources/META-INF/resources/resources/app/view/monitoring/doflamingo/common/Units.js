@@ -15,7 +15,7 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.common.Units', {
     },
 
     /** Units of things counted whole: their axes tick at whole numbers (no "0.5 partitions"). */
-    counts: ['partitions', 'messages', 'records', 'events', 'connections', 'requests', 'znodes', 'watches', 'status', 'broker id'],
+    counts: ['partitions', 'messages', 'records', 'events', 'connections', 'requests', 'znodes', 'watches', 'status', 'broker id', '1/0'],
 
     /** uPlot's tick spacings for counts: 1, 2, 5 and their multiples of ten. */
     countIncrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1e3, 2e3, 5e3, 1e4, 2e4, 5e4, 1e5, 2e5, 5e5, 1e6, 2e6, 5e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12],
@@ -26,7 +26,8 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.common.Units', {
 
     /** How the unit reads after a number: '' for none, '%' for ratio and percent. */
     suffix: function (unit) {
-        if (!unit) return '';
+        // '1/0' (a target up or down) is a state, not a quantity: "1 → 0" says it, "1 1/0" does not
+        if (!unit || unit === '1/0') return '';
         if (unit === 'ratio' || unit === 'percent') return '%';
         return this.shortNames[unit] || unit;
     },
