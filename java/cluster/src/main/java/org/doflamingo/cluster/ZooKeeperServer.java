@@ -20,10 +20,14 @@ public final class ZooKeeperServer extends ClusterMember {
   /** What secures it (a TLS client port, HTTPS AdminServer), or null. */
   private final SecuredZooKeeper secured;
   private final int secureClientPort;
+  /** The ZooKeeper it runs (3.8.6 by default). */
+  private final ApacheRuntime runtime;
 
-  ZooKeeperServer(int id, Path dir, SecuredZooKeeper secured) {
+  ZooKeeperServer(int id, Path dir, SecuredZooKeeper secured, ApacheRuntime runtime) {
     super(dir, Duration.ofSeconds(10));
+    if (runtime.product() != ApacheRuntime.Product.ZOOKEEPER) throw new IllegalArgumentException("not a ZooKeeper runtime: " + runtime);
     this.id = id;
+    this.runtime = runtime;
     this.secured = secured;
     this.secureClientPort = secured == null ? -1 : Ports.free();
   }
@@ -65,18 +69,30 @@ public final class ZooKeeperServer extends ClusterMember {
         + "  </appender>\n"
         + "  <root level=\"INFO\"><appender-ref ref=\"OUT\"/></root>\n"
         + "</configuration>\n");
+    // 3.6 and 3.7 log through log4j 1 (reload4j), 3.8+ through logback: each reads its own file
+    Path log4j = dir.resolve("log4j.properties");
+    Dirs.write(log4j, "log4j.rootLogger=INFO, OUT\n"
+        + "log4j.appender.OUT=org.apache.log4j.ConsoleAppender\n"
+        + "log4j.appender.OUT.layout=org.apache.log4j.PatternLayout\n"
+        + "log4j.appender.OUT.layout.ConversionPattern=%d{HH:mm:ss.SSS} %-5p [%t] %c{1} - %m%n\n");
     List<String> opts = JvmProcess.baseOptions("96m");
     opts.addAll(JvmProcess.jmxOptions(jmxPort));
     opts.add("-Dlogback.configurationFile=" + logback);
+    opts.add("-Dlog4j.configuration=file:" + log4j);
     opts.add("-Dzookeeper.log.dir=" + dir);
     opts.add("-Dzookeeper.jmx.log4j.disable=true");
-    process = new JvmProcess("zookeeper-" + id, ApacheRuntime.ZOOKEEPER, opts,
+    process = new JvmProcess("zookeeper-" + id, runtime, opts,
         "org.apache.zookeeper.server.quorum.QuorumPeerMain",
         Arrays.asList(zooCfg.toString()), dir, dir.resolve("zookeeper-" + id + ".log"));
   }
 
   public int id() {
     return id;
+  }
+
+  /** The ZooKeeper this server runs. */
+  public ApacheRuntime runtime() {
+    return runtime;
   }
 
   public int clientPort() {
