@@ -49,7 +49,8 @@ import org.doflamingo.query.Reads;
  * </pre>
  *
  * {@code -Dmatrix.only=kafka-2.8,zookeeper} runs the rows whose key contains one of the words.
- * Rows are appended to {@code java/query/target/matrix/matrix.md} as they finish.
+ * Rows are appended to {@code target/matrix/matrix.md} of the working directory (the repository root)
+ * as they finish, so a run cut short keeps what it measured.
  */
 public final class VersionMatrix {
   private static final String CLUSTER = "matrix";
