@@ -55,6 +55,7 @@ class SaslZooKeeperIT {
     assertTrue(read.contains("written-with-a-login"), "the client that logged in reads the znode:\n" + created + "\n" + read);
     String refused = server.cli(Collections.<String>emptyList(), "get", "/doflamingo-sasl");
     assertFalse(refused.contains("written-with-a-login"), "a client without a login must be refused:\n" + refused);
+    assertTrue(refused.contains("failed to authenticate"), "ZooKeeper closes the session of a client that did not log in:\n" + refused);
 
     ZooKeeperCollector c = collector();
     for (ZooKeeperCollector.Source source : ZooKeeperCollector.Source.values()) {
