@@ -146,12 +146,16 @@ public final class VersionMatrix {
         if (missingRuntime != null) {
           c.row.note = missingRuntime;
         } else if (c.run != null) {
+          Path dir = base.resolve(c.row.key().replaceAll("[^a-z0-9.]+", "-"));
           try {
-            c.run.run(c.row, base.resolve(c.row.key().replaceAll("[^a-z0-9.]+", "-")), shared);
+            c.run.run(c.row, dir, shared);
           } catch (Exception | AssertionError e) {
             String m = String.valueOf(e.getMessage());
             c.row.note = "failed: " + m.split("\n")[0];
             System.out.println("   " + m);
+          } finally {
+            // a row's RRD files are 200-300 MB (2.3 MB a series at the cluster tiers) and not read again; its logs are kept
+            deleteTree(dir.resolve("rrd"));
           }
         }
         c.row.seconds = (System.nanoTime() - t0) / 1_000_000_000L;
@@ -174,6 +178,16 @@ public final class VersionMatrix {
     table.append("\n").append(done.size()).append(" rows in ").append((System.nanoTime() - started) / 60_000_000_000L).append(" min\n");
     System.out.println(table);
     Files.write(out, table.toString().getBytes(StandardCharsets.UTF_8), StandardOpenOption.APPEND);
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) return;
+    try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
+      List<Path> all = new ArrayList<>();
+      paths.forEach(all::add);
+      Collections.reverse(all);
+      for (Path p : all) Files.delete(p);
+    }
   }
 
   /** Why a row cannot run for want of a runtime, or null. */
