@@ -30,19 +30,22 @@ public final class BrokerSettings {
   private final SecuredListeners listeners;
   /** Password authentication (and TLS) of the brokers' JMX, or null: open JMX. */
   private final SecuredJmx jmx;
+  /** The Kafka the brokers run, or null: the launcher's default (3.9.2 in ZooKeeper mode and for a combined KRaft node, 4.4.0 in a KraftCluster). */
+  private final ApacheRuntime runtime;
 
   private BrokerSettings(List<String> jvmOptions, Map<String, String> properties, boolean keepData) {
-    this(jvmOptions, Collections.<Integer, List<String>>emptyMap(), properties, keepData, null, null);
+    this(jvmOptions, Collections.<Integer, List<String>>emptyMap(), properties, keepData, null, null, null);
   }
 
   private BrokerSettings(List<String> jvmOptions, Map<Integer, List<String>> brokerOptions, Map<String, String> properties,
-      boolean keepData, SecuredListeners listeners, SecuredJmx jmx) {
+      boolean keepData, SecuredListeners listeners, SecuredJmx jmx, ApacheRuntime runtime) {
     this.jvmOptions = Collections.unmodifiableList(new ArrayList<>(jvmOptions));
     this.brokerOptions = Collections.unmodifiableMap(new LinkedHashMap<>(brokerOptions));
     this.properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties));
     this.keepData = keepData;
     this.listeners = listeners;
     this.jmx = jmx;
+    this.runtime = runtime;
   }
 
   /**
@@ -65,7 +68,7 @@ public final class BrokerSettings {
   public BrokerSettings withJvmOption(String option) {
     List<String> options = new ArrayList<>(jvmOptions);
     options.add(option);
-    return new BrokerSettings(options, brokerOptions, properties, keepData, listeners, jmx);
+    return new BrokerSettings(options, brokerOptions, properties, keepData, listeners, jmx, runtime);
   }
 
   /** These settings plus one more JVM option for broker {@code id} only (a {@code -javaagent:} with its own port). */
@@ -74,19 +77,19 @@ public final class BrokerSettings {
     List<String> own = new ArrayList<>(options.containsKey(id) ? options.get(id) : Collections.<String>emptyList());
     own.add(option);
     options.put(id, own);
-    return new BrokerSettings(jvmOptions, options, properties, keepData, listeners, jmx);
+    return new BrokerSettings(jvmOptions, options, properties, keepData, listeners, jmx, runtime);
   }
 
   /** These settings plus one {@code server.properties} entry, which overrides the harness's value of the same key. */
   public BrokerSettings withProperty(String key, String value) {
     Map<String, String> p = new LinkedHashMap<>(properties);
     p.put(key, value);
-    return new BrokerSettings(jvmOptions, brokerOptions, p, keepData, listeners, jmx);
+    return new BrokerSettings(jvmOptions, brokerOptions, p, keepData, listeners, jmx, runtime);
   }
 
   /** These settings, keeping (or not) each broker's data folder from an earlier run instead of starting empty. */
   public BrokerSettings keepingData(boolean keep) {
-    return new BrokerSettings(jvmOptions, brokerOptions, properties, keep, listeners, jmx);
+    return new BrokerSettings(jvmOptions, brokerOptions, properties, keep, listeners, jmx, runtime);
   }
 
   /**
@@ -94,12 +97,23 @@ public final class BrokerSettings {
    * own: {@code KafkaBroker.port(name)}) with their settings and JVM options.
    */
   public BrokerSettings withListeners(SecuredListeners secured) {
-    return new BrokerSettings(jvmOptions, brokerOptions, properties, keepData, secured, jmx);
+    return new BrokerSettings(jvmOptions, brokerOptions, properties, keepData, secured, jmx, runtime);
   }
 
   /** These settings, the brokers' JMX secured by {@code secured} (password authentication, TLS). */
   public BrokerSettings withJmx(SecuredJmx secured) {
-    return new BrokerSettings(jvmOptions, brokerOptions, properties, keepData, listeners, secured);
+    return new BrokerSettings(jvmOptions, brokerOptions, properties, keepData, listeners, secured, runtime);
+  }
+
+  /** These settings, the brokers running Kafka {@code kafka} ({@code ApacheRuntime.kafka("3.4.1")}) instead of the launcher's default. */
+  public BrokerSettings withRuntime(ApacheRuntime kafka) {
+    if (kafka.product() != ApacheRuntime.Product.KAFKA) throw new IllegalArgumentException("not a Kafka runtime: " + kafka);
+    return new BrokerSettings(jvmOptions, brokerOptions, properties, keepData, listeners, jmx, kafka);
+  }
+
+  /** The Kafka the brokers run: the one given by {@link #withRuntime}, else {@code fallback}. */
+  public ApacheRuntime runtime(ApacheRuntime fallback) {
+    return runtime != null ? runtime : fallback;
   }
 
   /** How the brokers' JMX is secured, or null: open. */

@@ -37,9 +37,17 @@ public final class FlumeAgent extends ClusterMember {
   /** Whether the source on {@link #sourcePort} is Flume's HTTP source (so {@link #postEvents} works). */
   private final boolean httpSource;
   private final Path configFile;
+  /** The Flume it runs (1.11.0 by default). */
+  private final ApacheRuntime runtime;
 
   private FlumeAgent(Path dir, String agentName, String config, int sourcePort, boolean httpSource) {
+    this(ApacheRuntime.FLUME, dir, agentName, config, sourcePort, httpSource);
+  }
+
+  private FlumeAgent(ApacheRuntime runtime, Path dir, String agentName, String config, int sourcePort, boolean httpSource) {
     super(dir, Duration.ofSeconds(10));
+    if (runtime.product() != ApacheRuntime.Product.FLUME) throw new IllegalArgumentException("not a Flume runtime: " + runtime);
+    this.runtime = runtime;
     this.agentName = agentName;
     this.sourcePort = sourcePort;
     this.httpSource = httpSource;
@@ -60,13 +68,22 @@ public final class FlumeAgent extends ClusterMember {
         + "    <Root level=\"INFO\"><AppenderRef ref=\"out\"/></Root>\n"
         + "  </Loggers>\n"
         + "</Configuration>\n");
+    // Flume 1.9 logs through log4j 1, 1.10+ through Log4j 2: each reads its own file
+    Path log4j1 = dir.resolve("log4j.properties");
+    Dirs.write(log4j1, "log4j.rootLogger=INFO, out\n"
+        + "log4j.appender.out=org.apache.log4j.ConsoleAppender\n"
+        + "log4j.appender.out.layout=org.apache.log4j.PatternLayout\n"
+        + "log4j.appender.out.layout.ConversionPattern=%d{HH:mm:ss.SSS} %-5p [%t] %c{1} - %m%n\n"
+        + "log4j.logger.org.apache.kafka=WARN\n"
+        + "log4j.logger.org.eclipse.jetty=WARN\n");
     List<String> opts = JvmProcess.baseOptions("128m");
     opts.addAll(JvmProcess.jmxOptions(jmxPort));
+    opts.add("-Dlog4j.configuration=file:" + log4j1);
     opts.add("-Dflume.monitoring.type=http");
     opts.add("-Dflume.monitoring.port=" + monitoringPort);
     opts.add("-Dlog4j.configurationFile=" + log4j2);
     opts.add("-Dflume.log.dir=" + dir);
-    process = new JvmProcess("flume-" + agentName, ApacheRuntime.FLUME, opts,
+    process = new JvmProcess("flume-" + agentName, runtime, opts,
         "org.apache.flume.node.Application",
         Arrays.asList("-n", agentName, "-f", conf.toString(), "--no-reload-conf"),
         dir, dir.resolve("flume-" + agentName + ".log"));
@@ -87,12 +104,17 @@ public final class FlumeAgent extends ClusterMember {
    * channel -> Kafka sink writing to {@code topic} on {@code bootstrapServers} (acks=all).
    */
   public static FlumeAgent startKafkaFlow(Path dir, String bootstrapServers, String topic) {
+    return startKafkaFlow(ApacheRuntime.FLUME, dir, bootstrapServers, topic);
+  }
+
+  /** As {@link #startKafkaFlow(Path, String, String)}, the agent running Flume {@code runtime} ({@code ApacheRuntime.flume("1.9.0")}). */
+  public static FlumeAgent startKafkaFlow(ApacheRuntime runtime, Path dir, String bootstrapServers, String topic) {
     int sourcePort = Ports.free();
     String config = components("agent", "http", "mem", "kafka")
         + httpSource("agent", "http", sourcePort, "mem")
         + memoryChannel("agent", "mem")
         + kafkaSink("agent", "kafka", "mem", bootstrapServers, topic);
-    FlumeAgent agent = new FlumeAgent(Dirs.fresh(dir), "agent", config, sourcePort, true);
+    FlumeAgent agent = new FlumeAgent(runtime, Dirs.fresh(dir), "agent", config, sourcePort, true);
     agent.launch();
     return agent;
   }
@@ -181,6 +203,11 @@ public final class FlumeAgent extends ClusterMember {
       String json = metricsJson();
       return json.startsWith("{") && (json.contains("\"SOURCE.") || json.contains("\"SINK."));
     }, process);
+  }
+
+  /** The Flume this agent runs. */
+  public ApacheRuntime runtime() {
+    return runtime;
   }
 
   public String agentName() {

@@ -17,6 +17,8 @@ public final class KafkaBroker extends ClusterMember {
   private final int controllerPort;
   /** Ports of the listeners opened beside PLAINTEXT (BrokerSettings.withListeners). */
   private final ListenerPorts securedPorts;
+  /** The Kafka it runs (BrokerSettings.withRuntime; 3.9.2 by default), set by configure. */
+  private ApacheRuntime runtime;
 
   KafkaBroker(KafkaCluster cluster, int id, Path dir, boolean kraft) {
     super(dir, Duration.ofSeconds(30));
@@ -28,6 +30,12 @@ public final class KafkaBroker extends ClusterMember {
 
   /** Writes server.properties (ZooKeeper mode, or KRaft combined broker+controller). */
   Path configure(String zookeeperConnect, int replication, BrokerSettings settings) {
+    runtime = settings.runtime(ApacheRuntime.KAFKA);
+    if (runtime.atLeast("4.0")) {
+      // 4.x has no ZooKeeper mode, and logs through Log4j 2 where this launcher writes log4j 1 settings
+      throw new IllegalArgumentException("Kafka " + runtime.version() + " brokers are started by KraftCluster, not KafkaCluster"
+          + " (4.x has no ZooKeeper mode)");
+    }
     Path logs = dir.resolve("data");
     SecuredListeners secured = settings.listeners();
     // the secured listeners sit beside PLAINTEXT, which the harness and the other brokers keep using
@@ -112,7 +120,7 @@ public final class KafkaBroker extends ClusterMember {
     opts.addAll(JvmProcess.jmxOptions(jmxPort, settings.jmx(), dir));
     opts.add("-Dlog4j.configuration=file:" + log4j);
     opts.add("-Dkafka.logs.dir=" + dir);
-    process = new JvmProcess("kafka-" + id, ApacheRuntime.KAFKA, opts, "kafka.Kafka",
+    process = new JvmProcess("kafka-" + id, runtime, opts, "kafka.Kafka",
         Arrays.asList(props.toString()), dir, dir.resolve("kafka-" + id + ".log"));
     return props;
   }
@@ -121,7 +129,7 @@ public final class KafkaBroker extends ClusterMember {
   void formatStorage(String clusterId, Path props) {
     List<String> opts = JvmProcess.baseOptions("128m");
     opts.add("-Dlog4j.configuration=file:" + dir.resolve("log4j.properties"));
-    JvmProcess format = new JvmProcess("kafka-storage-format-" + id, ApacheRuntime.KAFKA, opts,
+    JvmProcess format = new JvmProcess("kafka-storage-format-" + id, runtime, opts,
         "kafka.tools.StorageTool",
         Arrays.asList("format", "-t", clusterId, "-c", props.toString(), "--ignore-formatted"),
         dir, dir.resolve("kafka-storage-format.log"));
@@ -138,6 +146,11 @@ public final class KafkaBroker extends ClusterMember {
 
   public int id() {
     return id;
+  }
+
+  /** The Kafka this broker runs. */
+  public ApacheRuntime runtime() {
+    return runtime;
   }
 
   public int port() {

@@ -40,6 +40,8 @@ public final class KraftNode extends ClusterMember {
   private Path properties;
   /** Ports of a broker's listeners opened beside CLIENT (BrokerSettings.withListeners). */
   private final ListenerPorts securedPorts;
+  /** The Kafka it runs (BrokerSettings.withRuntime; 4.4.0 by default), set by configure. */
+  private ApacheRuntime runtime;
 
   KraftNode(KraftCluster cluster, int id, Role role, Path dir, String directoryId) {
     super(dir, Duration.ofSeconds(30));
@@ -52,6 +54,12 @@ public final class KraftNode extends ClusterMember {
 
   /** Writes server.properties and log4j2.properties and prepares the JVM (not started). */
   void configure(String quorumBootstrap, int replication, BrokerSettings settings) {
+    runtime = settings.runtime(ApacheRuntime.KAFKA4);
+    if (!runtime.atLeast("4.0")) {
+      // the dynamic quorum (KIP-853) came with 3.9, and this launcher writes Log4j 2 settings, which 4.0 moved to
+      throw new IllegalArgumentException("KraftCluster runs Kafka 4.x (dedicated controllers, dynamic quorum, Log4j 2), not "
+          + runtime.version() + ": start 3.x in KRaft mode with KafkaCluster.startKraft");
+    }
     Map<String, String> p = new LinkedHashMap<>();
     p.put("process.roles", role.processRoles());
     p.put("node.id", String.valueOf(id));
@@ -125,7 +133,7 @@ public final class KraftNode extends ClusterMember {
     opts.addAll(JvmProcess.jmxOptions(jmxPort));
     opts.add("-Dlog4j2.configurationFile=" + log4j);
     opts.add("-Dkafka.logs.dir=" + dir);
-    process = new JvmProcess(name(), ApacheRuntime.KAFKA4, opts, "kafka.Kafka", Arrays.asList(properties.toString()), dir,
+    process = new JvmProcess(name(), runtime, opts, "kafka.Kafka", Arrays.asList(properties.toString()), dir,
         dir.resolve(name() + ".log"));
   }
 
@@ -140,7 +148,7 @@ public final class KraftNode extends ClusterMember {
     List<String> args = role == Role.CONTROLLER
         ? Arrays.asList("format", "-t", clusterId, "-c", properties.toString(), "--initial-controllers", initialControllers)
         : Arrays.asList("format", "-t", clusterId, "-c", properties.toString(), "--no-initial-controllers");
-    JvmProcess format = new JvmProcess(name() + "-format", ApacheRuntime.KAFKA4, opts, "kafka.tools.StorageTool", args, dir,
+    JvmProcess format = new JvmProcess(name() + "-format", runtime, opts, "kafka.tools.StorageTool", args, dir,
         dir.resolve("kafka-storage-format.log"));
     format.start();
     return format;
@@ -156,6 +164,11 @@ public final class KraftNode extends ClusterMember {
 
   public Role role() {
     return role;
+  }
+
+  /** The Kafka this node runs. */
+  public ApacheRuntime runtime() {
+    return runtime;
   }
 
   /** The node's one listener: the client listener of a broker, the controller listener of a controller. */

@@ -43,13 +43,24 @@ public final class ZooKeeperEnsemble implements AutoCloseable {
    * (a TLS client port, the AdminServer over HTTPS) when not null.
    */
   public static ZooKeeperEnsemble start(Path baseDir, int size, Duration timeout, boolean keepData, SecuredZooKeeper secured) {
+    return start(baseDir, size, timeout, keepData, secured, ApacheRuntime.ZOOKEEPER);
+  }
+
+  /** {@code size} servers of ZooKeeper {@code runtime} ({@code ApacheRuntime.zookeeper("3.6.4")}), as {@link #start(Path, int)}. */
+  public static ZooKeeperEnsemble start(Path baseDir, int size, ApacheRuntime runtime) {
+    return start(baseDir, size, Duration.ofSeconds(90), false, null, runtime);
+  }
+
+  /** As {@link #start(Path, int, Duration, boolean, SecuredZooKeeper)}, every server running {@code runtime}. */
+  public static ZooKeeperEnsemble start(Path baseDir, int size, Duration timeout, boolean keepData, SecuredZooKeeper secured,
+      ApacheRuntime runtime) {
     if (size < 1) {
       throw new IllegalArgumentException("size must be at least 1: " + size);
     }
     List<ZooKeeperServer> servers = new ArrayList<>();
     for (int id = 1; id <= size; id++) {
       Path dir = baseDir.resolve("zookeeper-" + id);
-      servers.add(new ZooKeeperServer(id, keepData ? Dirs.kept(dir) : Dirs.fresh(dir), secured));
+      servers.add(new ZooKeeperServer(id, keepData ? Dirs.kept(dir) : Dirs.fresh(dir), secured, runtime));
     }
     ZooKeeperEnsemble ensemble = new ZooKeeperEnsemble(baseDir, servers);
     try {

@@ -20,12 +20,16 @@ public final class ZooKeeperServer extends ClusterMember {
   /** What secures it (a TLS client port, HTTPS AdminServer), or null. */
   private final SecuredZooKeeper secured;
   private final int secureClientPort;
+  /** The ZooKeeper it runs (3.8.6 by default). */
+  private final ApacheRuntime runtime;
 
-  ZooKeeperServer(int id, Path dir, SecuredZooKeeper secured) {
+  ZooKeeperServer(int id, Path dir, SecuredZooKeeper secured, ApacheRuntime runtime) {
     super(dir, Duration.ofSeconds(10));
+    if (runtime.product() != ApacheRuntime.Product.ZOOKEEPER) throw new IllegalArgumentException("not a ZooKeeper runtime: " + runtime);
     this.id = id;
+    this.runtime = runtime;
     this.secured = secured;
-    this.secureClientPort = secured == null ? -1 : Ports.free();
+    this.secureClientPort = secured == null || !secured.hasTls() ? -1 : Ports.free();
   }
 
   /** Writes zoo.cfg (and myid) naming every server of the ensemble, then builds the process. */
@@ -65,18 +69,31 @@ public final class ZooKeeperServer extends ClusterMember {
         + "  </appender>\n"
         + "  <root level=\"INFO\"><appender-ref ref=\"OUT\"/></root>\n"
         + "</configuration>\n");
+    // 3.6 and 3.7 log through log4j 1 (reload4j), 3.8+ through logback: each reads its own file
+    Path log4j = dir.resolve("log4j.properties");
+    Dirs.write(log4j, "log4j.rootLogger=INFO, OUT\n"
+        + "log4j.appender.OUT=org.apache.log4j.ConsoleAppender\n"
+        + "log4j.appender.OUT.layout=org.apache.log4j.PatternLayout\n"
+        + "log4j.appender.OUT.layout.ConversionPattern=%d{HH:mm:ss.SSS} %-5p [%t] %c{1} - %m%n\n");
     List<String> opts = JvmProcess.baseOptions("96m");
     opts.addAll(JvmProcess.jmxOptions(jmxPort));
     opts.add("-Dlogback.configurationFile=" + logback);
+    opts.add("-Dlog4j.configuration=file:" + log4j);
     opts.add("-Dzookeeper.log.dir=" + dir);
     opts.add("-Dzookeeper.jmx.log4j.disable=true");
-    process = new JvmProcess("zookeeper-" + id, ApacheRuntime.ZOOKEEPER, opts,
+    if (secured != null) opts.addAll(secured.serverJvmOptions(dir));
+    process = new JvmProcess("zookeeper-" + id, runtime, opts,
         "org.apache.zookeeper.server.quorum.QuorumPeerMain",
         Arrays.asList(zooCfg.toString()), dir, dir.resolve("zookeeper-" + id + ".log"));
   }
 
   public int id() {
     return id;
+  }
+
+  /** The ZooKeeper this server runs. */
+  public ApacheRuntime runtime() {
+    return runtime;
   }
 
   public int clientPort() {
@@ -116,6 +133,34 @@ public final class ZooKeeperServer extends ClusterMember {
     process.kill();
     process.start();
     awaitServing(READY_TIMEOUT);
+  }
+
+  /**
+   * Runs ZooKeeper's command-line client ({@code ZooKeeperMain -server host:clientPort command...})
+   * in a JVM of its own with {@code jvmOptions} (a JAAS login, say) and returns its output; the
+   * client's exit code is not its commands' result, so callers read the output. A client still
+   * running after 30 s (one reconnecting after its session was refused) is killed.
+   */
+  public String cli(List<String> jvmOptions, String... command) {
+    List<String> opts = JvmProcess.baseOptions("64m");
+    opts.addAll(jvmOptions);
+    opts.add("-Dlog4j.configuration=file:" + dir.resolve("log4j.properties"));
+    opts.add("-Dlogback.configurationFile=" + dir.resolve("logback.xml"));
+    List<String> args = new ArrayList<>(Arrays.asList("-server", address()));
+    args.addAll(Arrays.asList(command));
+    Path log = dir.resolve("cli-" + System.nanoTime() + ".log");
+    JvmProcess cli = new JvmProcess("zookeeper-cli-" + id, runtime, opts, "org.apache.zookeeper.ZooKeeperMain", args, dir, log);
+    cli.start();
+    try {
+      cli.awaitExit(Duration.ofSeconds(30));
+    } catch (ClusterException timedOut) {
+      // killed: a client whose session is refused may keep reconnecting; its output says what happened
+    }
+    try {
+      return new String(java.nio.file.Files.readAllBytes(log), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new ClusterException("cannot read " + log, e);
+    }
   }
 
   /** Sends a four-letter word to this server's client port. */
