@@ -90,6 +90,15 @@ class EventsIT {
     edge = FlumeAgent.startEdge(base.resolve("flume-edge"), "edge", collector);
     producer = thread("orders-producer", this::produce);
     consumer = thread("billing-consumer", this::consume);
+    // The group exists (it has committed) before the monitor first lists groups: else its first
+    // commit lands after that listing and is, rightly, a group.created the baseline test refuses.
+    try (Admin admin = kafka.admin()) {
+      long until = System.currentTimeMillis() + 60_000;
+      while (admin.listConsumerGroupOffsets(GROUP).partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS).isEmpty()) {
+        assertTrue(System.currentTimeMillis() < until, "group " + GROUP + " committed nothing within 60 s");
+        Thread.sleep(200);
+      }
+    }
     Path storage = Files.createTempDirectory(Files.createDirectories(base), "storage-");
     String json = MonitorJson.of(storage, (int) (INTERVAL_MS / 1000), CLUSTER, zk, kafka, Arrays.asList(edge, collector))
         // every partition and group read every scrape, and a lag window short enough for a STOP in a test
