@@ -1,6 +1,7 @@
 package org.doflamingo.collect;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,9 @@ import org.doflamingo.collect.series.SeriesPolicy;
 import org.doflamingo.config.MonitorConfig;
 import org.doflamingo.engine.Engine;
 import org.doflamingo.engine.EngineConfig;
+import org.doflamingo.engine.Event;
+import org.doflamingo.engine.EventPage;
+import org.doflamingo.engine.EventQuery;
 import org.doflamingo.engine.Scheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +58,9 @@ public final class Monitor implements AutoCloseable {
   private final SeriesKeys keys;
   private final MonitorEvents events;
   private static final Logger log = LoggerFactory.getLogger(Monitor.class);
+  /** Doflamingo's own events' kinds. */
+  public static final String START = "doflamingo.start";
+  public static final String STOP = "doflamingo.stop";
 
   private Monitor(MonitorConfig config, MetricCatalogue catalogue, Engine engine, CollectionService collection,
       SeriesPolicy policy, SeriesCounts counts, SeriesKeys keys, MonitorEvents events) {
@@ -88,13 +95,14 @@ public final class Monitor implements AutoCloseable {
     CollectionService collection = null;
     int registered = 0;
     try {
-      MonitorEvents events = new MonitorEvents();
+      MonitorEvents events = new MonitorEvents(engine);
       CollectorFactory.Context context = new CollectorFactory.Context(config, catalogue, engine, timeoutMs(config), nowMs, policy, events);
       for (CollectorFactory f : factories) f.addTargets(context, built);
       EngineScrape.Ids ids = new EngineScrape.Ids(engine, policy, counts);
       collection = new CollectionService(engine, Math.min(MAX_WORKERS, Math.max(2, built.size())), ids);
       Monitor m = new Monitor(config, catalogue, engine, collection, policy, counts, ids.keys(), events);
       for (; registered < built.size(); registered++) m.add(built.get(registered), nowMs);
+      m.recordStart(nowMs);
       return m;
     } catch (RuntimeException | CollectException e) {
       // the service closes the collectors it took; the others are closed here
@@ -133,9 +141,31 @@ public final class Monitor implements AutoCloseable {
     }
   }
 
-  /** Starts the scrapes due at {@code nowMs}; returns at once. */
+  /** Starts the scrapes due at {@code nowMs} and stores the events recorded since the last tick; returns at once. */
   public void tick(long nowMs) {
     collection.tick(nowMs);
+    events.flush();
+  }
+
+  /**
+   * Doflamingo's own start, stored at once: a person reading the Timeline sees where collection
+   * began, and, when the previous run's last word was a start and not a stop, that it ended
+   * without one (killed or crashed), which explains a gap in every chart.
+   */
+  private void recordStart(long nowMs) {
+    EventPage last = engine.events(EventQuery.range(0, nowMs)
+        .kinds(Arrays.asList(START, STOP)).page(0, 1));
+    String collecting = "collecting from " + targets().size() + " targets every " + config.intervalSeconds + " s";
+    Event.Builder start = Event.at(nowMs, "doflamingo", START, Event.Severity.INFO).message(collecting);
+    if (!last.events.isEmpty() && STOP.equals(last.events.get(0).kind)) {
+      start.change("stopped", "running");
+    } else if (!last.events.isEmpty()) {
+      start = Event.at(nowMs, "doflamingo", START, Event.Severity.WARNING).change("ended without a stop", "running")
+          .message("the previous run (started " + java.time.Instant.ofEpochMilli(last.events.get(0).timeMs)
+              + ") ended without a stop: killed or crashed; " + collecting);
+    }
+    events.record(start.build());
+    events.flush();
   }
 
   /** Milliseconds until the next scrape is due. */
@@ -200,13 +230,21 @@ public final class Monitor implements AutoCloseable {
     return collection.pending(targetId);
   }
 
-  /** Stops collection, then writes back what the engine buffers and closes it. */
+  /** Stops collection, stores the events recorded until then and Doflamingo's stop, then writes back what the engine buffers and closes it. */
   @Override
   public void close() {
     try {
       collection.close();
     } finally {
-      engine.close();
+      try {
+        events.record(Event.at(System.currentTimeMillis(), "doflamingo", STOP, Event.Severity.INFO)
+            .change("running", "stopped").message("collection stopped").build());
+        events.close();
+      } catch (RuntimeException e) {
+        log.error("storing the last events failed: {}", e.toString());
+      } finally {
+        engine.close();
+      }
     }
   }
 }
