@@ -249,8 +249,8 @@ void NativeEngine::appendEvents(const Bytes& batch) {
 }
 
 Bytes NativeEngine::queryEvents(std::int64_t fromMs, std::int64_t toMs, const Bytes& areas, const Bytes& kinds,
-                                std::int32_t minSeverity, const Bytes& labels, std::int64_t start, std::int64_t limit,
-                                LongsOut* total) {
+                                std::int32_t minSeverity, const Bytes& labels, const Bytes& labelFreeAreas,
+                                std::int64_t start, std::int64_t limit, LongsOut* total) {
   if (total->empty()) throw InvalidArgument("queryEvents needs a total array of length 1");
   EventQuery q;
   q.fromMs = fromMs;
@@ -261,6 +261,7 @@ Bytes NativeEngine::queryEvents(std::int64_t fromMs, std::int64_t toMs, const By
   std::vector<std::string> kv = decodeStrings(labels, 2 * SeriesKey::kMaxLabels);
   if (kv.size() % 2 != 0) throw InvalidArgument("event label filter: a key without a value");
   for (std::size_t i = 0; i + 1 < kv.size(); i += 2) q.labels.emplace_back(kv[i], kv[i + 1]);
+  q.labelFreeAreas = decodeStrings(labelFreeAreas, 1000);
   q.start = start;
   q.limit = limit;
   EventPage page = engine_->queryEvents(q);

@@ -138,12 +138,12 @@ class NativeEngine {
 
   // Engine::appendEvents of a batch in encodeEvents form (doflamingo/events.h): one call per batch.
   void appendEvents(const Bytes& batch);
-  // Engine::queryEvents. areas, kinds: encodeStrings (empty list: any); labels: encodeStrings of
-  // k1, v1, k2, v2, ...; minSeverity: EventSeverity's code. Returns the page in encodeEvents form;
+  // Engine::queryEvents. areas, kinds, labelFreeAreas: encodeStrings (areas, kinds: empty list
+  // is any); labels: encodeStrings of k1, v1, k2, v2, ...; minSeverity: EventSeverity's code. Returns the page in encodeEvents form;
   // total[0] gets the number of matches in the range.
   Bytes queryEvents(std::int64_t fromMs, std::int64_t toMs, const Bytes& areas, const Bytes& kinds,
-                    std::int32_t minSeverity, const Bytes& labels, std::int64_t start, std::int64_t limit,
-                    LongsOut* total);
+                    std::int32_t minSeverity, const Bytes& labels, const Bytes& labelFreeAreas, std::int64_t start,
+                    std::int64_t limit, LongsOut* total);
   SeriesValues query(std::int32_t id, std::int64_t fromMs, std::int64_t toMs, std::int64_t resolutionMs,
                      std::int32_t consolidation);
   // Many series over one range as one flat array of their values, in the order of ids; header

@@ -98,6 +98,9 @@ bool matches(const EventRecord& e, const EventQuery& q, std::int64_t fromMs) {
   if (e.timeMs < fromMs || e.timeMs > q.toMs) return false;
   if (static_cast<int>(e.severity) < static_cast<int>(q.minSeverity)) return false;
   if (!contains(q.areas, e.area) || !contains(q.kinds, e.kind)) return false;
+  if (!q.labelFreeAreas.empty() && std::find(q.labelFreeAreas.begin(), q.labelFreeAreas.end(), e.area) != q.labelFreeAreas.end()) {
+    return true;
+  }
   for (const Label& want : q.labels) {
     auto it = std::lower_bound(e.labels.begin(), e.labels.end(), want.first,
                                [](const Label& l, const std::string& k) { return l.first < k; });

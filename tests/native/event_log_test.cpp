@@ -150,6 +150,9 @@ TEST(EventLog, FiltersByKindAreaSeverityAndLabels) {
   EXPECT_EQ(total([](EventQuery& q) { q.labels = {{"broker", "1"}, {"cluster", "test"}}; }), 0);
   EXPECT_EQ(total([](EventQuery& q) { q.labels = {{"cluster", "prod"}}; q.kinds = {"target.down"}; }), 2);
   EXPECT_EQ(total([](EventQuery& q) { q.labels = {{"nosuch", ""}}; }), 0);
+  // Events of a label-free area pass the label filter (Doflamingo's own: about every entity).
+  EXPECT_EQ(total([](EventQuery& q) { q.labels = {{"broker", "1"}}; q.labelFreeAreas = {"zookeeper"}; }), 3);
+  EXPECT_EQ(total([](EventQuery& q) { q.labels = {{"broker", "1"}}; q.labelFreeAreas = {"zookeeper"}; q.areas = {"kafka"}; }), 2);
 }
 
 TEST(EventLog, BadArgumentsNameTheField) {

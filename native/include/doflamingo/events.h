@@ -68,6 +68,7 @@ struct EventQuery {
   std::vector<std::string> kinds;  // empty: any
   EventSeverity minSeverity = EventSeverity::Info;
   std::vector<Label> labels;       // each must be on the event with this value
+  std::vector<std::string> labelFreeAreas;  // events of these areas pass `labels` (Doflamingo's own: about every entity)
   std::int64_t start = 0;          // paging over the matches, newest first
   std::int64_t limit = 100;        // at most kMaxLimit
   static constexpr std::int64_t kMaxLimit = 10000;

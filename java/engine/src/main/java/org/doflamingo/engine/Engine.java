@@ -270,9 +270,10 @@ public final class Engine extends NativeHandle {
     byte[] areas = Utf8Strings.encode(q.areas);
     byte[] kinds = Utf8Strings.encode(q.kinds);
     byte[] labels = Utf8Strings.encode(q.labelPairs());
+    byte[] labelFree = Utf8Strings.encode(q.labelFreeAreas);
     long[] total = new long[1];
-    byte[] page = call(() -> handle.queryEvents(q.fromMs, q.toMs, areas, kinds, q.minSeverity.ordinal(), labels, q.start,
-        q.limit, total));
+    byte[] page = call(() -> handle.queryEvents(q.fromMs, q.toMs, areas, kinds, q.minSeverity.ordinal(), labels, labelFree,
+        q.start, q.limit, total));
     return new EventPage(EventCodec.decodeBatch(page), total[0]);
   }
 

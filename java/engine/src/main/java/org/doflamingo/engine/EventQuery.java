@@ -10,7 +10,8 @@ import java.util.TreeMap;
 
 /**
  * A read of the event log: the events of [fromMs, toMs] (inclusive), newest first, that pass every
- * filter given (areas, kinds: any of; severity: at least; labels: each present with that value),
+ * filter given (areas, kinds: any of; severity: at least; labels: each present with that value,
+ * except for the events of a {@link #labelFree} area),
  * paged by start and limit (at most {@value #MAX_LIMIT}).
  */
 public final class EventQuery {
@@ -22,6 +23,7 @@ public final class EventQuery {
   final List<String> kinds = new ArrayList<>();
   Event.Severity minSeverity = Event.Severity.INFO;
   final SortedMap<String, String> labels = new TreeMap<>();
+  final List<String> labelFreeAreas = new ArrayList<>();
   long start;
   int limit = 100;
 
@@ -60,6 +62,12 @@ public final class EventQuery {
 
   public EventQuery labels(Map<String, String> all) {
     for (Map.Entry<String, String> e : all.entrySet()) label(e.getKey(), e.getValue());
+    return this;
+  }
+
+  /** Events of this area pass the label filter: they are about every entity (Doflamingo's own start and stop). */
+  public EventQuery labelFree(String area) {
+    labelFreeAreas.add(Objects.requireNonNull(area, "area"));
     return this;
   }
 

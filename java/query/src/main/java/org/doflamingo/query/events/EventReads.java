@@ -16,8 +16,8 @@ import org.doflamingo.query.Page;
  * The event log as the pages read it: one area's events of a time range, newest first, filtered by
  * kinds, least severity and entity labels, paged; one engine call per read (the filters and the
  * paging are the engine's, over its time index). Doflamingo's own events (its start and stop,
- * area {@code doflamingo}) come with every area's: they explain a gap in any chart; a label filter
- * leaves them out, as they have no entity. Every argument is checked with a message naming it
+ * area {@code doflamingo}) come with every area's and pass every entity filter: they explain a gap
+ * in any chart of any cluster. Every argument is checked with a message naming it
  * ({@link IllegalArgumentException}: a 400 over REST).
  */
 public final class EventReads {
@@ -52,6 +52,7 @@ public final class EventReads {
     if (toMs < fromMs) throw new IllegalArgumentException("to: must not be before from (" + fromMs + "), got " + toMs);
     EventQuery q = EventQuery.range(fromMs, toMs).page(start, limit);
     if (area != null) q.areas(Arrays.asList(area.name().toLowerCase(java.util.Locale.ROOT), OWN_AREA));
+    q.labelFree(OWN_AREA);
     for (String k : kinds) {
       if (k.trim().isEmpty()) throw new IllegalArgumentException("kinds: an empty kind in the list");
     }

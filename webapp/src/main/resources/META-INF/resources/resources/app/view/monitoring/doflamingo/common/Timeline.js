@@ -3,6 +3,8 @@
  * on Go or Enter; or the range bar over the retained history), zoom (drag across a chart, mouse wheel, + and -) and pan (drag the range
  * bar, arrow keys, the arrow buttons); every chart shares one cursor and one range, read at the
  * finest RRD tier that covers it. "Compare" draws the same range an offset earlier, dashed.
+ * The range's events are listed below the charts and marked on the charts of their entities; a
+ * marker clicked selects its row, a row picked puts the cursor on its moment (EventList, EventMarkers).
  */
 Ext.define('Flamingo2.view.monitoring.doflamingo.common.Timeline', {
     extend: 'Ext.panel.Panel',
@@ -12,6 +14,7 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.common.Timeline', {
         'Flamingo2.view.monitoring.doflamingo.common.Messages',
         'Flamingo2.view.monitoring.doflamingo.common.ChartCatalogue',
         'Flamingo2.view.monitoring.doflamingo.common.TimelineChart',
+        'Flamingo2.view.monitoring.doflamingo.common.EventList',
         'Flamingo2.view.monitoring.doflamingo.common.Time',
         'Ext.slider.Multi',
         'Ext.form.field.Date',
@@ -84,8 +87,12 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.common.Timeline', {
         };
         me.items = Flamingo2.view.monitoring.doflamingo.common.ChartCatalogue.of(me.area).map(function (def) {
             return {xtype: 'doflamingo-timelinechart', area: me.area, cluster: me.cluster, def: def, columnWidth: 0.5, margin: 4,
-                listeners: {zoom: function (chart, from, to) { me.setRange(from, to); }}};
+                listeners: {zoom: function (chart, from, to) { me.setRange(from, to); },
+                    eventclick: function (chart, event) { me.pickEvent(event, true); },
+                    cursortime: function (chart, t) { me.eventList.highlight(t); }}};
         });
+        me.items.push(me.eventList = Ext.widget('doflamingo-eventlist', {area: me.area, cluster: me.cluster, columnWidth: 1,
+            margin: 4, height: 260, listeners: {pick: function (list, event) { me.pickEvent(event, false); }}}));
         me.callParent(arguments);
     },
 
@@ -114,9 +121,20 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.common.Timeline', {
         }, me);
     },
 
+    /** An event picked (a marker, or a row): selected on every chart and in the list. */
+    pickEvent: function (event, fromMarker) {
+        this.charts().forEach(function (c) { c.selectEvent(event); });
+        if (fromMarker) this.eventList.selectEvent(event.id);
+    },
+
+    charts: function () {
+        return this.query('doflamingo-timelinechart');
+    },
+
     setCluster: function (cluster) {
         this.cluster = cluster;
-        this.items.each(function (c) {
+        this.eventList.cluster = cluster;
+        this.charts().forEach(function (c) {
             c.cluster = cluster;
             c.picked = null;
         });
@@ -222,7 +240,10 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.common.Timeline', {
         if (!me.rendered) return;
         var compare = me.down('#compare').getValue() ? me.down('#offset').getValue() : 0;
         me.showRange();
-        me.items.each(function (c) { c.load(me.from, me.to, compare); });
+        me.charts().forEach(function (c) { c.load(me.from, me.to, compare); });
+        me.eventList.load(me.from, me.to).then(function (events) {
+            me.charts().forEach(function (c) { c.setEvents(events); });
+        });
     },
 
     /** The range in the text, the fields (its start), the span box and on the bar (whose ends are the retained history's). */
