@@ -1,5 +1,5 @@
 // The event log: appending batches (one write each), and a range read of one hour, newest first,
-// out of a log holding 30 days of events. Run: doflamingo_event_bench
+// out of a log holding 30 days of events, and opening that log. Run: doflamingo_event_bench
 #include <benchmark/benchmark.h>
 
 #include <filesystem>
@@ -104,5 +104,18 @@ void BM_EventRangeRead(benchmark::State& state) {
   state.counters["log_MB"] = static_cast<double>(big.log->stats().bytes) / 1e6;
 }
 BENCHMARK(BM_EventRangeRead)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
+
+// Opening that log: every segment read, checked and indexed (the cost of a start).
+void BM_EventLogOpen(benchmark::State& state) {
+  BigLog& big = bigLog();
+  for (auto _ : state) {
+    EventLogOptions o;
+    o.dir = big.dir;
+    o.maxBytes = 1ll << 30;
+    EventLog again(o);
+    benchmark::DoNotOptimize(again.stats().events);
+  }
+}
+BENCHMARK(BM_EventLogOpen)->Unit(benchmark::kMillisecond)->Iterations(3);
 
 }  // namespace
