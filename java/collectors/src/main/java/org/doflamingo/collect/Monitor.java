@@ -124,6 +124,7 @@ public final class Monitor implements AutoCloseable {
     if (config.tiers != null) ec.tiers(config.tiers);
     else if (!defaults.startsWith(firstStep + ":")) ec.tiers(firstStep + defaults.substring(defaults.indexOf(':')));
     if (config.rrdcached != null) ec.rrdcached(config.rrdcached);
+    ec.eventRetention(config.eventMaxAgeDays * 86_400, config.eventMaxMegabytes << 20);
     return ec;
   }
 
