@@ -115,8 +115,7 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.common.EventList', {
         if (old) me.getView().refreshNode(old);
         if (best) {
             me.getView().refreshNode(best);
-            var node = me.getView().getNode(best);
-            if (node && node.scrollIntoView) node.scrollIntoView({block: 'nearest'});
+            me.reveal(best);
         }
     },
 
@@ -125,8 +124,20 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.common.EventList', {
         var record = this.store.findRecord('id', id, 0, false, true, true);
         if (!record) return;
         this.getSelectionModel().select(record, false, true);
-        var node = this.getView().getNode(record);
-        if (node && node.scrollIntoView) node.scrollIntoView({block: 'nearest'});
+        this.reveal(record);
+    },
+
+    /**
+     * Scrolls the list (only the list: not the Timeline around it, which would take the chart
+     * being pointed at away) so that the record's row is in view.
+     */
+    reveal: function (record) {
+        var node = this.getView().getNode(record), scroller = this.getView().getEl().dom;
+        if (!node) return;
+        var row = node.getBoundingClientRect(), box = scroller.getBoundingClientRect();
+        if (row.top < box.top || row.bottom > box.bottom) {
+            scroller.scrollTop += row.top - box.top - (box.height - row.height) / 2;
+        }
     },
 
     // --- the Overview's live list ---
