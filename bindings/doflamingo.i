@@ -189,6 +189,9 @@ ARRAY_RESULT(std::int32_t, jintArray, int[], NewIntArray, SetIntArrayRegion, jin
 %unignore doflamingo::binding::NativeOptions::setRrdcachedAddress;
 %unignore doflamingo::binding::NativeOptions::setJournalFsync;
 %unignore doflamingo::binding::NativeOptions::setJournalSegmentBytes;
+%unignore doflamingo::binding::NativeOptions::setEventMaxAgeSeconds;
+%unignore doflamingo::binding::NativeOptions::setEventMaxBytes;
+%unignore doflamingo::binding::NativeOptions::setEventSegmentBytes;
 
 %unignore doflamingo::binding::NativeStats;
 %unignore doflamingo::binding::NativeStats::~NativeStats;
@@ -204,6 +207,9 @@ ARRAY_RESULT(std::int32_t, jintArray, int[], NewIntArray, SetIntArrayRegion, jin
 %unignore doflamingo::binding::NativeStats::getReplayedSamples;
 %unignore doflamingo::binding::NativeStats::getLiveRingBytes;
 %unignore doflamingo::binding::NativeStats::getLogRecordsDropped;
+%unignore doflamingo::binding::NativeStats::getEvents;
+%unignore doflamingo::binding::NativeStats::getEventBytes;
+%unignore doflamingo::binding::NativeStats::getEventCorruptRecords;
 %unignore doflamingo::binding::NativeStats::getLastStorageError;
 
 %unignore doflamingo::binding::SeriesValues;
@@ -226,6 +232,8 @@ ARRAY_RESULT(std::int32_t, jintArray, int[], NewIntArray, SetIntArrayRegion, jin
 %unignore doflamingo::binding::NativeEngine::internMany;
 %unignore doflamingo::binding::NativeEngine::ingest;
 %unignore doflamingo::binding::NativeEngine::flush;
+%unignore doflamingo::binding::NativeEngine::appendEvents;
+%unignore doflamingo::binding::NativeEngine::queryEvents;
 %unignore doflamingo::binding::NativeEngine::query;
 %unignore doflamingo::binding::NativeEngine::queryMany;
 %unignore doflamingo::binding::NativeEngine::latest;

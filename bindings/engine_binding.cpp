@@ -265,6 +265,32 @@ std::int32_t NativeEngine::kind(std::int32_t id) {
 
 Bytes NativeEngine::metricNames() { return encodeStrings(engine_->metricNames()); }
 
+void NativeEngine::appendEvents(const Bytes& batch) {
+  // As many as a batch may sensibly hold; the monitor sends one tick's events.
+  engine_->appendEvents(decodeEvents(batch, 100000));
+}
+
+Bytes NativeEngine::queryEvents(std::int64_t fromMs, std::int64_t toMs, const Bytes& areas, const Bytes& kinds,
+                                std::int32_t minSeverity, const Bytes& labels, const Bytes& labelFreeAreas,
+                                std::int64_t start, std::int64_t limit, LongsOut* total) {
+  if (total->empty()) throw InvalidArgument("queryEvents needs a total array of length 1");
+  EventQuery q;
+  q.fromMs = fromMs;
+  q.toMs = toMs;
+  q.areas = decodeStrings(areas, 1000);
+  q.kinds = decodeStrings(kinds, 1000);
+  q.minSeverity = static_cast<EventSeverity>(minSeverity);
+  std::vector<std::string> kv = decodeStrings(labels, 2 * SeriesKey::kMaxLabels);
+  if (kv.size() % 2 != 0) throw InvalidArgument("event label filter: a key without a value");
+  for (std::size_t i = 0; i + 1 < kv.size(); i += 2) q.labels.emplace_back(kv[i], kv[i + 1]);
+  q.labelFreeAreas = decodeStrings(labelFreeAreas, 1000);
+  q.start = start;
+  q.limit = limit;
+  EventPage page = engine_->queryEvents(q);
+  (*total)[0] = page.total;
+  return encodeEvents(page.events);
+}
+
 std::vector<long long> NativeEngine::tiersMs() const {
   std::vector<long long> out;
   for (const Tier& t : engine_->tiers()) {

@@ -55,6 +55,9 @@ class NativeOptions {
   void setRrdcachedAddress(const std::string& v) { o_.rrdcachedAddress = v; }
   void setJournalFsync(bool v) { o_.journalFsync = v; }
   void setJournalSegmentBytes(std::int64_t v) { o_.journalSegmentBytes = v; }
+  void setEventMaxAgeSeconds(std::int64_t v) { o_.eventMaxAgeSeconds = v; }
+  void setEventMaxBytes(std::int64_t v) { o_.eventMaxBytes = v; }
+  void setEventSegmentBytes(std::int64_t v) { o_.eventSegmentBytes = v; }
   const EngineOptions& options() const { return o_; }
 
  private:
@@ -78,6 +81,9 @@ class NativeStats {
   std::int64_t getReplayedSamples() const { return s_.replayedSamples; }
   std::int64_t getLiveRingBytes() const { return s_.liveRingBytes; }
   std::int64_t getLogRecordsDropped() const { return s_.logRecordsDropped; }
+  std::int64_t getEvents() const { return s_.events; }
+  std::int64_t getEventBytes() const { return s_.eventBytes; }
+  std::int64_t getEventCorruptRecords() const { return s_.eventCorruptRecords; }
   std::string getLastStorageError() const { return s_.lastStorageError; }
 
  private:
@@ -129,6 +135,15 @@ class NativeEngine {
   std::vector<long long> ingest(const void* buffer, std::int64_t capacityBytes, std::int32_t count);
 
   void flush() { engine_->flush(); }
+
+  // Engine::appendEvents of a batch in encodeEvents form (doflamingo/events.h): one call per batch.
+  void appendEvents(const Bytes& batch);
+  // Engine::queryEvents. areas, kinds, labelFreeAreas: encodeStrings (areas, kinds: empty list
+  // is any); labels: encodeStrings of k1, v1, k2, v2, ...; minSeverity: EventSeverity's code. Returns the page in encodeEvents form;
+  // total[0] gets the number of matches in the range.
+  Bytes queryEvents(std::int64_t fromMs, std::int64_t toMs, const Bytes& areas, const Bytes& kinds,
+                    std::int32_t minSeverity, const Bytes& labels, const Bytes& labelFreeAreas, std::int64_t start,
+                    std::int64_t limit, LongsOut* total);
   SeriesValues query(std::int32_t id, std::int64_t fromMs, std::int64_t toMs, std::int64_t resolutionMs,
                      std::int32_t consolidation);
   // Many series over one range as one flat array of their values, in the order of ids; header

@@ -68,6 +68,14 @@ Engine::Impl::Impl(const EngineOptions& o) : options(o), clock(o.clock) {
   store = std::make_unique<RrdStore>(fs::absolute(options.dataDir + "/rrd").string(), options.rrdcachedAddress);
   store->restoreInterruptedUpdates();
   journal = std::make_unique<Journal>(options.dataDir + "/journal", options.journalSegmentBytes, options.journalFsync);
+  EventLogOptions eventOptions;
+  eventOptions.dir = options.dataDir + "/events";
+  eventOptions.maxAgeSeconds = options.eventMaxAgeSeconds;
+  eventOptions.maxBytes = options.eventMaxBytes;
+  eventOptions.segmentBytes = options.eventSegmentBytes;
+  eventOptions.fsync = options.journalFsync;
+  eventOptions.clock = clock;
+  events = std::make_unique<EventLog>(eventOptions);
   chunks.reset(new std::atomic<SeriesState*>[kMaxChunks]);
   for (std::size_t i = 0; i < kMaxChunks; ++i) chunks[i].store(nullptr);
   ensureStates(registry->size());
@@ -110,6 +118,7 @@ void Engine::Impl::close() {
     log().error("closing with {} series not written to RRD; they stay in the journal for the next start", failed);
   }
   journal.reset();
+  events.reset();
   registry.reset();
   log().info("engine at {} closed", options.dataDir);
 }
@@ -220,6 +229,10 @@ EngineStats Engine::stats() const {
   s.replayedSamples = m.replayed.load();
   s.liveRingBytes = m.ringBytes.load();
   s.logRecordsDropped = droppedLogRecords();
+  const EventLogStats ev = m.events->stats();
+  s.events = ev.events;
+  s.eventBytes = ev.bytes;
+  s.eventCorruptRecords = ev.corruptRecords;
   std::lock_guard<std::mutex> el(m.errorMutex);
   s.lastStorageError = m.lastStorageError;
   return s;

@@ -3,6 +3,7 @@
 //   engine_ingest.cpp     ingest: journal first, then memory
 //   engine_writeback.cpp  write-back to the RRD files: flushers, flush()
 //   engine_journal.cpp    the journal at open (replay) and its housekeeping (aged buffers, old segments)
+//   engine_events.cpp     the event log (event_log.cpp) behind appendEvents and queryEvents
 //   engine_query.cpp      queries, latest values, keys, group-by (the arithmetic in group_by.cpp)
 //   engine_changes.cpp    "what changed" around a moment (the statistic in change_score.cpp)
 #pragma once
@@ -21,6 +22,7 @@
 #include <vector>
 
 #include "counter_rate.h"
+#include "event_log.h"
 #include "doflamingo/engine.h"
 #include "journal.h"
 #include "live_ring.h"
@@ -109,6 +111,7 @@ struct Engine::Impl {
   std::unique_ptr<SeriesRegistry> registry;
   std::unique_ptr<RrdStore> store;
   std::unique_ptr<Journal> journal;
+  std::unique_ptr<EventLog> events;
 
   // Series state in fixed chunks: a chunk never moves, so readers need no lock to find it.
   std::unique_ptr<std::atomic<SeriesState*>[]> chunks;

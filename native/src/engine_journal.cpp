@@ -88,6 +88,8 @@ void Engine::Impl::scanForAgedBuffers(std::int64_t now) {
     }
   }
   enqueue(due);
+  // Events age out even while none are appended.
+  events->enforceRetention();
 }
 
 }  // namespace doflamingo

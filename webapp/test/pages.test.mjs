@@ -7,6 +7,7 @@
 // group's partitions open below it; the Kafka drill-down reaches a partition (Brokers, then Topics,
 // a click on a topic, its Partitions, replicas as broker ids); the Flume flow graph draws agents, components and the Kafka
 // topic from the agents' configFile, every agent at once with the chosen one marked; the Timeline draws the stored history of a chosen past range;
+// the Timeline's charts mark the listed events of their entities, a marker and its list row select each other;
 // a click on a Timeline chart opens "What changed" there, and a row of it adds a chart;
 // the pages speak Korean when asked; a WebSocket that SockJS gives up on is closed; no console errors. Exact checks of what a reader sees: every
 // drawn line has a legend entry with a readable name; every value axis and hover value of a metric
@@ -364,6 +365,52 @@ try {
       'What changed: a row\'s button adds its series to the Timeline as a chart ' + JSON.stringify(added));
     await page.evaluate(() => Ext.ComponentQuery.query('doflamingo-whatchanged')[0].close());
   }
+  // Events on the Timeline: a range from before the history to now holds at least Doflamingo's own
+  // start; every chart marks exactly the listed events of its entities in its range (EventMarkers),
+  // a marker clicked selects its row, a row picked marks its markers selected.
+  await page.evaluate((since) => {
+    const timeline = Ext.ComponentQuery.query('doflamingo-timeline').find((t) => t.area === 'kafka');
+    timeline.setRange(since - 300000, Date.now());
+  }, oldest || Date.now() - 600000);
+  const marked = await page.waitForFunction(() => {
+    const timeline = Ext.ComponentQuery.query('doflamingo-timeline').find((t) => t.area === 'kafka');
+    const Markers = Flamingo2.view.monitoring.doflamingo.common.EventMarkers;
+    const listed = timeline.eventList.store.getRange().map((r) => r.getData());
+    if (!listed.some((e) => e.kind === 'doflamingo.start')) return false;
+    const charts = timeline.charts().filter((c) => c.plot && c.shownSeries && c.shownSeries.length);
+    const wrong = [];
+    let markers = 0;
+    for (const c of charts) {
+      const min = c.plot.scales.x.min * 1000, max = c.plot.scales.x.max * 1000;
+      const want = listed.filter((e) => e.time >= min && e.time <= max && Markers.belongs(e, c.shownSeries)).map((e) => e.id).sort();
+      const got = [...c.plot.over.querySelectorAll('.doflamingo-event-marker')].map((m) => m.getAttribute('data-event-id')).sort();
+      markers += got.length;
+      if (JSON.stringify([...new Set(want)]) !== JSON.stringify(got)) wrong.push([c.def.title, want, got]);
+    }
+    return charts.length > 0 && markers > 0 && { charts: charts.length, markers, listed: listed.length, wrong };
+  }, null, { timeout: 30000 }).then((h) => h.jsonValue()).catch(() => null);
+  check(marked !== null && marked.wrong.length === 0, 'Timeline: every chart marks exactly the listed events of its entities '
+    + JSON.stringify(marked));
+  const icon = page.locator('.doflamingo-timeline .doflamingo-event-icon').first();
+  const markerId = await icon.evaluate((e) => e.parentNode.getAttribute('data-event-id')).catch(() => null);
+  const hover = await icon.getAttribute('title').catch(() => '');
+  await icon.click().catch(() => {});
+  const rowOfMarker = await page.waitForFunction((id) => {
+    const list = Ext.ComponentQuery.query('doflamingo-timeline').find((t) => t.area === 'kafka').eventList;
+    const s = list.getSelection()[0];
+    return s && s.get('id') === id && s.get('kind');
+  }, markerId, { timeout: 5000 }).then((h) => h.jsonValue()).catch(() => null);
+  check(markerId && rowOfMarker && hover.includes(rowOfMarker), 'Timeline: a marker clicked selects its event\'s row ('
+    + rowOfMarker + '; hover "' + hover + '")');
+  const markersOfRow = await page.evaluate(() => {
+    const timeline = Ext.ComponentQuery.query('doflamingo-timeline').find((t) => t.area === 'kafka');
+    const store = timeline.eventList.store, record = store.getAt(store.getCount() - 1);
+    timeline.eventList.getSelectionModel().select(record);
+    const selected = [...document.querySelectorAll('.doflamingo-timeline .doflamingo-event-selected')];
+    return { id: record.get('id'), selected: selected.length, same: selected.every((m) => m.getAttribute('data-event-id') === record.get('id')) };
+  });
+  check(markersOfRow.selected > 0 && markersOfRow.same, 'Timeline: a row picked marks its event on the charts ' + JSON.stringify(markersOfRow));
+  await shot('kafka-timeline-events');
 
   // A time typed into the fields is the range's start, on Go and on Enter, with no Tab first.
   async function typeStart(ms, how) {

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "doflamingo/changes.h"
+#include "doflamingo/events.h"
 #include "doflamingo/types.h"
 
 namespace doflamingo {
@@ -46,6 +47,12 @@ struct EngineOptions {
   std::string rrdcachedAddress;                 // e.g. "unix:/run/rrdcached.sock"; empty: direct
   bool journalFsync = false;                    // true: survive power loss too, slower ingest
   std::int64_t journalSegmentBytes = 64ll << 20;
+  // The event log (<dataDir>/events): events older than this are not answered and their segments
+  // deleted; the log is kept under eventMaxBytes by deleting its oldest segments. Appends are as
+  // durable as the journal's (journalFsync applies to both).
+  std::int64_t eventMaxAgeSeconds = 90ll * 86400;
+  std::int64_t eventMaxBytes = 256ll << 20;
+  std::int64_t eventSegmentBytes = 8ll << 20;   // at most eventMaxBytes / 4 is used
   std::shared_ptr<const Clock> clock = systemClock();
 };
 
@@ -103,6 +110,9 @@ struct EngineStats {
   std::int64_t replayedSamples = 0;  // read back from the journal at open
   std::int64_t liveRingBytes = 0;
   std::int64_t logRecordsDropped = 0;  // the host's log sink threw (process-wide)
+  std::int64_t events = 0;             // in the event log
+  std::int64_t eventBytes = 0;
+  std::int64_t eventCorruptRecords = 0;  // skipped at open and in reads
   std::string lastStorageError;
 };
 
@@ -136,6 +146,15 @@ class Engine {
   // for an unknown series id (nothing of the batch is taken) and StorageError when the journal
   // cannot be written (nothing of the batch is taken: sending it again later is not "out of order").
   IngestResult ingest(const Sample* samples, std::size_t count);
+
+  // Appends a batch to the event log with one write; returns once it is as durable as an ingested
+  // sample (see EngineOptions::journalFsync). Every event is checked first: a bad one throws
+  // InvalidArgument naming its index and field, and nothing of the batch is written. StorageError
+  // when the log cannot be written (nothing of the batch is kept).
+  void appendEvents(const std::vector<EventRecord>& events);
+
+  // The events of a time range, newest first, filtered and paged (see EventQuery).
+  EventPage queryEvents(const EventQuery& query) const;
 
   // Writes everything buffered to the RRD files now.
   void flush();

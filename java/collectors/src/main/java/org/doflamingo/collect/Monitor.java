@@ -1,6 +1,7 @@
 package org.doflamingo.collect;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +17,9 @@ import org.doflamingo.collect.series.SeriesPolicy;
 import org.doflamingo.config.MonitorConfig;
 import org.doflamingo.engine.Engine;
 import org.doflamingo.engine.EngineConfig;
+import org.doflamingo.engine.Event;
+import org.doflamingo.engine.EventPage;
+import org.doflamingo.engine.EventQuery;
 import org.doflamingo.engine.Scheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,6 +65,9 @@ public final class Monitor implements AutoCloseable {
   private final MonitorEvents events;
   private final ReplicaAssignments replicaAssignments;
   private static final Logger log = LoggerFactory.getLogger(Monitor.class);
+  /** Doflamingo's own events' kinds. */
+  public static final String START = "doflamingo.start";
+  public static final String STOP = "doflamingo.stop";
 
   private Monitor(MonitorConfig config, MetricCatalogue catalogue, Engine engine, CollectionService collection,
       SeriesPolicy policy, SeriesCounts counts, SeriesKeys keys, MonitorEvents events, ReplicaAssignments replicaAssignments) {
@@ -101,7 +108,7 @@ public final class Monitor implements AutoCloseable {
     CollectionService collection = null;
     int registered = 0;
     try {
-      MonitorEvents events = new MonitorEvents();
+      MonitorEvents events = new MonitorEvents(engine);
       ReplicaAssignments assignments = new ReplicaAssignments();
       CollectorFactory.Context context = new CollectorFactory.Context(config, catalogue, engine, timeoutMs(config), nowMs, policy, events,
           assignments);
@@ -110,6 +117,7 @@ public final class Monitor implements AutoCloseable {
       collection = new CollectionService(engine, Math.min(MAX_WORKERS, Math.max(2, built.size())), ids);
       Monitor m = new Monitor(config, catalogue, engine, collection, policy, counts, ids.keys(), events, assignments);
       for (; registered < built.size(); registered++) m.add(built.get(registered), nowMs);
+      m.recordStart(nowMs);
       return m;
     } catch (RuntimeException | CollectException e) {
       // the service closes the collectors it took; the others are closed here
@@ -131,6 +139,7 @@ public final class Monitor implements AutoCloseable {
     if (config.tiers != null) ec.tiers(config.tiers);
     else if (!defaults.startsWith(firstStep + ":")) ec.tiers(firstStep + defaults.substring(defaults.indexOf(':')));
     if (config.rrdcached != null) ec.rrdcached(config.rrdcached);
+    ec.eventRetention(config.eventMaxAgeDays * 86_400, config.eventMaxMegabytes << 20);
     return ec;
   }
 
@@ -148,9 +157,31 @@ public final class Monitor implements AutoCloseable {
     }
   }
 
-  /** Starts the scrapes due at {@code nowMs}; returns at once. */
+  /** Starts the scrapes due at {@code nowMs} and stores the events recorded since the last tick; returns at once. */
   public void tick(long nowMs) {
     collection.tick(nowMs);
+    events.flush();
+  }
+
+  /**
+   * Doflamingo's own start, stored at once: a person reading the Timeline sees where collection
+   * began, and, when the previous run's last word was a start and not a stop, that it ended
+   * without one (killed or crashed), which explains a gap in every chart.
+   */
+  private void recordStart(long nowMs) {
+    EventPage last = engine.events(EventQuery.range(0, nowMs)
+        .kinds(Arrays.asList(START, STOP)).page(0, 1));
+    String collecting = "collecting from " + targets().size() + " targets every " + config.intervalSeconds + " s";
+    Event.Builder start = Event.at(nowMs, "doflamingo", START, Event.Severity.INFO).message(collecting);
+    if (!last.events.isEmpty() && STOP.equals(last.events.get(0).kind)) {
+      start.change("stopped", "running");
+    } else if (!last.events.isEmpty()) {
+      start = Event.at(nowMs, "doflamingo", START, Event.Severity.WARNING).change("ended without a stop", "running")
+          .message("the previous run (started " + java.time.Instant.ofEpochMilli(last.events.get(0).timeMs)
+              + ") ended without a stop: killed or crashed; " + collecting);
+    }
+    events.record(start.build());
+    events.flush();
   }
 
   /** Milliseconds until the next scrape is due. */
@@ -220,13 +251,21 @@ public final class Monitor implements AutoCloseable {
     return collection.pending(targetId);
   }
 
-  /** Stops collection, then writes back what the engine buffers and closes it. */
+  /** Stops collection, stores the events recorded until then and Doflamingo's stop, then writes back what the engine buffers and closes it. */
   @Override
   public void close() {
     try {
       collection.close();
     } finally {
-      engine.close();
+      try {
+        events.record(Event.at(System.currentTimeMillis(), "doflamingo", STOP, Event.Severity.INFO)
+            .change("running", "stopped").message("collection stopped").build());
+        events.close();
+      } catch (RuntimeException e) {
+        log.error("storing the last events failed: {}", e.toString());
+      } finally {
+        engine.close();
+      }
     }
   }
 }

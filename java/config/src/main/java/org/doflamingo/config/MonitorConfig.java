@@ -23,7 +23,8 @@ import java.util.function.Function;
  *
  * <pre>{@code
  * {
- *   "storage": {"path": "/var/lib/doflamingo", "tiers": "2s:1d,1m:14d,15m:180d,1h:5y"},
+ *   "storage": {"path": "/var/lib/doflamingo", "tiers": "2s:1d,1m:14d,15m:180d,1h:5y",
+ *               "events": {"maxAgeDays": 90, "maxMegabytes": 256}},
  *   "intervalSeconds": 2,
  *   "kafka": [{"name": "prod", "brokers": [{"host": "k1", "jmxPort": 9999, "bootstrap": "k1:9092"}],
  *              "jmx": {"user": "monitor", "passwordFile": "/etc/doflamingo/jmx.password"}}],
@@ -36,11 +37,17 @@ import java.util.function.Function;
  * Every error names the field ({@code kafka[0].brokers[1].jmxPort}) and what was expected.
  */
 public final class MonitorConfig {
+  /** The event log's retention unless {@code storage.events} says otherwise. */
+  public static final long DEFAULT_EVENT_MAX_AGE_DAYS = 90;
+  public static final long DEFAULT_EVENT_MAX_MEGABYTES = 256;
   public final Path storagePath;
   /** Retention tiers of the {@code cluster} class (and the engine's default); null: the defaults. */
   public final String tiers;
   /** rrdcached address; null: direct file writes. */
   public final String rrdcached;
+  /** The event log's retention ({@code storage.events}): events older than this many days go, and the oldest beyond this many MB. */
+  public final long eventMaxAgeDays;
+  public final long eventMaxMegabytes;
   public final int intervalSeconds;
   public final List<KafkaClusterConfig> kafka;
   public final List<ZooKeeperEnsembleConfig> zookeeper;
@@ -55,13 +62,15 @@ public final class MonitorConfig {
    */
   public final Node web;
 
-  private MonitorConfig(Path storagePath, String tiers, String rrdcached, int intervalSeconds,
+  private MonitorConfig(Path storagePath, String tiers, String rrdcached, long[] eventRetention, int intervalSeconds,
       List<KafkaClusterConfig> kafka, List<ZooKeeperEnsembleConfig> zookeeper, List<FlumeAgentConfig> flume, SeriesConfig series, Node web,
       List<String> warnings) {
     this.warnings = Collections.unmodifiableList(warnings);
     this.storagePath = storagePath;
     this.tiers = tiers;
     this.rrdcached = rrdcached;
+    this.eventMaxAgeDays = eventRetention[0];
+    this.eventMaxMegabytes = eventRetention[1];
     this.intervalSeconds = intervalSeconds;
     this.kafka = Collections.unmodifiableList(kafka);
     this.zookeeper = Collections.unmodifiableList(zookeeper);
@@ -98,7 +107,7 @@ public final class MonitorConfig {
     Node n = new Node(root, "");
     n.only("storage", "intervalSeconds", "kafka", "zookeeper", "flume", "series", "web");
 
-    Node storage = n.object("storage").only("path", "tiers", "rrdcached");
+    Node storage = n.object("storage").only("path", "tiers", "rrdcached", "events");
     String path = storage.text("path");
     Path storagePath;
     try {
@@ -108,6 +117,13 @@ public final class MonitorConfig {
     }
     String tiers = storage.optText("tiers", null);
     String rrdcached = storage.optText("rrdcached", null);
+    long[] eventRetention = {DEFAULT_EVENT_MAX_AGE_DAYS, DEFAULT_EVENT_MAX_MEGABYTES};
+    Node events = storage.optObject("events");
+    if (events != null) {
+      events.only("maxAgeDays", "maxMegabytes");
+      eventRetention[0] = events.optLong("maxAgeDays", DEFAULT_EVENT_MAX_AGE_DAYS, 1, 36_500);
+      eventRetention[1] = events.optLong("maxMegabytes", DEFAULT_EVENT_MAX_MEGABYTES, 1, 1_048_576);
+    }
 
     int interval = 2;
     if (n.has("intervalSeconds")) {
@@ -133,7 +149,7 @@ public final class MonitorConfig {
     SeriesConfig series = SeriesConfig.read(n.optObject("series"), storage, tiers);
     List<String> warnings = ClassCadences.check(interval, kafka, series);
     Node web = n.optObject("web");
-    return new MonitorConfig(storagePath, tiers, rrdcached, interval, kafka, zookeeper, flume, series, web, warnings);
+    return new MonitorConfig(storagePath, tiers, rrdcached, eventRetention, interval, kafka, zookeeper, flume, series, web, warnings);
   }
 
   private static <T> List<String> names(List<T> items, Function<T, String> name) {

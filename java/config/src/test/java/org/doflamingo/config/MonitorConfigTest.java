@@ -284,4 +284,19 @@ class MonitorConfigTest {
   private static String errorOf(String json) {
     return assertThrows(ConfigException.class, () -> MonitorConfig.parse(json)).getMessage();
   }
+
+  @Test
+  void theEventLogsRetentionHasDefaultsAndMayBeSet() throws Exception {
+    String flume = ", \"flume\": [{\"name\": \"a\", \"host\": \"h\", \"httpPort\": 1}]}";
+    MonitorConfig d = MonitorConfig.parse("{\"storage\": {\"path\": \"d\"}" + flume);
+    assertEquals(90, d.eventMaxAgeDays);
+    assertEquals(256, d.eventMaxMegabytes);
+    MonitorConfig c = MonitorConfig.parse("{\"storage\": {\"path\": \"d\", \"events\": {\"maxAgeDays\": 30, \"maxMegabytes\": 64}}" + flume);
+    assertEquals(30, c.eventMaxAgeDays);
+    assertEquals(64, c.eventMaxMegabytes);
+    String zero = errorOf("{\"storage\": {\"path\": \"d\", \"events\": {\"maxAgeDays\": 0}}" + flume);
+    org.junit.jupiter.api.Assertions.assertTrue(zero.startsWith("storage.events.maxAgeDays: expected a whole number from 1 to 36500"), zero);
+    String unknown = errorOf("{\"storage\": {\"path\": \"d\", \"events\": {\"maxBytes\": 5}}" + flume);
+    org.junit.jupiter.api.Assertions.assertTrue(unknown.startsWith("storage.events.maxBytes: unknown setting"), unknown);
+  }
 }

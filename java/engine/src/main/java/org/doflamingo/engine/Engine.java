@@ -269,6 +269,35 @@ public final class Engine extends NativeHandle {
     });
   }
 
+  /**
+   * Appends a batch of events to the engine's event log ({@code <dataDir>/events}) in one native
+   * call; returns once they are as durable as an ingested sample (a kill -9 loses none; with
+   * {@link EngineConfig#journalFsync} a power loss neither). An event beyond {@link EventLimits}
+   * (or with a label key empty) throws {@link IllegalArgumentException} naming its index in the
+   * batch and the field, and nothing of the batch is written ({@link EventLimits#fit} cuts text to
+   * the limits first); {@link StorageException} when the log cannot be written.
+   */
+  public void appendEvents(List<Event> events) {
+    if (events.isEmpty()) return;
+    byte[] batch = EventCodec.encodeBatch(events);
+    call(() -> {
+      handle.appendEvents(batch);
+      return null;
+    });
+  }
+
+  /** The events a query selects, newest first, and the number of matches in its range; one native call. */
+  public EventPage events(EventQuery q) {
+    byte[] areas = Utf8Strings.encode(q.areas);
+    byte[] kinds = Utf8Strings.encode(q.kinds);
+    byte[] labels = Utf8Strings.encode(q.labelPairs());
+    byte[] labelFree = Utf8Strings.encode(q.labelFreeAreas);
+    long[] total = new long[1];
+    byte[] page = call(() -> handle.queryEvents(q.fromMs, q.toMs, areas, kinds, q.minSeverity.ordinal(), labels, labelFree,
+        q.start, q.limit, total));
+    return new EventPage(EventCodec.decodeBatch(page), total[0]);
+  }
+
   /** Ids of the series named {@code name} whose labels include every entry of {@code filter}. */
   public int[] select(String name, Map<String, String> filter) {
     byte[] f = SeriesKey.of(name, filter).encode();

@@ -25,6 +25,9 @@ public final class EngineConfig {
   private String rrdcachedAddress = "";
   private boolean journalFsync;
   private long journalSegmentBytes = 64L << 20;
+  private long eventMaxAgeSeconds = 90L * 86400;
+  private long eventMaxBytes = 256L << 20;
+  private long eventSegmentBytes = 8L << 20;
   private final List<ClassDefinition> retentionClasses = new ArrayList<>();
 
   private EngineConfig(Path dataDir) {
@@ -125,6 +128,23 @@ public final class EngineConfig {
     return this;
   }
 
+  /**
+   * The event log's retention (under {@code <dataDir>/events}): events older than maxAgeSeconds
+   * are not answered and their segments deleted; the log's oldest segments go while it holds more
+   * than maxBytes. Defaults: 90 days, 256 MB.
+   */
+  public EngineConfig eventRetention(long maxAgeSeconds, long maxBytes) {
+    this.eventMaxAgeSeconds = maxAgeSeconds;
+    this.eventMaxBytes = maxBytes;
+    return this;
+  }
+
+  /** How large one event log segment grows (the unit retention deletes); at most a quarter of eventMaxBytes is used. */
+  public EngineConfig eventSegmentBytes(long bytes) {
+    this.eventSegmentBytes = bytes;
+    return this;
+  }
+
   public Path dataDir() {
     return dataDir;
   }
@@ -145,6 +165,9 @@ public final class EngineConfig {
     o.setRrdcachedAddress(rrdcachedAddress);
     o.setJournalFsync(journalFsync);
     o.setJournalSegmentBytes(journalSegmentBytes);
+    o.setEventMaxAgeSeconds(eventMaxAgeSeconds);
+    o.setEventMaxBytes(eventMaxBytes);
+    o.setEventSegmentBytes(eventSegmentBytes);
     return o;
   }
 

@@ -17,6 +17,10 @@ public final class EngineStats {
   /** Engine log records lost because the host's handler threw (process-wide). */
   public final long logRecordsDropped;
   public final String lastStorageError;
+  /** In the event log, its bytes on disk, and the records it skipped as corrupt (at open and in reads). */
+  public final long events;
+  public final long eventBytes;
+  public final long eventCorruptRecords;
 
   EngineStats(org.doflamingo.engine.jni.NativeStats s) {
     series = s.getSeries();
@@ -32,6 +36,9 @@ public final class EngineStats {
     liveRingBytes = s.getLiveRingBytes();
     logRecordsDropped = s.getLogRecordsDropped();
     lastStorageError = s.getLastStorageError();
+    events = s.getEvents();
+    eventBytes = s.getEventBytes();
+    eventCorruptRecords = s.getEventCorruptRecords();
   }
 
   @Override
@@ -39,6 +46,7 @@ public final class EngineStats {
     return "EngineStats{series=" + series + ", accepted=" + samplesAccepted + ", dropped=" + samplesDropped
         + ", buffered=" + samplesBuffered + ", written=" + samplesWritten + ", rrdWrites=" + rrdWrites
         + ", rrdWriteErrors=" + rrdWriteErrors + ", quarantined=" + filesQuarantined + ", journalSegments="
-        + journalSegments + ", replayed=" + replayedSamples + ", liveRingBytes=" + liveRingBytes + "}";
+        + journalSegments + ", replayed=" + replayedSamples + ", liveRingBytes=" + liveRingBytes + ", events=" + events + ", eventBytes=" + eventBytes
+        + ", eventCorruptRecords=" + eventCorruptRecords + "}";
   }
 }

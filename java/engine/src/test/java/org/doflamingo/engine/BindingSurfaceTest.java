@@ -28,7 +28,8 @@ class BindingSurfaceTest {
     // NativeOptions::options() (the C++ side's accessor) does not cross.
     Set<String> options = publicMethods(NativeOptions.class);
     options.remove("delete");
-    assertEquals(new TreeSet<>(Arrays.asList("addRetentionClass", "setBackpressureTimeoutMs", "setDataDir", "setFlushBatch",
+    assertEquals(new TreeSet<>(Arrays.asList("addRetentionClass", "setBackpressureTimeoutMs", "setDataDir",
+        "setEventMaxAgeSeconds", "setEventMaxBytes", "setEventSegmentBytes", "setFlushBatch",
         "setFlushMaxDelaySeconds", "setFlusherThreads", "setFutureToleranceSeconds", "setHeartbeatSeconds",
         "setJournalFsync", "setJournalSegmentBytes", "setLiveWindowSeconds", "setMaxBufferedSamples",
         "setRrdcachedAddress", "setTiers")), options);

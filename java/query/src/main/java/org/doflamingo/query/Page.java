@@ -33,6 +33,12 @@ public final class Page<R> {
     return new Page<>(items.subList(from, Math.min(items.size(), from + limit)), items.size(), start, limit);
   }
 
+  /** A page another layer already cut (the engine's event log pages itself): its rows and the total they were cut from. */
+  public static <R> Page<R> slice(List<R> rows, int total, int start, int limit) {
+    check(start, limit);
+    return new Page<>(rows, total, start, limit);
+  }
+
   /** Refuses a start or limit {@link #of} would refuse, before a list is read for it. */
   public static void check(int start, int limit) {
     if (start < 0) throw new IllegalArgumentException("start: expected 0 or more, got " + start);

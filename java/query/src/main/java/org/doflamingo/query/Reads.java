@@ -3,6 +3,7 @@ package org.doflamingo.query;
 import org.doflamingo.collect.Monitor;
 import org.doflamingo.engine.Engine;
 import org.doflamingo.engine.SeriesData;
+import org.doflamingo.query.events.EventReads;
 import org.doflamingo.query.flume.FlumeFlows;
 import org.doflamingo.query.kafka.ConsumerLag;
 import org.doflamingo.query.kafka.KafkaQuorum;
@@ -22,6 +23,7 @@ public final class Reads {
   private final ConsumerLag lag;
   private final KafkaQuorum quorum;
   private final FlumeFlows flume;
+  private final EventReads events;
 
   public Reads(Monitor monitor) {
     this.monitor = monitor;
@@ -31,6 +33,7 @@ public final class Reads {
     this.lag = new ConsumerLag(this);
     this.quorum = new KafkaQuorum(this);
     this.flume = new FlumeFlows(this);
+    this.events = new EventReads(monitor.engine());
   }
 
   public Monitor monitor() {
@@ -52,6 +55,11 @@ public final class Reads {
   /** Targets, series, history, group-bys, health and retention of one area. */
   public AreaReads area(Area area) {
     return new AreaReads(this, area);
+  }
+
+  /** The event log: what changed when, per area. */
+  public EventReads events() {
+    return events;
   }
 
   /** The brokers, topics and partitions tables. */

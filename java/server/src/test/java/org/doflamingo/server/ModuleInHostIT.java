@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
  * The Doflamingo module installed in the stand-in Flamingo host as an operator installs it (its
  * jar on the class path, its configuration named by {@code doflamingo.config}), watching real
  * ZooKeeper, Kafka and Flume with traffic: the Quartz job collects, the engine stores, REST
- * answers from the history and a real STOMP client receives the live frames.
+ * answers from the history and a real STOMP client receives the live frames; the event log
+ * answers through REST.
  */
 class ModuleInHostIT {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -83,6 +84,14 @@ class ModuleInHostIT {
         JsonNode lag = await(host, "/monitoring/kafka/lag?clusterName=it", Duration.ofSeconds(60),
             l -> l.toString().contains("\"group\":\"" + DemoTraffic.GROUP + "\""));
         assertTrue(lag.get("list").get(0).has("maxLag"), lag.toString());
+
+        // the event log through the host: Doflamingo's own start, stored at once, in every area's list
+        for (String area : List.of("kafka", "zookeeper", "flume")) {
+          JsonNode events = StandInHost.json(host.get("/monitoring/" + area + "/events?clusterName=it&kinds=doflamingo.start"));
+          assertEquals(1, events.get("total").asInt(), area + ": " + events);
+          assertEquals("doflamingo", events.get("list").get(0).get("area").asText(), events.toString());
+        }
+        assertEquals(400, host.get("/monitoring/kafka/events?severity=loud").statusCode());
       } finally {
         System.clearProperty("doflamingo.config");
       }

@@ -9,12 +9,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.doflamingo.collect.CollectionService;
 import org.doflamingo.collect.Monitor;
+import org.doflamingo.engine.Event;
 import org.doflamingo.engine.SeriesKey;
 import org.doflamingo.query.Reads;
 import org.doflamingo.query.TargetRow;
+import org.doflamingo.query.events.EventRow;
 import org.opencloudengine.flamingo2.doflamingo.DoflamingoMonitor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +41,9 @@ import org.springframework.web.socket.messaging.SessionUnsubscribeEvent;
  *   that metric's series: {@code {"points": [[seriesId, timeMs, value], ...]}} (value null when
  *   unknown; counters arrive as the per-second rates the engine stores);</li>
  *   <li>{@code /topic/doflamingo/targets}: each scraped target's state, as the REST
- *   {@code targets} answer lists it: {@code {"targets": [...]}}.</li>
+ *   {@code targets} answer lists it: {@code {"targets": [...]}};</li>
+ *   <li>{@code /topic/doflamingo/events}: each new event of every area as it is recorded, as the
+ *   REST {@code events} answer lists them: {@code {"events": [...]}} (oldest first within a frame).</li>
  * </ul>
  * Deltas only, never histories (those come from REST). Nothing is computed for destinations nobody
  * watches. Frames leave from one sender thread, never from the collectors: a newer point of a
@@ -51,6 +56,7 @@ public class LivePush implements ApplicationListener<AbstractSubProtocolEvent>, 
   public static final String PREFIX = "/topic/doflamingo/";
   public static final String METRIC_PREFIX = PREFIX + "metric/";
   public static final String TARGETS = PREFIX + "targets";
+  public static final String EVENTS = PREFIX + "events";
   /** Metric names that make a safe destination; others (a Flume agent may report any attribute) are REST-only. */
   private static final Pattern PUSHABLE = Pattern.compile("[A-Za-z0-9_.\\-]{1,512}");
 
@@ -63,6 +69,8 @@ public class LivePush implements ApplicationListener<AbstractSubProtocolEvent>, 
   private final Map<Integer, String> destinationOf = new ConcurrentHashMap<>();
   private final ObjectMapper json = new ObjectMapper();
   private volatile Thread sender;
+  private volatile Monitor listenedTo;
+  private final Consumer<Event> onEvent = this::recorded;
 
   @Autowired
   public LivePush(SimpMessageSendingOperations broker, DoflamingoMonitor monitor) {
@@ -75,6 +83,8 @@ public class LivePush implements ApplicationListener<AbstractSubProtocolEvent>, 
     Monitor m = monitor.orNull();
     if (m == null) return;
     m.addListener(this);
+    m.events().addListener(onEvent);
+    listenedTo = m;
     Thread t = new Thread(this::sendLoop, "doflamingo-push");
     t.setDaemon(true);
     sender = t;
@@ -132,6 +142,13 @@ public class LivePush implements ApplicationListener<AbstractSubProtocolEvent>, 
     }
   }
 
+  /** On the recording thread (a collector worker, the host's tick): queue the event when someone watches. */
+  void recorded(Event event) {
+    if (!subscriptions.watched(EVENTS)) return;
+    EventRow row = EventRow.of(event);
+    pending.put(EVENTS, row.id + "/" + System.identityHashCode(event), row);
+  }
+
   /** The destination of every series not seen before ("" when its name makes none), from their keys in one read. */
   private void learnDestinations(Reads reads, int[] seriesIds) {
     int[] unknown = new int[seriesIds.length];
@@ -155,7 +172,7 @@ public class LivePush implements ApplicationListener<AbstractSubProtocolEvent>, 
         return;
       }
       for (Map.Entry<String, List<Object>> f : frames.entrySet()) {
-        String key = f.getKey().equals(TARGETS) ? "targets" : "points";
+        String key = f.getKey().equals(TARGETS) ? "targets" : f.getKey().equals(EVENTS) ? "events" : "points";
         try {
           broker.convertAndSend(f.getKey(), json.writeValueAsString(Collections.singletonMap(key, f.getValue())));
         } catch (JsonProcessingException | RuntimeException e) {
@@ -175,6 +192,8 @@ public class LivePush implements ApplicationListener<AbstractSubProtocolEvent>, 
 
   @Override
   public void destroy() throws InterruptedException {
+    Monitor m = listenedTo;
+    if (m != null) m.events().removeListener(onEvent);
     Thread t = sender;
     sender = null;
     if (t != null) {

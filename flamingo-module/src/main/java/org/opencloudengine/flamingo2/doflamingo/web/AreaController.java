@@ -11,6 +11,7 @@ import org.doflamingo.engine.Consolidation;
 import org.doflamingo.query.Area;
 import org.doflamingo.query.AreaReads;
 import org.doflamingo.query.Page;
+import org.doflamingo.query.events.EventReads;
 import org.opencloudengine.flamingo2.doflamingo.DoflamingoMonitor;
 import org.opencloudengine.flamingo2.doflamingo.NotRunningException;
 import org.slf4j.Logger;
@@ -110,6 +111,28 @@ public abstract class AreaController {
       @RequestParam(value = "clusterName", required = false) String cluster,
       @RequestParam(value = "label", required = false) List<String> labels) {
     return Response.object(queries().changes(cluster, labels(labels), at, before, after, limit));
+  }
+
+  /**
+   * The area's events (and Doflamingo's own start and stop) of [from, to], newest first: kinds
+   * (comma-separated or repeated), severity (the least: INFO, WARNING, CRITICAL), the entity by
+   * label ({@code broker=2}, {@code topic=orders}, ... any of {@link EventReads#ENTITY_LABELS}, or
+   * {@code label=key=value}), paged. Without from and to: the last day.
+   */
+  @RequestMapping(value = "/events", method = RequestMethod.GET)
+  public Response events(@RequestParam(value = "clusterName", required = false) String cluster,
+      @RequestParam(value = "from", required = false) Long from, @RequestParam(value = "to", required = false) Long to,
+      @RequestParam(value = "kinds", required = false) List<String> kinds,
+      @RequestParam(value = "severity", required = false) String severity,
+      @RequestParam(value = "label", required = false) List<String> labels,
+      @RequestParam Map<String, String> params,
+      @RequestParam(value = "start", defaultValue = "0") int start,
+      @RequestParam(value = "limit", defaultValue = "100") int limit) {
+    Map<String, String> filter = AreaReads.filter(area, cluster, labels(labels));
+    for (String key : EventReads.ENTITY_LABELS) {
+      if (params.containsKey(key)) filter.put(key, params.get(key));
+    }
+    return page(monitor.reads().events().events(area, from, to, EventReads.list(kinds), severity, filter, start, limit));
   }
 
   /** A page in Flamingo's envelope. */

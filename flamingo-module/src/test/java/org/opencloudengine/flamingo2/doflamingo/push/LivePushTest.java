@@ -14,6 +14,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.doflamingo.collect.EngineScrape;
 import org.doflamingo.collect.Monitor;
+import org.doflamingo.engine.Event;
 import org.doflamingo.engine.SeriesKey;
 import org.doflamingo.engine.SeriesKind;
 import org.junit.jupiter.api.Test;
@@ -143,6 +144,33 @@ class LivePushTest {
       assertEquals(null, broker.frames.poll(300, TimeUnit.MILLISECONDS));
       Map<String, Integer> stats = push.stats();
       assertEquals(1, stats.get("sessions").intValue(), "s2 disconnected");
+    } finally {
+      push.destroy();
+      monitor.destroy();
+    }
+  }
+
+  @Test
+  void eachNewEventIsPushedToItsWatchers() throws Exception {
+    DoflamingoMonitor monitor = TestMonitors.open(dir);
+    RecordingBroker broker = new RecordingBroker();
+    LivePush push = new LivePush(broker, monitor);
+    push.afterPropertiesSet();
+    try {
+      Monitor m = monitor.get();
+      long t = System.currentTimeMillis();
+      m.events().record(Event.at(t, "kafka", "target.down", Event.Severity.CRITICAL).label("broker", "1").build());
+      assertEquals(null, broker.frames.poll(300, TimeUnit.MILLISECONDS), "nobody watches events yet");
+
+      push.onApplicationEvent(new SessionSubscribeEvent(this, stomp(SimpMessageType.SUBSCRIBE, "s1", "ev", LivePush.EVENTS)));
+      m.events().record(Event.at(t + 1, "kafka", "target.up", Event.Severity.INFO).label("broker", "1")
+          .label("topic", "<script>x</script>").change("DOWN", "UP").build());
+      String[] frame = broker.frames.poll(5, TimeUnit.SECONDS);
+      assertEquals(LivePush.EVENTS, frame[0]);
+      assertTrue(frame[1].startsWith("{\"events\":[{\"id\":"), frame[1]);
+      assertTrue(frame[1].contains("\"kind\":\"target.up\"") && frame[1].contains("\"before\":\"DOWN\"")
+          && frame[1].contains("\"topic\":\"<script>x</script>\""), frame[1]);
+      assertEquals(null, broker.frames.poll(300, TimeUnit.MILLISECONDS));
     } finally {
       push.destroy();
       monitor.destroy();

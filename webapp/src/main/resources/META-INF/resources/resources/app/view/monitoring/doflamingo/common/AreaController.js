@@ -33,6 +33,7 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.common.AreaController', {
         this.getViewModel().set('cluster', cluster);
         this.lookupReference('tiles').setCluster(cluster);
         this.lookupReference('board').setCluster(cluster);
+        this.lookupReference('recent').setCluster(cluster);
         this.lookupReference('timeline').setCluster(cluster);
         if (!this.started) {
             this.started = true;
@@ -44,6 +45,7 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.common.AreaController', {
         var overview = card === this.lookupReference('overview');
         this.lookupReference('tiles')[overview ? 'start' : 'stop']();
         this.lookupReference('board')[overview ? 'resume' : 'pause']();
+        this.lookupReference('recent')[overview ? 'start' : 'stop']();
         if (card === this.lookupReference('timeline')) card.reload();
         if (card.activated) card.activated(this.getViewModel().get('cluster'));
     },
@@ -55,8 +57,14 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.common.AreaController', {
         timeline.focus();
     },
 
+    /** A recent event picked in the Overview: the Timeline around its moment. */
+    onEventPicked: function (list, event) {
+        this.onJump(list, event.time);
+    },
+
     destroy: function () {
-        var tiles = this.lookupReference('tiles'), board = this.lookupReference('board');
+        var tiles = this.lookupReference('tiles'), board = this.lookupReference('board'), recent = this.lookupReference('recent');
+        if (recent) recent.stop();
         if (tiles) tiles.stop();
         if (board) board.pause();
         this.callParent(arguments);

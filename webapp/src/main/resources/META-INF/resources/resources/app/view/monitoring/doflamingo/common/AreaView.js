@@ -1,7 +1,7 @@
 /**
  * The frame of an area's page, as Flamingo 2's monitoring pages are laid out: a panel that fills
- * Flamingo's center, the cluster chooser on top, tabs below: Overview (health tiles and live
- * charts) first, the area's drill-down tabs (drillDown config), the Timeline last.
+ * Flamingo's center, the cluster chooser on top, tabs below: Overview (health tiles, the last
+ * events and live charts) first, the area's drill-down tabs (drillDown config), the Timeline last.
  */
 Ext.define('Flamingo2.view.monitoring.doflamingo.common.AreaView', {
     extend: 'Ext.panel.Panel',
@@ -10,6 +10,7 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.common.AreaView', {
         'Flamingo2.view.monitoring.doflamingo.common.HealthTiles',
         'Flamingo2.view.monitoring.doflamingo.common.ChartBoard',
         'Flamingo2.view.monitoring.doflamingo.common.Timeline',
+        'Flamingo2.view.monitoring.doflamingo.common.EventList',
         'Ext.tab.Panel',
         'Ext.form.field.ComboBox'
     ],
@@ -41,6 +42,8 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.common.AreaView', {
                 layout: {type: 'vbox', align: 'stretch'},
                 items: [
                     {xtype: 'doflamingo-healthtiles', reference: 'tiles', area: me.area, listeners: {jump: 'onJump'}},
+                    {xtype: 'doflamingo-eventlist', reference: 'recent', area: me.area, live: true, height: 150, margin: '0 4',
+                        collapsible: true, titleCollapse: true, listeners: {pick: 'onEventPicked'}},
                     {xtype: 'doflamingo-chartboard', reference: 'board', area: me.area, flex: 1, listeners: {jump: 'onJump'}}
                 ]
             }].concat(me.drillDown.map(function (tab) {

@@ -5,6 +5,8 @@
  * finest RRD tier that covers it. "Compare" draws the same range an offset earlier, dashed. A click
  * on a chart (or "What changed", at the range's middle) opens the series that moved most around
  * that moment (WhatChanged).
+ * The range's events are listed below the charts and marked on the charts of their entities; a
+ * marker clicked selects its row, a row picked puts the cursor on its moment (EventList, EventMarkers).
  */
 Ext.define('Flamingo2.view.monitoring.doflamingo.common.Timeline', {
     extend: 'Ext.panel.Panel',
@@ -15,6 +17,7 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.common.Timeline', {
         'Flamingo2.view.monitoring.doflamingo.common.ChartCatalogue',
         'Flamingo2.view.monitoring.doflamingo.common.TimelineChart',
         'Flamingo2.view.monitoring.doflamingo.common.WhatChanged',
+        'Flamingo2.view.monitoring.doflamingo.common.EventList',
         'Flamingo2.view.monitoring.doflamingo.common.Time',
         'Ext.slider.Multi',
         'Ext.form.field.Date',
@@ -91,8 +94,12 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.common.Timeline', {
         me.items = Flamingo2.view.monitoring.doflamingo.common.ChartCatalogue.of(me.area).map(function (def) {
             return {xtype: 'doflamingo-timelinechart', area: me.area, cluster: me.cluster, def: def, columnWidth: 0.5, margin: 4,
                 listeners: {zoom: function (chart, from, to) { me.zoomedAt = Date.now(); me.setRange(from, to); },
-                    jump: function (chart, at) { me.showChanges(at); }}};
+                    jump: function (chart, at) { me.showChanges(at); },
+                    eventclick: function (chart, event) { me.pickEvent(event, true); },
+                    cursortime: function (chart, t) { me.eventList.highlight(t); }}};
         });
+        me.items.push(me.eventList = Ext.widget('doflamingo-eventlist', {area: me.area, cluster: me.cluster, columnWidth: 1,
+            margin: 4, height: 260, listeners: {pick: function (list, event) { me.pickEvent(event, false); }}}));
         me.callParent(arguments);
     },
 
@@ -121,9 +128,20 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.common.Timeline', {
         }, me);
     },
 
+    /** An event picked (a marker, or a row): selected on every chart and in the list. */
+    pickEvent: function (event, fromMarker) {
+        this.charts().forEach(function (c) { c.selectEvent(event); });
+        if (fromMarker) this.eventList.selectEvent(event.id);
+    },
+
+    charts: function () {
+        return this.query('doflamingo-timelinechart');
+    },
+
     setCluster: function (cluster) {
         this.cluster = cluster;
-        this.items.each(function (c) {
+        this.eventList.cluster = cluster;
+        this.charts().forEach(function (c) {
             c.cluster = cluster;
             c.picked = null;
         });
@@ -245,7 +263,10 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.common.Timeline', {
         if (!me.rendered) return;
         var compare = me.down('#compare').getValue() ? me.down('#offset').getValue() : 0;
         me.showRange();
-        me.items.each(function (c) { c.load(me.from, me.to, compare); });
+        me.charts().forEach(function (c) { c.load(me.from, me.to, compare); });
+        me.eventList.load(me.from, me.to).then(function (events) {
+            me.charts().forEach(function (c) { c.setEvents(events); });
+        });
     },
 
     /** The range in the text, the fields (its start), the span box and on the bar (whose ends are the retained history's). */
