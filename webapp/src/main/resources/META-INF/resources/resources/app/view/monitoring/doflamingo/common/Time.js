@@ -76,5 +76,25 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.common.Time', {
     /** The Ext format of a time field matching the locale's clock: H:i:s or g:i:s A. */
     extTimeFormat: function () {
         return this.hour12 ? 'g:i:s A' : 'H:i:s';
+    },
+
+    /**
+     * The moment typed into a date field and a time field (midnight without a time), in epoch ms,
+     * read from what is typed even before the fields have taken it (a button clicked or Enter
+     * pressed with the cursor still in a field); null, after saying so, when it cannot be read.
+     */
+    typed: function (dateField, timeField) {
+        var date = dateField.parseDate(Ext.String.trim(dateField.getRawValue() || ''));
+        var rawTime = Ext.String.trim(timeField.getRawValue() || '');
+        var time = rawTime ? timeField.parseDate(rawTime) : null;
+        if (!Ext.isDate(date) || (rawTime && !time)) {
+            Ext.toast(Ext.String.htmlEncode(Flamingo2.view.monitoring.doflamingo.common.Messages.t('doflamingo.timeline.badTime',
+                dateField.getRawValue() + ' ' + rawTime)));
+            return null;
+        }
+        var at = new Date(date.getTime());
+        if (time) at.setHours(time.getHours(), time.getMinutes(), time.getSeconds(), 0);
+        else at.setHours(0, 0, 0, 0);
+        return at.getTime();
     }
 });

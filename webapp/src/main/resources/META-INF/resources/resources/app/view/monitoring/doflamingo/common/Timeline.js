@@ -214,20 +214,10 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.common.Timeline', {
      * Enter pressed with the cursor still in the field); a time that cannot be read is said so.
      */
     onGo: function () {
-        var dateField = this.down('#date'), timeField = this.down('#time');
-        var date = dateField.parseDate(Ext.String.trim(dateField.getRawValue() || ''));
-        var rawTime = Ext.String.trim(timeField.getRawValue() || '');
-        var time = rawTime ? timeField.parseDate(rawTime) : null;
-        if (!Ext.isDate(date) || (rawTime && !time)) {
-            Ext.toast(Ext.String.htmlEncode(Flamingo2.view.monitoring.doflamingo.common.Messages.t('doflamingo.timeline.badTime',
-                dateField.getRawValue() + ' ' + rawTime)));
-            return;
-        }
-        var at = new Date(date.getTime());
-        if (time) at.setHours(time.getHours(), time.getMinutes(), time.getSeconds(), 0);
-        else at.setHours(0, 0, 0, 0);
+        var at = Flamingo2.view.monitoring.doflamingo.common.Time.typed(this.down('#date'), this.down('#time'));
+        if (at === null) return;
         // the start as typed: a span reaching past now is cut at now rather than the start moved back
-        this.setRange(at.getTime(), Math.min(Date.now(), at.getTime() + this.down('#span').getValue()));
+        this.setRange(at, Math.min(Date.now(), at + this.down('#span').getValue()));
     },
 
     /** A span as the box shows it: 15 min, 1 h, 1 day, 7 days, or as near as words go (42 min, 5.5 h). */

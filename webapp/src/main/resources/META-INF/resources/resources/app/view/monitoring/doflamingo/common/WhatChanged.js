@@ -77,19 +77,9 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.common.WhatChanged', {
 
     /** The typed moment: ranked again, or said that it cannot be read. */
     onRank: function () {
-        var dateField = this.down('#date'), timeField = this.down('#time');
-        var date = dateField.parseDate(Ext.String.trim(dateField.getRawValue() || ''));
-        var rawTime = Ext.String.trim(timeField.getRawValue() || '');
-        var time = rawTime ? timeField.parseDate(rawTime) : null;
-        if (!Ext.isDate(date) || (rawTime && !time)) {
-            Ext.toast(Ext.String.htmlEncode(Flamingo2.view.monitoring.doflamingo.common.Messages.t('doflamingo.timeline.badTime',
-                dateField.getRawValue() + ' ' + rawTime)));
-            return;
-        }
-        var at = new Date(date.getTime());
-        if (time) at.setHours(time.getHours(), time.getMinutes(), time.getSeconds(), 0);
-        else at.setHours(0, 0, 0, 0);
-        this.rank(at.getTime());
+        var at = Flamingo2.view.monitoring.doflamingo.common.Time.typed(this.down('#date'), this.down('#time'));
+        if (at === null) return;
+        this.rank(at);
     },
 
     /** Ranks the area's series around at (ms) and shows the answer with its sparklines. */
