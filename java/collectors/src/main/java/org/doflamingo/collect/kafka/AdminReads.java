@@ -46,6 +46,15 @@ interface AdminReads extends AutoCloseable {
   Map<String, ListedGroup> listGroups(long deadline) throws CollectException;
 
   /**
+   * Whether the last {@link #listGroups} heard from every broker. While a broker is dead (until
+   * the cluster drops it) the others' listings are taken: the groups it coordinated are missing
+   * from them, not deleted.
+   */
+  default boolean lastListingComplete() {
+    return true;
+  }
+
+  /**
    * The KRaft metadata quorum (leader, epoch, high watermark, voters and observers with their log
    * end offsets), or null when the cluster has none to describe (ZooKeeper mode, a broker before
    * 3.3).

@@ -76,7 +76,10 @@ final class GroupCycle {
    */
   void read(AdminReads reads, Predicate<TopicPartition> readable, Scrape out, long nowMs, long budgetEnd, long deadline, Bursts seen)
       throws CollectException {
-    if (cycle.dueAt(nowMs)) plan(reads.listGroups(deadline), nowMs, seen);
+    if (cycle.dueAt(nowMs)) {
+      Map<String, ListedGroup> listing = reads.listGroups(deadline);
+      plan(listing, reads.lastListingComplete(), nowMs, seen);
+    }
     int due = cycle.dueUntil(nowMs);
     int b = cycle.done();
     Map<String, Integer> members = new HashMap<>();
@@ -136,7 +139,8 @@ final class GroupCycle {
     out.add(AdminCollector.key(cluster, MetricNames.GROUP_STATE, "group", name), SeriesKind.GAUGE, GroupState.ofLabel(g.state).code);
   }
 
-  private void plan(Map<String, ListedGroup> listing, long nowMs, Bursts seen) {
+  /** A group missing from a partial listing (a broker did not answer) is kept: only a complete one says it is gone. */
+  private void plan(Map<String, ListedGroup> listing, boolean complete, long nowMs, Bursts seen) {
     Set<String> names = new TreeSet<>();
     for (Map.Entry<String, ListedGroup> e : listing.entrySet()) {
       if (exclusions.excludesGroup(cluster, e.getKey())) continue;
@@ -151,7 +155,7 @@ final class GroupCycle {
     }
     for (Iterator<String> it = groups.keySet().iterator(); it.hasNext(); ) {
       String name = it.next();
-      if (names.contains(name)) continue;
+      if (names.contains(name) || !complete) continue;
       it.remove(); // a deleted group
       events.deleted(name, nowMs, seen);
     }

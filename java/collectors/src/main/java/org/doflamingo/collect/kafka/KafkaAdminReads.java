@@ -58,6 +58,7 @@ final class KafkaAdminReads implements AdminReads {
   private int calls;
   /** False once the cluster said it has no metadata quorum to describe: not asked again. */
   private boolean quorumAnswers = true;
+  private boolean listingComplete = true;
 
   KafkaAdminReads(KafkaClusterConfig cluster, long timeoutMs) {
     this.config = cluster;
@@ -147,6 +148,11 @@ final class KafkaAdminReads implements AdminReads {
   }
 
   @Override
+  public boolean lastListingComplete() {
+    return listingComplete;
+  }
+
+  @Override
   public Map<String, ListedGroup> listGroups(long deadline) throws CollectException {
     calls++;
     // Every broker is asked for the groups it coordinates; while one is dead (until the cluster
@@ -154,12 +160,11 @@ final class KafkaAdminReads implements AdminReads {
     long answered = halfway(deadline);
     ListConsumerGroupsResult result = admin().listConsumerGroups(new ListConsumerGroupsOptions().timeoutMs(budget(answered)));
     Collection<ConsumerGroupListing> listed = get(result.valid(), deadline, "listing consumer groups");
-    if (listed.isEmpty()) {
-      Collection<Throwable> errors = get(result.errors(), deadline, "listing consumer groups");
-      if (!errors.isEmpty()) {
-        Throwable first = errors.iterator().next();
-        throw new CollectException("Kafka cluster " + cluster + ": " + KafkaFailures.describe(first) + " while listing consumer groups", first);
-      }
+    Collection<Throwable> errors = get(result.errors(), deadline, "listing consumer groups");
+    listingComplete = errors.isEmpty();
+    if (listed.isEmpty() && !errors.isEmpty()) {
+      Throwable first = errors.iterator().next();
+      throw new CollectException("Kafka cluster " + cluster + ": " + KafkaFailures.describe(first) + " while listing consumer groups", first);
     }
     Map<String, ListedGroup> out = new HashMap<>();
     for (ConsumerGroupListing g : listed) {

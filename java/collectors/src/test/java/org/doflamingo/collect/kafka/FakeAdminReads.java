@@ -41,6 +41,8 @@ final class FakeAdminReads implements AdminReads {
   final Map<String, Integer> members = new HashMap<>();
   private final Node leader = new Node(1, "127.0.0.1", 9092);
   /** A partition's replicas and in-sync replicas by broker id, the first replica its leader; else broker 1 alone. */
+  /** The group listings miss a broker's answer (it is dead and the cluster has not dropped it yet). */
+  boolean partialListing;
   final Map<TopicPartition, int[][]> assigned = new HashMap<>();
   /** How long each listConsumerGroupOffsets takes: a big cluster's. */
   long committedDelayMs;
@@ -158,6 +160,11 @@ final class FakeAdminReads implements AdminReads {
     Map<TopicPartition, Long> out = new HashMap<>();
     for (TopicPartition tp : partitions) if (logEnds.containsKey(tp)) out.put(tp, logEnds.get(tp));
     return out;
+  }
+
+  @Override
+  public boolean lastListingComplete() {
+    return !partialListing;
   }
 
   @Override
