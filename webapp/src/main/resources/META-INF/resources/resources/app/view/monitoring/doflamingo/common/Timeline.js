@@ -93,10 +93,7 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.common.Timeline', {
         };
         me.items = Flamingo2.view.monitoring.doflamingo.common.ChartCatalogue.of(me.area).map(function (def) {
             return {xtype: 'doflamingo-timelinechart', area: me.area, cluster: me.cluster, def: def, columnWidth: 0.5, margin: 4,
-                listeners: {zoom: function (chart, from, to) { me.zoomedAt = Date.now(); me.setRange(from, to); },
-                    jump: function (chart, at) { me.showChanges(at); },
-                    eventclick: function (chart, event) { me.pickEvent(event, true); },
-                    cursortime: function (chart, t) { me.eventList.highlight(t); }}};
+                listeners: me.chartListeners()};
         });
         me.items.push(me.eventList = Ext.widget('doflamingo-eventlist', {area: me.area, cluster: me.cluster, columnWidth: 1,
             margin: 4, height: 260, listeners: {pick: function (list, event) { me.pickEvent(event, false); }}}));
@@ -245,6 +242,27 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.common.Timeline', {
     onBar: function (slider) {
         var values = slider.getValues(), bounds = this.history(), length = bounds[1] - bounds[0];
         this.setRange(bounds[0] + values[0] / 1000 * length, bounds[0] + values[1] / 1000 * length);
+    },
+
+    /** What every chart of the Timeline tells it: a zoom sets the range, a click asks what changed, its markers and cursor link to the events list. */
+    chartListeners: function () {
+        var me = this;
+        return {zoom: function (chart, from, to) { me.zoomedAt = Date.now(); me.setRange(from, to); },
+            jump: function (chart, at) { me.showChanges(at); },
+            eventclick: function (chart, event) { me.pickEvent(event, true); },
+            cursortime: function (chart, t) { me.eventList.highlight(t); }};
+    },
+
+    /**
+     * One more chart at the end (What changed's "Add to Timeline"), over the range, marking the
+     * range's events of its series and linked to the list like the others.
+     */
+    addChart: function (config) {
+        var me = this, chart = me.add(Ext.apply({xtype: 'doflamingo-timelinechart', area: me.area, cluster: me.cluster,
+            columnWidth: 0.5, margin: 4, listeners: me.chartListeners()}, config));
+        chart.load(me.from, me.to, me.down('#compare').getValue() ? me.down('#offset').getValue() : 0);
+        chart.setEvents(me.eventList.store.getRange().map(function (r) { return r.getData(); }));
+        return chart;
     },
 
     /** Reads the range into every chart (with the comparison range when asked) and shows it. */

@@ -216,20 +216,14 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.common.WhatChanged', {
         var t = this.timeline, Messages = Flamingo2.view.monitoring.doflamingo.common.Messages;
         if (!row || !t || t.isDestroyed || t.destroyed) return;
         var label = this.name(row);
-        var chart = t.add({
-            xtype: 'doflamingo-timelinechart', area: t.area, cluster: t.cluster, columnWidth: 0.5, margin: 4,
+        var chart = t.addChart({
             def: {key: 'changed-' + row.id, title: label, metric: row.metric},
             changedSeriesId: row.id,
             pickSeries: function () {
                 this.unit = row.unit;
                 return Promise.resolve([{id: row.id, labels: row.labels, unit: row.unit, label: label}]);
-            },
-            listeners: {
-                zoom: function (c, from, to) { t.setRange(from, to); },
-                jump: function (c, ms) { t.showChanges(ms); }
             }
         });
-        chart.load(t.from, t.to, t.down('#compare').getValue() ? t.down('#offset').getValue() : 0);
         // the new chart is the Timeline's last: brought into view once laid out
         chart.on('boxready', function () { chart.getEl().dom.scrollIntoView({block: 'nearest'}); }, null, {single: true});
         button.disabled = true;
