@@ -46,7 +46,10 @@ public final class SeriesConfig {
       new RetentionClassSpec("topic", "2s:6h,1m:7d,1h:1y,1d:5y", false, 3600),
       new RetentionClassSpec("group", "10s:6h,15m:30d,1d:5y", false, 900),
       new RetentionClassSpec("partition", "30s:1d,1h:30d", false, 900),
-      new RetentionClassSpec("group-partition", "10s:6h,15m:7d", false, 900)));
+      new RetentionClassSpec("group-partition", "10s:6h,15m:7d", false, 900),
+      // a group's codes (per-partition Burrow status, protocol, state): read as current values only,
+      // so a 2-minute ring (12 points, 96 B) instead of 15 minutes (720 B); the same week of history
+      new RetentionClassSpec("group-code", "10s:6h,15m:7d", false, 120)));
 
   /** Every class by name: the defaults, redefined or added to by the configuration. */
   public final Map<String, RetentionClassSpec> classes;

@@ -21,9 +21,15 @@ class SeriesConfigTest {
   }
 
   @Test
-  void defaultsHaveTheFiveClassesAndNoBudget() throws Exception {
+  void defaultsHaveTheSixClassesAndNoBudget() throws Exception {
     SeriesConfig s = with(null).series;
-    assertEquals(java.util.Arrays.asList("cluster", "topic", "group", "partition", "group-partition"), new java.util.ArrayList<>(s.classes.keySet()));
+    assertEquals(java.util.Arrays.asList("cluster", "topic", "group", "partition", "group-partition", "group-code"),
+        new java.util.ArrayList<>(s.classes.keySet()));
+    // a group's codes: the group-partition tiers, a ring of 2 minutes (current values are read within 5 base steps, 50 s)
+    assertEquals(s.classes.get("group-partition").tiers.text, s.classes.get("group-code").tiers.text);
+    assertEquals(120, s.classes.get("group-code").liveWindowSeconds);
+    assertTrue(s.classes.get("group-code").liveWindowSeconds >= s.classes.get("group-code").heartbeatSeconds(),
+        "the ring covers the steps a current value is looked for in");
     RetentionClassSpec cluster = s.classes.get("cluster");
     assertEquals("2s:1d,1m:14d,15m:180d,1h:5y", cluster.tiers.text);
     assertTrue(cluster.minMax);
@@ -45,6 +51,7 @@ class SeriesConfigTest {
     cadence.put("topic", 2L);
     cadence.put("group", 10L);
     cadence.put("group-partition", 10L);
+    cadence.put("group-code", 10L);
     cadence.put("partition", 30L);
     for (RetentionClassSpec c : SeriesConfig.DEFAULT_CLASSES) {
       long every = cadence.get(c.name);
