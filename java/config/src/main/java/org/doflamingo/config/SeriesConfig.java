@@ -107,6 +107,7 @@ public final class SeriesConfig {
         if (c == null) throw defined.error(name, "expected an object {\"tiers\": ...}");
         classes.put(name, RetentionClassSpec.read(name, c, classes.get(name)));
       }
+      if (defined.has("group-partition") && !defined.has("group-code")) classes.put("group-code", codesLike(classes.get("group-partition")));
     }
     List<ClassRule> rules = new ArrayList<>();
     for (Node r : n.objects("rules")) {
@@ -117,6 +118,18 @@ public final class SeriesConfig {
     }
     return new SeriesConfig(classes, rules, matches(n, "include"), matches(n, "exclude"), n.optBoolean("defaultExcludes", true),
         n.optLong("maxSeries", 0, 0, Integer.MAX_VALUE), n.optLong("maxSeriesPerTarget", 0, 0, Integer.MAX_VALUE));
+  }
+
+  /**
+   * The group-code class of a configuration that redefines group-partition but not it: the
+   * codes are collected with the group × partition figures, so they take those tiers (a group
+   * cadence slowed to fit them fits the codes too), with a ring of 12 base steps (at least 2
+   * minutes, at most group-partition's own): still above the 5 steps a current value is read in.
+   */
+  static RetentionClassSpec codesLike(RetentionClassSpec groupPartition) {
+    long live = groupPartition.liveWindowSeconds == 0 ? 0
+        : Math.min(groupPartition.liveWindowSeconds, Math.max(120, 12L * groupPartition.tiers.baseStepSeconds()));
+    return new RetentionClassSpec("group-code", groupPartition.tiers.text, groupPartition.minMax, live);
   }
 
   private static List<SeriesMatch> matches(Node n, String name) throws ConfigException {

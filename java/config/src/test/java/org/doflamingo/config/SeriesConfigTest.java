@@ -43,6 +43,22 @@ class SeriesConfigTest {
   }
 
   @Test
+  void aRedefinedGroupPartitionClassTakesTheGroupCodesAlong() throws Exception {
+    // a configuration slowing the group cadence redefines group-partition (as before there was a group-code class): the codes follow
+    SeriesConfig s = with("{\"classes\": {\"group-partition\": {\"tiers\": \"1m:1d\"}}}").series;
+    RetentionClassSpec codes = s.classes.get("group-code");
+    assertEquals("1m:1d", codes.tiers.text);
+    assertEquals(720, codes.liveWindowSeconds, "12 base steps of a minute");
+    assertEquals(0, with("{\"classes\": {\"group-partition\": {\"tiers\": \"1m:1d\", \"liveWindowSeconds\": 0}}}").series
+        .classes.get("group-code").liveWindowSeconds, "no ring where group-partition has none");
+    // named itself, it is as written
+    SeriesConfig own = with("{\"classes\": {\"group-partition\": {\"tiers\": \"1m:1d\"}, \"group-code\": {\"tiers\": \"1m:7d\","
+        + " \"liveWindowSeconds\": 300}}}").series;
+    assertEquals("1m:7d", own.classes.get("group-code").tiers.text);
+    assertEquals(300, own.classes.get("group-code").liveWindowSeconds);
+  }
+
+  @Test
   void everyDefaultClassFitsItsCadence() {
     // base step at most the cadence, heartbeat (5 base steps) at least it: cluster/topic every 2 s,
     // groups every 10 s, partitions every 30 s (the collectors' default cadences)
