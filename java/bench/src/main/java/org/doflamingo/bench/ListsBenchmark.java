@@ -34,7 +34,7 @@ import org.doflamingo.server.Host;
  * ({@code --only} runs the calls whose name holds it.)
  */
 public final class ListsBenchmark {
-  private static final String CLUSTER = "bench";
+  static final String CLUSTER = "bench";
   private static final String[] GROUP_METRICS = {"kafka.consumer.group.max_lag", "kafka.consumer.group.total_lag",
       "kafka.consumer.group.max_lag_seconds", "kafka.consumer.group.status", "kafka.consumer.group.members"};
   private static final String[] PARTITION_METRICS = {"kafka.partition.leader", "kafka.partition.replicas",
