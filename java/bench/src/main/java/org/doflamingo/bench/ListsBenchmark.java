@@ -34,7 +34,7 @@ import org.doflamingo.server.Host;
  * ({@code --only} runs the calls whose name holds it.)
  */
 public final class ListsBenchmark {
-  private static final String CLUSTER = "bench";
+  static final String CLUSTER = "bench";
   private static final String[] GROUP_METRICS = {"kafka.consumer.group.max_lag", "kafka.consumer.group.total_lag",
       "kafka.consumer.group.max_lag_seconds", "kafka.consumer.group.status", "kafka.consumer.group.members"};
   private static final String[] PARTITION_METRICS = {"kafka.partition.leader", "kafka.partition.replicas",
@@ -58,17 +58,7 @@ public final class ListsBenchmark {
         default: throw new IllegalArgumentException("unknown argument " + args[i]);
       }
     }
-    Path dir = Files.createDirectories(Paths.get("target", "bench-lists"));
-    Path storage = Files.createTempDirectory(dir, "storage-");
-    Path config = storage.resolve("doflamingo.json");
-    // three brokers on closed ports (each JMX address may be listed once), never scraped successfully
-    int[] closed = {FreshnessBenchmark.freePort(), FreshnessBenchmark.freePort(), FreshnessBenchmark.freePort()};
-    // One small RRD tier: the lists read the live ring only, and 130,000 series' files at the
-    // default tiers would take about 200 GB of disk.
-    Files.write(config, ("{\"storage\": {\"path\": \"" + storage.toAbsolutePath() + "\", \"tiers\": \"2s:1h\"}, "
-        + "\"kafka\": [{\"name\": \"" + CLUSTER + "\", \"brokers\": ["
-        + broker(1, closed[0]) + "," + broker(2, closed[1]) + "," + broker(3, closed[2]) + "]}]}").getBytes(StandardCharsets.UTF_8));
-    System.setProperty("doflamingo.config", config.toString());
+    Path storage = configure();
     ObjectMapper json = new ObjectMapper();
     HttpClient http = HttpClient.newHttpClient();
     ScheduledExecutorService feeder = Executors.newSingleThreadScheduledExecutor();
@@ -115,6 +105,30 @@ public final class ListsBenchmark {
       System.clearProperty("doflamingo.config");
     }
     // 130,000 RRD files, about 11 GB even at one 1-hour tier: not worth keeping
+    delete(storage);
+  }
+
+  /**
+   * A storage directory under target/bench-lists and the configuration the host reads from it
+   * (set as {@code doflamingo.config}): cluster {@value #CLUSTER} of three brokers on closed ports.
+   */
+  static Path configure() throws java.io.IOException {
+    Path dir = Files.createDirectories(Paths.get("target", "bench-lists"));
+    Path storage = Files.createTempDirectory(dir, "storage-");
+    Path config = storage.resolve("doflamingo.json");
+    // three brokers on closed ports (each JMX address may be listed once), never scraped successfully
+    int[] closed = {FreshnessBenchmark.freePort(), FreshnessBenchmark.freePort(), FreshnessBenchmark.freePort()};
+    // One small RRD tier: the lists read the live ring only, and 130,000 series' files at the
+    // default tiers would take about 200 GB of disk.
+    Files.write(config, ("{\"storage\": {\"path\": \"" + storage.toAbsolutePath() + "\", \"tiers\": \"2s:1h\"}, "
+        + "\"kafka\": [{\"name\": \"" + CLUSTER + "\", \"brokers\": ["
+        + broker(1, closed[0]) + "," + broker(2, closed[1]) + "," + broker(3, closed[2]) + "]}]}").getBytes(StandardCharsets.UTF_8));
+    System.setProperty("doflamingo.config", config.toString());
+    return storage;
+  }
+
+  /** Deletes a storage directory {@link #configure} made. */
+  static void delete(Path storage) throws java.io.IOException {
     try (java.util.stream.Stream<Path> files = Files.walk(storage)) {
       files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
     }
@@ -141,7 +155,7 @@ public final class ListsBenchmark {
   }
 
   /** Every series of the lists, rewritten at each step with values that move (lags grow and fall, leaders change). */
-  private static final class Feed {
+  static final class Feed {
     final Engine engine;
     final int[] ids;
     /** What each id is: 0-4 a group metric, 10-13 a partition metric, 20 a topic's under-replicated count. */

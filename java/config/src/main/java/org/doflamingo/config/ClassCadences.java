@@ -6,7 +6,7 @@ import java.util.Locale;
 
 /**
  * Whether each level's retention class fits the cadence that feeds it: partitions every
- * {@code partitionIntervalSeconds}, groups and their partitions every {@code groupIntervalSeconds}
+ * {@code partitionIntervalSeconds}, groups, their partitions and their codes every {@code groupIntervalSeconds}
  * (per Kafka cluster), cluster and topic figures every {@code intervalSeconds}. A value arriving
  * later than its class's heartbeat (5 base steps) after the one before makes every row unknown: an
  * error, as nothing collected would be kept. A base step longer than the cadence averages several
@@ -32,6 +32,7 @@ final class ClassCadences {
       fit(series, "partition", at + "partitionIntervalSeconds", cadence.partitionIntervalSeconds, warnings);
       fit(series, "group", at + "groupIntervalSeconds", cadence.groupIntervalSeconds, warnings);
       fit(series, "group-partition", at + "groupIntervalSeconds", cadence.groupIntervalSeconds, warnings);
+      fit(series, "group-code", at + "groupIntervalSeconds", cadence.groupIntervalSeconds, warnings);
     }
     return warnings;
   }

@@ -46,7 +46,10 @@ public final class SeriesConfig {
       new RetentionClassSpec("topic", "2s:6h,1m:7d,1h:1y,1d:5y", false, 3600),
       new RetentionClassSpec("group", "10s:6h,15m:30d,1d:5y", false, 900),
       new RetentionClassSpec("partition", "30s:1d,1h:30d", false, 900),
-      new RetentionClassSpec("group-partition", "10s:6h,15m:7d", false, 900)));
+      new RetentionClassSpec("group-partition", "10s:6h,15m:7d", false, 900),
+      // a group's codes (per-partition Burrow status, protocol, state): read as current values only,
+      // so a 2-minute ring (12 points, 96 B) instead of 15 minutes (720 B); the same week of history
+      new RetentionClassSpec("group-code", "10s:6h,15m:7d", false, 120)));
 
   /** Every class by name: the defaults, redefined or added to by the configuration. */
   public final Map<String, RetentionClassSpec> classes;
@@ -104,6 +107,7 @@ public final class SeriesConfig {
         if (c == null) throw defined.error(name, "expected an object {\"tiers\": ...}");
         classes.put(name, RetentionClassSpec.read(name, c, classes.get(name)));
       }
+      if (defined.has("group-partition") && !defined.has("group-code")) classes.put("group-code", codesLike(classes.get("group-partition")));
     }
     List<ClassRule> rules = new ArrayList<>();
     for (Node r : n.objects("rules")) {
@@ -114,6 +118,18 @@ public final class SeriesConfig {
     }
     return new SeriesConfig(classes, rules, matches(n, "include"), matches(n, "exclude"), n.optBoolean("defaultExcludes", true),
         n.optLong("maxSeries", 0, 0, Integer.MAX_VALUE), n.optLong("maxSeriesPerTarget", 0, 0, Integer.MAX_VALUE));
+  }
+
+  /**
+   * The group-code class of a configuration that redefines group-partition but not it: the
+   * codes are collected with the group × partition figures, so they take those tiers (a group
+   * cadence slowed to fit them fits the codes too), with a ring of 12 base steps (at least 2
+   * minutes, at most group-partition's own): still above the 5 steps a current value is read in.
+   */
+  static RetentionClassSpec codesLike(RetentionClassSpec groupPartition) {
+    long live = groupPartition.liveWindowSeconds == 0 ? 0
+        : Math.min(groupPartition.liveWindowSeconds, Math.max(120, 12L * groupPartition.tiers.baseStepSeconds()));
+    return new RetentionClassSpec("group-code", groupPartition.tiers.text, groupPartition.minMax, live);
   }
 
   private static List<SeriesMatch> matches(Node n, String name) throws ConfigException {

@@ -21,9 +21,15 @@ class SeriesConfigTest {
   }
 
   @Test
-  void defaultsHaveTheFiveClassesAndNoBudget() throws Exception {
+  void defaultsHaveTheSixClassesAndNoBudget() throws Exception {
     SeriesConfig s = with(null).series;
-    assertEquals(java.util.Arrays.asList("cluster", "topic", "group", "partition", "group-partition"), new java.util.ArrayList<>(s.classes.keySet()));
+    assertEquals(java.util.Arrays.asList("cluster", "topic", "group", "partition", "group-partition", "group-code"),
+        new java.util.ArrayList<>(s.classes.keySet()));
+    // a group's codes: the group-partition tiers, a ring of 2 minutes (current values are read within 5 base steps, 50 s)
+    assertEquals(s.classes.get("group-partition").tiers.text, s.classes.get("group-code").tiers.text);
+    assertEquals(120, s.classes.get("group-code").liveWindowSeconds);
+    assertTrue(s.classes.get("group-code").liveWindowSeconds >= s.classes.get("group-code").heartbeatSeconds(),
+        "the ring covers the steps a current value is looked for in");
     RetentionClassSpec cluster = s.classes.get("cluster");
     assertEquals("2s:1d,1m:14d,15m:180d,1h:5y", cluster.tiers.text);
     assertTrue(cluster.minMax);
@@ -37,6 +43,22 @@ class SeriesConfigTest {
   }
 
   @Test
+  void aRedefinedGroupPartitionClassTakesTheGroupCodesAlong() throws Exception {
+    // a configuration slowing the group cadence redefines group-partition (as before there was a group-code class): the codes follow
+    SeriesConfig s = with("{\"classes\": {\"group-partition\": {\"tiers\": \"1m:1d\"}}}").series;
+    RetentionClassSpec codes = s.classes.get("group-code");
+    assertEquals("1m:1d", codes.tiers.text);
+    assertEquals(720, codes.liveWindowSeconds, "12 base steps of a minute");
+    assertEquals(0, with("{\"classes\": {\"group-partition\": {\"tiers\": \"1m:1d\", \"liveWindowSeconds\": 0}}}").series
+        .classes.get("group-code").liveWindowSeconds, "no ring where group-partition has none");
+    // named itself, it is as written
+    SeriesConfig own = with("{\"classes\": {\"group-partition\": {\"tiers\": \"1m:1d\"}, \"group-code\": {\"tiers\": \"1m:7d\","
+        + " \"liveWindowSeconds\": 300}}}").series;
+    assertEquals("1m:7d", own.classes.get("group-code").tiers.text);
+    assertEquals(300, own.classes.get("group-code").liveWindowSeconds);
+  }
+
+  @Test
   void everyDefaultClassFitsItsCadence() {
     // base step at most the cadence, heartbeat (5 base steps) at least it: cluster/topic every 2 s,
     // groups every 10 s, partitions every 30 s (the collectors' default cadences)
@@ -45,6 +67,7 @@ class SeriesConfigTest {
     cadence.put("topic", 2L);
     cadence.put("group", 10L);
     cadence.put("group-partition", 10L);
+    cadence.put("group-code", 10L);
     cadence.put("partition", 30L);
     for (RetentionClassSpec c : SeriesConfig.DEFAULT_CLASSES) {
       long every = cadence.get(c.name);

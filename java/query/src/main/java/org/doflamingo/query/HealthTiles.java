@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +14,6 @@ import org.doflamingo.collect.catalogue.Health;
 import org.doflamingo.collect.catalogue.MetricNames;
 import org.doflamingo.collect.catalogue.MetricSpec;
 import org.doflamingo.collect.kafka.LagStatus;
-import org.doflamingo.engine.LatestValues;
 import org.doflamingo.engine.SeriesData;
 import org.doflamingo.engine.SeriesKey;
 
@@ -100,35 +98,23 @@ final class HealthTiles {
           : HealthWords.reason(spec, k, v, h));
     }
     List<HealthTile> out = new ArrayList<>(tiles.values());
-    for (GroupsTile g : groups.values()) out.add(g.tile(nameEmptyGroups(g, cluster)));
+    for (GroupsTile g : groups.values()) out.add(g.tile(nameEmptyGroups(g)));
     return out;
   }
 
   /**
    * The groups a tile names, each that has no member saying so: "members 0" is why a group
    * STOPs, and no rule of its own judges it (an idle group with no lag is fine). Members are read
-   * for the named groups alone.
+   * for the named groups alone, found through the lag list's group slots (no select nor key
+   * decoding of every group's members series).
    */
-  private List<String> nameEmptyGroups(GroupsTile groups, String cluster) {
+  private List<String> nameEmptyGroups(GroupsTile groups) {
     List<String> named = groups.named();
     if (named.isEmpty()) return named;
-    Map<String, String> filter = AreaReads.filter(area, cluster, null);
-    int[] all = reads.engine().select(MetricNames.GROUP_MEMBERS, filter);
-    SeriesKey[] keys = reads.index().keys(all);
-    Set<String> wanted = new HashSet<>(named);
-    int[] ids = new int[named.size()];
-    String[] of = new String[named.size()];
-    int n = 0;
-    for (int i = 0; i < all.length && n < ids.length; i++) {
-      String g = keys[i].label("group");
-      if (groups.cluster().equals(keys[i].label(area.groupLabel)) && wanted.contains(g)) {
-        ids[n] = all[i];
-        of[n++] = g;
-      }
-    }
-    LatestValues members = reads.current().latest(Arrays.copyOf(ids, n), System.currentTimeMillis());
-    for (int i = 0; i < n; i++) {
-      if (members.has(i) && members.value(i) == 0) groups.addReason(of[i], "members 0 (no consumer in the group)");
+    Map<String, Long> members = reads.lag().members(groups.cluster(), named);
+    for (String g : named) {
+      Long m = members.get(g);
+      if (m != null && m == 0) groups.addReason(g, "members 0 (no consumer in the group)");
     }
     return named;
   }

@@ -21,8 +21,10 @@ class SizingTest {
     Map<String, Long> s = Sizing.parse(new String[] {"--partitions", "20000", "--groups", "50000", "--topics", "1000"}).seriesByClass();
     // per partition: leader, replicas, ISR, log-end (Admin); per replica (x3): Log.Size, LogEndOffset, LogStartOffset (JMX);
     assertEquals(20_000L * 4 + 60_000L * 3, (long) s.get("partition"));
-    // per group x partition (4 each): committed offset, lag, lag seconds, status; per group its protocol and state (codes: a week kept)
-    assertEquals(50_000L * 4 * 4 + 50_000L * 2, (long) s.get("group-partition"));
+    // per group x partition (4 each): committed offset, lag, lag seconds
+    assertEquals(50_000L * 4 * 3, (long) s.get("group-partition"));
+    // the codes: per group x partition its status, per group its protocol and state (a week kept, a 2-minute ring)
+    assertEquals(50_000L * 4 + 50_000L * 2, (long) s.get("group-code"));
     // per group: members, max lag, total lag, max lag seconds, status
     assertEquals(50_000L * 5, (long) s.get("group"));
     // per broker x topic: messages, bytes in, bytes out; per topic: under-replicated partitions
@@ -45,6 +47,11 @@ class SizingTest {
     assertTrue(out.contains("= live rings " + Sizing.bytes(ring) + " "), out);
     assertTrue(out.contains("cluster 5y (1h rows) for cluster, broker"), "five years of cluster history stated: " + out);
     assertTrue(disk < 50L * 1000 * 1000 * 1000, "the issue's disk goal for this shape: " + Sizing.bytes(disk));
+    long nativeBytes = ring;
+    for (long n : series.values()) nativeBytes += n * EngineSeam.REGISTRY_BYTES_PER_SERIES;
+    nativeBytes -= series.getOrDefault("excluded", 0L) * EngineSeam.REGISTRY_BYTES_PER_SERIES;
+    assertTrue(out.contains("native memory: " + Sizing.bytes(nativeBytes) + " "), out);
+    assertTrue(nativeBytes < 2L << 30, "the issue's native memory goal for this shape (2 GiB): " + Sizing.bytes(nativeBytes));
   }
 
   @Test

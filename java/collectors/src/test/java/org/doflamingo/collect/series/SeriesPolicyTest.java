@@ -40,6 +40,16 @@ class SeriesPolicyTest {
   }
 
   @Test
+  void theCataloguePinsAGroupsCodesToTheGroupCodeClass() throws Exception {
+    // read as current values only (the lag list's status, protocol and state): a 2-minute ring, not 15 minutes
+    SeriesPolicy p = policy(null);
+    assertEquals("group-code", p.classOf(key(MetricNames.GROUP_PARTITION_STATUS, "cluster", "prod", "group", "g", "topic", "o", "partition", "3")));
+    assertEquals("group-code", p.classOf(key(MetricNames.GROUP_PROTOCOL, "cluster", "prod", "group", "g")));
+    assertEquals("group-code", p.classOf(key(MetricNames.GROUP_STATE, "cluster", "prod", "group", "g")));
+    assertEquals("group", p.classOf(key(MetricNames.GROUP_STATUS, "cluster", "prod", "group", "g")), "the group's status keeps 5 years");
+  }
+
+  @Test
   void theCataloguePinsTheProbeToTheClusterClass() throws Exception {
     // the probe's per-partition figures are few (one partition per broker) and its tiles need the full history
     assertEquals("cluster", policy(null).classOf(key("kafka.probe.produce_availability", "cluster", "prod", "partition", "0", "broker", "1")));
@@ -117,6 +127,7 @@ class SeriesPolicyTest {
     assertEquals("30s:6h,1m:7d,1h:1y,1d:5y", tiers.get("topic"));
     assertEquals("30s:1d,1h:30d", tiers.get("partition"));
     assertEquals("10s:6h,15m:7d", tiers.get("group-partition"), "collected at the group cadence, not the interval");
+    assertEquals("10s:6h,15m:7d", tiers.get("group-code"), "collected at the group cadence, not the interval");
     for (org.doflamingo.config.RetentionClassSpec c : p.engineClasses(7)) tiers.put(c.name, c.tiers.text);
     assertEquals("2s:1d,1m:14d,15m:180d,1h:5y", tiers.get("cluster"), "1m is no multiple of 7 s: kept");
   }

@@ -12,6 +12,7 @@ import static org.doflamingo.collect.catalogue.MetricNames.GROUP_TOTAL_LAG;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -199,6 +200,31 @@ public final class ConsumerLag {
     } else {
       row.members = known ? (long) v : null;
     }
+  }
+
+  /**
+   * The member count now of each of a cluster's named groups (left out: none current), for the
+   * groups tile's ten worst: the cluster's members select as {@link GroupSlots} keeps it (not
+   * repeated while the engine holds as many series) and one bulk read of the named groups' series,
+   * so a health call costs the named groups, not the cluster's 50,000.
+   */
+  public Map<String, Long> members(String cluster, Collection<String> groups) {
+    Map<String, Long> out = new HashMap<>();
+    if (groups.isEmpty()) return out;
+    GroupSlots.Selected members = slots.select(GROUP_MEMBERS, AreaReads.filter(Area.KAFKA, cluster, null), reads.engine().stats().series);
+    int[] ids = new int[groups.size()];
+    String[] of = new String[ids.length];
+    int n = 0;
+    for (String g : groups) {
+      int id = members.idOf(slots.slotOf(cluster, g));
+      if (id < 0) continue;
+      ids[n] = id;
+      of[n++] = g;
+    }
+    if (n == 0) return out;
+    LatestValues v = reads.current().latest(Arrays.copyOf(ids, n), System.currentTimeMillis());
+    for (int i = 0; i < n; i++) if (v.has(i)) out.put(of[i], (long) v.value(i));
+    return out;
   }
 
   /** One consumer group's partitions: committed offset and lag now, with their series for history; by topic and partition number. */

@@ -23,11 +23,30 @@ final class GroupSlots {
     final int[] slots;
     /** How many series the engine had when selected: with as many now, a select would answer the same ids. */
     final long seriesThen;
+    /** The id of each slot's series (-1: none), made at the first {@link #idOf} and kept with the select. */
+    private volatile int[] idBySlot;
 
     Selected(int[] ids, int[] slots, long seriesThen) {
       this.ids = ids;
       this.slots = slots;
       this.seriesThen = seriesThen;
+    }
+
+    /**
+     * The series of the group in {@code slot}, -1 when this select has none: a few named groups'
+     * series without a pass over every group's (but the first call's, which makes the index).
+     */
+    int idOf(int slot) {
+      int[] by = idBySlot;
+      if (by == null) { // two threads may both make it: the same array either way
+        int max = -1;
+        for (int s : slots) max = Math.max(max, s);
+        by = new int[max + 1];
+        Arrays.fill(by, -1);
+        for (int i = 0; i < ids.length; i++) if (slots[i] >= 0) by[slots[i]] = ids[i];
+        idBySlot = by;
+      }
+      return slot >= 0 && slot < by.length ? by[slot] : -1;
     }
   }
 
@@ -90,6 +109,12 @@ final class GroupSlots {
 
   synchronized GroupId group(int slot) {
     return groups.get(slot);
+  }
+
+  /** The slot of a cluster's group, -1 when no select has answered a series of it. */
+  synchronized int slotOf(String cluster, String group) {
+    Integer slot = slotOf.get(new GroupId(cluster, group));
+    return slot == null ? -1 : slot;
   }
 
   private int slot(SeriesKey k) {
