@@ -150,23 +150,14 @@ class MonitorIT {
 
   /** Ticks the monitor as a host would until {@code done}, or fails naming {@code what}. */
   private void tickUntil(String what, Duration timeout, BooleanSupplier done) {
-    long deadline = System.currentTimeMillis() + timeout.toMillis();
-    while (System.currentTimeMillis() < deadline) {
-      monitor.tick(System.currentTimeMillis());
-      if (done.getAsBoolean()) return;
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError("interrupted waiting for " + what);
+    MonitorTicks.until(monitor, what, timeout, done, () -> {
+      StringBuilder states = new StringBuilder();
+      for (Monitor.Target t : monitor.targets()) {
+        Scheduler.Status s = monitor.status(t.id);
+        states.append("\n  ").append(t).append(": ").append(s.state).append(s.lastError.isEmpty() ? "" : " (" + s.lastError + ")");
       }
-    }
-    StringBuilder states = new StringBuilder();
-    for (Monitor.Target t : monitor.targets()) {
-      Scheduler.Status s = monitor.status(t.id);
-      states.append("\n  ").append(t).append(": ").append(s.state).append(s.lastError.isEmpty() ? "" : " (" + s.lastError + ")");
-    }
-    throw new AssertionError("timed out after " + timeout.toMillis() + " ms waiting for " + what + states);
+      return states.toString();
+    });
   }
 
   private static Map<String, String> labels(String... kv) {

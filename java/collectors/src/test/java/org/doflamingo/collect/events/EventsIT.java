@@ -33,6 +33,7 @@ import org.doflamingo.cluster.MonitorJson;
 import org.doflamingo.cluster.ZooKeeperEnsemble;
 import org.doflamingo.cluster.ZooKeeperServer;
 import org.doflamingo.collect.Monitor;
+import org.doflamingo.collect.MonitorTicks;
 import org.doflamingo.collect.catalogue.MetricNames;
 import org.doflamingo.config.MonitorConfig;
 import org.doflamingo.engine.Event;
@@ -338,19 +339,8 @@ class EventsIT {
   }
 
   private void tickUntil(String what, Duration timeout, java.util.function.BooleanSupplier done) {
-    long deadline = System.currentTimeMillis() + timeout.toMillis();
-    while (System.currentTimeMillis() < deadline) {
-      monitor.tick(System.currentTimeMillis());
-      if (done.getAsBoolean()) return;
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError("interrupted waiting for " + what);
-      }
-    }
-    throw new AssertionError("timed out after " + timeout.toMillis() + " ms waiting for " + what + "; events: "
-        + events.stream().map(Event::toString).collect(Collectors.joining("\n  ", "\n  ", "")));
+    MonitorTicks.until(monitor, what, timeout, done,
+        () -> "; events: " + events.stream().map(Event::toString).collect(Collectors.joining("\n  ", "\n  ", "")));
   }
 
   private static Thread thread(String name, Runnable r) {

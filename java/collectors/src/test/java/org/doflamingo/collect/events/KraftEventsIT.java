@@ -15,6 +15,7 @@ import org.doflamingo.cluster.KraftCluster;
 import org.doflamingo.cluster.KraftNode;
 import org.doflamingo.cluster.MonitorJson;
 import org.doflamingo.collect.Monitor;
+import org.doflamingo.collect.MonitorTicks;
 import org.doflamingo.config.MonitorConfig;
 import org.doflamingo.engine.Event;
 import org.doflamingo.engine.Scheduler;
@@ -93,17 +94,6 @@ class KraftEventsIT {
   }
 
   private void tickUntil(Monitor monitor, String what, Duration timeout, java.util.function.BooleanSupplier done) {
-    long deadline = System.currentTimeMillis() + timeout.toMillis();
-    while (System.currentTimeMillis() < deadline) {
-      monitor.tick(System.currentTimeMillis());
-      if (done.getAsBoolean()) return;
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError("interrupted waiting for " + what);
-      }
-    }
-    throw new AssertionError("timed out after " + timeout.toMillis() + " ms waiting for " + what + "; events: " + events);
+    MonitorTicks.until(monitor, what, timeout, done, () -> "; events: " + events);
   }
 }
