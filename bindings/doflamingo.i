@@ -260,6 +260,7 @@ ARRAY_RESULT(std::int32_t, jintArray, int[], NewIntArray, SetIntArrayRegion, jin
 %unignore doflamingo::binding::NativeScheduler::removeTarget;
 %unignore doflamingo::binding::NativeScheduler::dueTokens;
 %unignore doflamingo::binding::NativeScheduler::complete;
+%unignore doflamingo::binding::NativeScheduler::unanswered;
 %unignore doflamingo::binding::NativeScheduler::status;
 %unignore doflamingo::binding::NativeScheduler::millisUntilNextDue;
 %unignore doflamingo::binding::NativeScheduler::Status;
@@ -274,6 +275,8 @@ ARRAY_RESULT(std::int32_t, jintArray, int[], NewIntArray, SetIntArrayRegion, jin
 %unignore doflamingo::binding::NativeScheduler::Status::getFailures;
 %unignore doflamingo::binding::NativeScheduler::Status::getTimeouts;
 %unignore doflamingo::binding::NativeScheduler::Status::getOverruns;
+%unignore doflamingo::binding::NativeScheduler::Status::getConsecutiveTimeouts;
+%unignore doflamingo::binding::NativeScheduler::Status::isSlow;
 %unignore doflamingo::binding::NativeScheduler::Status::getLastError;
 
 %unignore doflamingo::binding::LogHandler;

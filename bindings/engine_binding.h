@@ -205,6 +205,8 @@ class NativeScheduler {
     std::int64_t getFailures() const { return s_.failures; }
     std::int64_t getTimeouts() const { return s_.timeouts; }
     std::int64_t getOverruns() const { return s_.overruns; }
+    std::int32_t getConsecutiveTimeouts() const { return s_.consecutiveTimeouts; }
+    bool isSlow() const { return s_.slow; }
     std::string getLastError() const { return s_.lastError; }
 
    private:
@@ -218,6 +220,9 @@ class NativeScheduler {
   std::vector<long long> dueTokens(std::int64_t nowMs);
   bool complete(std::int64_t token, bool success, std::int64_t nowMs, const std::string& error) {
     return scheduler_.complete(token, success, nowMs, error);
+  }
+  bool unanswered(std::int64_t token, std::int64_t nowMs, const std::string& why) {
+    return scheduler_.unanswered(token, nowMs, why);
   }
   Status status(std::int32_t id) const { return Status(scheduler_.status(id)); }
   std::int64_t millisUntilNextDue(std::int64_t nowMs) const { return scheduler_.millisUntilNextDue(nowMs); }

@@ -30,10 +30,11 @@ std::int64_t Scheduler::jitter(const Target& t) {
 }
 
 std::int32_t Scheduler::addTarget(const std::string& name, const TargetOptions& o, std::int64_t nowMs) {
-  if (o.intervalMs <= 0 || o.timeoutMs <= 0 || o.jitterMs < 0 || o.maxBackoffMs < o.intervalMs) {
+  if (o.intervalMs <= 0 || o.timeoutMs <= 0 || o.jitterMs < 0 || o.maxBackoffMs < o.intervalMs ||
+      o.roundsBeforeDown < 1) {
     throw InvalidArgument("target " + name +
-                          ": interval and timeout must be positive, jitter not negative, and the "
-                          "maximum backoff at least one interval");
+                          ": interval, timeout and rounds before down must be positive, jitter not "
+                          "negative, and the maximum backoff at least one interval");
   }
   std::lock_guard<std::mutex> lock(mutex_);
   Target t;
@@ -52,6 +53,7 @@ void Scheduler::removeTarget(std::int32_t id) {
 
 void Scheduler::fail(Target& t, std::int64_t nowMs, const std::string& error) {
   t.running = false;
+  t.late = false;
   ++t.status.failures;
   ++t.status.consecutiveFailures;
   t.status.lastError = error;
@@ -65,6 +67,22 @@ void Scheduler::fail(Target& t, std::int64_t nowMs, const std::string& error) {
   t.status.nextDueMs = nowMs + wait + jitter(t);
 }
 
+void Scheduler::noAnswer(Target& t, std::int64_t nowMs, const std::string& error) {
+  ++t.status.timeouts;
+  ++t.status.consecutiveTimeouts;
+  t.status.slow = true;
+  if (t.status.state == TargetState::Down || t.status.consecutiveTimeouts >= t.options.roundsBeforeDown) {
+    fail(t, nowMs, error);
+    return;
+  }
+  // Slow, not down: the cadence is kept (no backoff) and a late answer still counts.
+  t.running = false;
+  t.late = true;
+  t.status.lastError = error + " (slow: " + std::to_string(t.status.consecutiveTimeouts) + " of " +
+                       std::to_string(t.options.roundsBeforeDown) + " rounds without an answer before DOWN)";
+  if (t.status.consecutiveTimeouts == 1) log().info("target {} is slow: {}", t.status.name, error);
+}
+
 std::vector<std::int64_t> Scheduler::due(std::int64_t nowMs) {
   std::lock_guard<std::mutex> lock(mutex_);
   std::vector<std::int64_t> out;
@@ -72,8 +90,7 @@ std::vector<std::int64_t> Scheduler::due(std::int64_t nowMs) {
     Target& t = targets_[i];
     if (!t.active) continue;
     if (t.running && nowMs - t.startedMs > t.options.timeoutMs) {
-      ++t.status.timeouts;
-      fail(t, nowMs, "no answer within " + std::to_string(t.options.timeoutMs) + " ms");
+      noAnswer(t, nowMs, "no answer within " + std::to_string(t.options.timeoutMs) + " ms");
     }
     if (nowMs < t.status.nextDueMs) continue;
     if (t.running) {
@@ -82,6 +99,7 @@ std::vector<std::int64_t> Scheduler::due(std::int64_t nowMs) {
       continue;
     }
     t.running = true;
+    t.late = false;  // a new attempt: the one before may no longer answer
     t.startedMs = nowMs;
     ++t.attempt;
     ++t.status.attempts;
@@ -100,7 +118,11 @@ bool Scheduler::complete(std::int64_t token, bool success, std::int64_t nowMs, c
   std::lock_guard<std::mutex> lock(mutex_);
   if (id < 0 || static_cast<std::size_t>(id) >= targets_.size()) return false;
   Target& t = targets_[id];
-  if (!t.active || !t.running || t.attempt != attempt) return false;
+  // A late failure is not told apart from the timeout already counted (often it is the collector's
+  // own deadline passing): only a late success is news.
+  if (!t.active || t.attempt != attempt || !(t.running || (t.late && success))) return false;
+  bool inTime = t.running;
+  t.late = false;
   t.status.lastDurationMs = nowMs - t.startedMs;
   if (!success) {
     fail(t, nowMs, error.empty() ? "collection failed" : error);
@@ -113,9 +135,24 @@ bool Scheduler::complete(std::int64_t token, bool success, std::int64_t nowMs, c
     t.status.nextDueMs = nowMs + t.options.intervalMs;
   }
   t.status.state = TargetState::Up;
+  t.status.slow = !inTime;
+  t.status.consecutiveTimeouts = 0;
   t.status.consecutiveFailures = 0;
   t.status.lastSuccessMs = nowMs;
   t.status.lastError.clear();
+  return true;
+}
+
+bool Scheduler::unanswered(std::int64_t token, std::int64_t nowMs, const std::string& why) {
+  auto id = static_cast<std::int32_t>(token & 0xffffffff);
+  auto attempt = static_cast<std::uint32_t>(static_cast<std::uint64_t>(token) >> 32);
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (id < 0 || static_cast<std::size_t>(id) >= targets_.size()) return false;
+  Target& t = targets_[id];
+  if (!t.active || !t.running || t.attempt != attempt) return false;
+  t.status.lastDurationMs = nowMs - t.startedMs;
+  noAnswer(t, nowMs, why.empty() ? "no answer" : why);
+  t.late = false;  // it ended: nothing of it will answer
   return true;
 }
 

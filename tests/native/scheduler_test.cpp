@@ -123,32 +123,113 @@ TEST(Scheduler, UpAgainAfterASuccess) {
   EXPECT_EQ(s.status(id).consecutiveFailures, 1);
 }
 
-TEST(Scheduler, TimeoutFailsTheAttemptAndItsTokenGoesStale) {
+TEST(Scheduler, TimeoutsMakeATargetSlowAndOnlyRoundsOfThemMakeItDown) {
   Scheduler s(42);
   std::int32_t id = s.addTarget("slow", exact(2000, 1500, 60'000), 0);
   auto first = s.due(0);
   ASSERT_EQ(first.size(), 1u);
-  EXPECT_TRUE(s.due(1'500).empty());  // at the limit: still running, not failed
+  EXPECT_TRUE(s.due(1'500).empty());  // at the limit: still running
   EXPECT_EQ(s.status(id).timeouts, 0);
-  EXPECT_TRUE(s.due(1'501).empty());  // past it: failed, backing off
+  EXPECT_TRUE(s.due(1'501).empty());  // past it: a round without an answer, not a failure
   TargetStatus st = s.status(id);
   EXPECT_EQ(st.timeouts, 1);
-  EXPECT_EQ(st.failures, 1);
-  EXPECT_EQ(st.state, TargetState::Down);
+  EXPECT_EQ(st.failures, 0);
+  EXPECT_EQ(st.state, TargetState::Unknown);  // a first contact that discovers is not an outage
+  EXPECT_TRUE(st.slow);
   EXPECT_NE(st.lastError.find("1500"), std::string::npos) << st.lastError;
-  EXPECT_EQ(st.nextDueMs, 1'501 + 2'000);
-  // The answer arrives late: ignored.
-  EXPECT_FALSE(s.complete(first[0], true, 1'600));
+  EXPECT_NE(st.lastError.find("1 of 3"), std::string::npos) << st.lastError;
+  EXPECT_EQ(st.nextDueMs, 2'000);  // the cadence is kept: no backoff
+  // Rounds two and three get no answer either: DOWN, backing off.
+  ASSERT_EQ(s.due(2'000).size(), 1u);
+  EXPECT_TRUE(s.due(3'501).empty());
+  EXPECT_EQ(s.status(id).consecutiveTimeouts, 2);
+  EXPECT_EQ(s.status(id).failures, 0);
+  auto third = s.due(4'000);
+  ASSERT_EQ(third.size(), 1u);
+  EXPECT_TRUE(s.due(5'501).empty());
+  st = s.status(id);
+  EXPECT_EQ(st.state, TargetState::Down);
+  EXPECT_EQ(st.failures, 1);
+  EXPECT_EQ(st.timeouts, 3);
+  EXPECT_EQ(st.nextDueMs, 5'501 + 2'000);
+  // The answer of the round that made it DOWN arrives late: ignored.
+  EXPECT_FALSE(s.complete(third[0], true, 5'600));
   EXPECT_EQ(s.status(id).state, TargetState::Down);
-  // A new attempt gets a new token; the old one stays stale.
-  auto second = s.due(3'501);
-  ASSERT_EQ(second.size(), 1u);
-  EXPECT_NE(second[0], first[0]);
-  EXPECT_EQ(idOf(second[0]), id);
-  EXPECT_FALSE(s.complete(first[0], true, 3'600));
-  EXPECT_TRUE(s.complete(second[0], true, 3'700));
+  auto fourth = s.due(7'501);
+  ASSERT_EQ(fourth.size(), 1u);
+  EXPECT_FALSE(s.complete(third[0], true, 7'600));  // an old token stays stale
+  EXPECT_TRUE(s.complete(fourth[0], true, 7'700));
+  st = s.status(id);
+  EXPECT_EQ(st.state, TargetState::Up);
+  EXPECT_EQ(st.consecutiveTimeouts, 0);
+  EXPECT_FALSE(st.slow);
+  EXPECT_FALSE(s.complete(fourth[0], true, 7'800));  // an attempt completes once
+}
+
+TEST(Scheduler, ALateAnswerCountsAndATargetThatAlwaysAnswersLateNeverGoesDown) {
+  Scheduler s(42);
+  std::int32_t id = s.addTarget("busy broker", exact(2000, 1500, 60'000), 0);
+  for (std::int64_t now = 0; now < 40'000; now += 2'000) {
+    auto d = s.due(now);
+    ASSERT_EQ(d.size(), 1u) << now;
+    EXPECT_TRUE(s.due(now + 1'501).empty());  // timed out
+    EXPECT_TRUE(s.complete(d[0], true, now + 1'600)) << "the late answer at " << now + 1'600 << " counts";
+    TargetStatus st = s.status(id);
+    EXPECT_EQ(st.state, TargetState::Up);
+    EXPECT_TRUE(st.slow);
+    EXPECT_EQ(st.lastDurationMs, 1'600);
+    EXPECT_EQ(st.failures, 0);
+  }
+  EXPECT_EQ(s.status(id).timeouts, 20);
+  // An answer within the timeout: no longer slow.
+  auto d = s.due(40'000);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_TRUE(s.complete(d[0], true, 40'100));
+  EXPECT_FALSE(s.status(id).slow);
+}
+
+TEST(Scheduler, ALateFailureIsNotTheNewsATimeoutAlreadyWas) {
+  Scheduler s(42);
+  std::int32_t id = s.addTarget("t", exact(2000, 1500, 60'000), 0);
+  auto d = s.due(0);
+  s.complete(d[0], true, 100);
+  d = s.due(2'000);
+  s.due(3'501);
+  EXPECT_FALSE(s.complete(d[0], false, 3'600, "deadline passed"));
   EXPECT_EQ(s.status(id).state, TargetState::Up);
-  EXPECT_FALSE(s.complete(second[0], true, 3'800));  // an attempt completes once
+  EXPECT_EQ(s.status(id).failures, 0);
+}
+
+TEST(Scheduler, AnAttemptReportedUnansweredIsARoundWithoutAnAnswer) {
+  Scheduler s(42);
+  std::int32_t id = s.addTarget("stuck", exact(2000, 1500, 60'000), 0);
+  auto d = s.due(0);
+  s.complete(d[0], true, 100);
+  d = s.due(2'000);
+  s.due(3'501);  // timed out; the host's scrape still runs
+  for (std::int64_t now : {4'000, 6'000}) {
+    auto next = s.due(now);
+    ASSERT_EQ(next.size(), 1u);
+    EXPECT_TRUE(s.unanswered(next[0], now, "previous scrape still running"));
+    EXPECT_FALSE(s.unanswered(next[0], now, "again"));  // once
+    EXPECT_FALSE(s.complete(next[0], true, now + 10));  // it never ran: nothing of it answers
+  }
+  TargetStatus st = s.status(id);
+  EXPECT_EQ(st.state, TargetState::Down);
+  EXPECT_EQ(st.failures, 1);
+  EXPECT_EQ(st.consecutiveTimeouts, 3);
+  EXPECT_NE(st.lastError.find("still running"), std::string::npos) << st.lastError;
+}
+
+TEST(Scheduler, ARefusalIsDownAtOnce) {
+  Scheduler s(42);
+  std::int32_t id = s.addTarget("refused", exact(2000, 1500, 60'000), 0);
+  auto d = s.due(0);
+  EXPECT_TRUE(s.complete(d[0], false, 10, "connection refused"));
+  EXPECT_EQ(s.status(id).state, TargetState::Down);
+  TargetOptions none = exact(2000);
+  none.roundsBeforeDown = 0;
+  EXPECT_THROW(s.addTarget("bad", none, 0), InvalidArgument);
 }
 
 TEST(Scheduler, OverrunsAreCountedWhileAnAttemptRuns) {

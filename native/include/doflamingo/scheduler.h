@@ -16,8 +16,13 @@ enum class TargetState : int { Unknown = 0, Up = 1, Down = 2 };
 struct TargetOptions {
   std::int64_t intervalMs = 2000;
   std::int64_t jitterMs = 200;       // each due time moves by up to ± jitter/2, spreading load
-  std::int64_t timeoutMs = 1500;     // an attempt running longer counts as failed
+  std::int64_t timeoutMs = 1500;     // an attempt running longer is a round without an answer
   std::int64_t maxBackoffMs = 60000; // ceiling of the exponential backoff while a target fails
+  // Rounds in a row without an answer (timeouts, or attempts the host could not start because the
+  // one before still ran) that a target not DOWN may have before it counts DOWN: a broker busy
+  // enough to answer late is slow, not down, and a first contact that discovers thousands of
+  // MBeans is not an outage. A refusal (complete with success false) is DOWN at once.
+  std::int32_t roundsBeforeDown = 3;
 };
 
 struct TargetStatus {
@@ -31,6 +36,8 @@ struct TargetStatus {
   std::int64_t failures = 0;
   std::int64_t timeouts = 0;
   std::int64_t overruns = 0;  // ticks at which it was due again while still running
+  std::int32_t consecutiveTimeouts = 0;  // rounds without an answer in a row
+  bool slow = false;  // its last round had no answer within the timeout (timed out, or answered late)
   std::string lastError;
 };
 
@@ -49,7 +56,14 @@ class Scheduler {
 
   // Reports an attempt's outcome. Stale tokens (the attempt timed out meanwhile) are ignored and
   // return false.
+  // A success that comes after its attempt's timeout but before the next attempt starts still
+  // counts (the target is then slow, not down), unless the timeouts had made the target DOWN.
   bool complete(std::int64_t token, bool success, std::int64_t nowMs, const std::string& error = "");
+
+  // Reports that an attempt got no answer in time though nothing refused it (the collector's own
+  // deadline passed, or the host did not start it as the target's previous one still ran): a
+  // round without an answer, as a timeout is. False for a stale token.
+  bool unanswered(std::int64_t token, std::int64_t nowMs, const std::string& why);
 
   TargetStatus status(std::int32_t id) const;
   std::vector<std::int32_t> targets() const;
@@ -64,8 +78,10 @@ class Scheduler {
     bool running = false;
     std::int64_t startedMs = 0;
     std::uint32_t attempt = 0;
+    bool late = false;  // the attempt timed out without making the target DOWN: its answer may still come
   };
   void fail(Target& t, std::int64_t nowMs, const std::string& error);
+  void noAnswer(Target& t, std::int64_t nowMs, const std::string& error);
   std::int64_t jitter(const Target& t);
   Target& get(std::int32_t id);
   const Target& get(std::int32_t id) const;

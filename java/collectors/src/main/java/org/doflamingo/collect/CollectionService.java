@@ -21,8 +21,10 @@ import org.doflamingo.engine.SeriesKind;
  * Runs collectors on the engine's scheduler: the host ticks {@link #tick(long)} (Flamingo's Quartz
  * job, the standalone server's timer, a test), each due target is scraped on a worker of its own
  * and its values go into the engine in one ingest. A target that fails is marked DOWN, retried
- * with backoff, and never holds up the others; a scrape that outlives its timeout is abandoned and
- * its late result dropped. Every target also gets a series {@code doflamingo.target.up} (1 or 0),
+ * with backoff, and never holds up the others. A scrape that outlives its timeout makes its target
+ * slow, not DOWN: its answer is still stored if it comes before the next scrape starts, and only a
+ * few rounds in a row without an answer (timeouts, or a scrape still stuck when the next is due,
+ * which is then interrupted) make it DOWN (see the scheduler's {@code roundsBeforeDown}). Every target also gets a series {@code doflamingo.target.up} (1 or 0),
  * so its outages are in the history too, and its cost per scrape ({@link CollectionCost}:
  * {@code doflamingo.collect.*}). A target still starting ({@link StillStarting}: connecting,
  * discovering) is neither: nothing is written, its cadence is kept, and {@link #pending} says why.
@@ -72,6 +74,8 @@ public final class CollectionService implements AutoCloseable {
   private volatile boolean closed;
   /** Targets still starting, with what they wait for. */
   private final Map<Integer, String> pending = new ConcurrentHashMap<>();
+  /** Targets read, but behind with part of their reads ({@link Collector#behind}). */
+  private final Map<Integer, String> behind = new ConcurrentHashMap<>();
   /** One direct batch per collector thread, reused by every scrape it runs (and kept when a scrape grew it). */
   private final ThreadLocal<SampleBatch> batches = new ThreadLocal<>();
 
@@ -123,6 +127,17 @@ public final class CollectionService implements AutoCloseable {
     }
   }
 
+  /**
+   * Tells a round the scheduler counted without a report (a timeout, an attempt not started as
+   * the one before still ran): as the failure it became once the target is DOWN; while the target
+   * is only slow, not at all (its next answer is told).
+   */
+  private void tellRoundWithoutAnswer(int targetId, Collector c, long timeMs) {
+    Scheduler.Status s = scheduler.status(targetId);
+    if (s.state != Scheduler.State.DOWN) return;
+    tellOutcome(targetId, c.target(), timeMs, s.lastError.isEmpty() ? c.target() + ": scrape timed out" : c.target() + ": " + s.lastError);
+  }
+
   /** Starts the scrapes due at {@code nowMs}; returns at once. */
   public void tick(long nowMs) {
     for (Scheduler.Due due : scheduler.due(nowMs)) {
@@ -131,10 +146,10 @@ public final class CollectionService implements AutoCloseable {
         Future<?> previous = running.get(due.targetId);
         if (previous != null && !previous.isDone()) {
           // Still stuck in a scrape that timed out: interrupt it rather than pile up another one
-          // (hung scrapes would otherwise take every worker and starve the healthy targets).
+          // (hung scrapes would otherwise take every worker and starve the healthy targets). A
+          // round without an answer, as its timeout was: a few in a row make it DOWN, one is slow.
           previous.cancel(true);
-          String error = c.target() + ": previous scrape still running";
-          if (scheduler.complete(due, false, nowMs, error)) tellOutcome(due.targetId, c.target(), nowMs, error);
+          if (scheduler.unanswered(due, nowMs, "previous scrape still running")) tellRoundWithoutAnswer(due.targetId, c, nowMs);
           continue;
         }
         try {
@@ -169,6 +184,11 @@ public final class CollectionService implements AutoCloseable {
       if (!scheduler.complete(due, true, System.currentTimeMillis(), null)) pending.remove(targetId); // timed out meanwhile
       scrape.discard();
       return;
+    } catch (NoAnswerInTime e) {
+      // Slow, not refused: a round without an answer, as the scheduler's own timeout is.
+      scrape.discard();
+      if (scheduler.unanswered(due, System.currentTimeMillis(), e.getMessage())) tellRoundWithoutAnswer(targetId, c, start);
+      return;
     } catch (CollectException e) {
       error = e.getMessage();
     } catch (RuntimeException e) {
@@ -177,13 +197,15 @@ public final class CollectionService implements AutoCloseable {
     // Only a report the scheduler still waits for is stored: a timed-out scrape's values are late.
     boolean current = scheduler.complete(due, error == null, System.currentTimeMillis(), error);
     if (!current) {
-      // the scheduler counted it a failure when its timeout passed
-      String timedOut = scheduler.status(targetId).lastError;
-      tellOutcome(targetId, c.target(), start, timedOut != null ? timedOut : c.target() + ": scrape timed out");
+      // the scheduler counted a round without an answer when its timeout passed
+      tellRoundWithoutAnswer(targetId, c, start);
       return;
     }
     tellOutcome(targetId, c.target(), start, error);
     pending.remove(targetId);
+    String late = error == null ? c.behind() : null;
+    if (late != null) behind.put(targetId, late);
+    else behind.remove(targetId);
     if (error != null) scrape.discard(); // nothing half-read is kept
     int[] written;
     try {
@@ -217,6 +239,11 @@ public final class CollectionService implements AutoCloseable {
    */
   public String pending(int id) {
     return pending.get(id);
+  }
+
+  /** What the target's last good scrape could not read yet, as it answers slowly ({@link Collector#behind}), or null. */
+  public String behind(int id) {
+    return behind.get(id);
   }
 
   public synchronized List<Integer> targets() {

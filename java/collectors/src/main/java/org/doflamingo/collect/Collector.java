@@ -16,6 +16,14 @@ public interface Collector extends AutoCloseable {
     return -1;
   }
 
+  /**
+   * What the last successful scrape could not read yet because the target answers slowly (a
+   * partition or group batch still asked, its cycle stretched), or null when it is caught up.
+   */
+  default String behind() {
+    return null;
+  }
+
   @Override
   void close();
 }

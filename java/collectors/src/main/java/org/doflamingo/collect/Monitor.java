@@ -251,6 +251,11 @@ public final class Monitor implements AutoCloseable {
     return collection.pending(targetId);
   }
 
+  /** What a target's last good scrape could not read yet because it answers slowly, or null. */
+  public String behind(int targetId) {
+    return collection.behind(targetId);
+  }
+
   /** Stops collection, stores the events recorded until then and Doflamingo's stop, then writes back what the engine buffers and closes it. */
   @Override
   public void close() {

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class CollectionServiceTest {
   static final class Fake implements Collector {
     final String name;
-    final String mode; // "ok", "fail", "hang" or "starting"
+    final String mode; // "ok", "fail", "hang", "slow" (answers 300 ms late) or "starting"
     final CountDownLatch release = new CountDownLatch(1);
     volatile int scrapes;
     volatile boolean failing;
@@ -47,6 +47,14 @@ class CollectionServiceTest {
           release.await(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
+        }
+      }
+      if (mode.equals("slow")) {
+        try {
+          Thread.sleep(300);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new CollectException(name + ": interrupted");
         }
       }
       if (failing) throw new CollectException(name + ": connection refused");
@@ -115,6 +123,36 @@ class CollectionServiceTest {
   }
 
   /**
+   * A broker busy enough to answer after the timeout, but before its next scrape is due, is slow:
+   * never DOWN, never told as down, and what it answers is kept.
+   */
+  @Test
+  void aSlowButAnsweringTargetNeverGoesDownAndItsAnswersAreKept() throws Exception {
+    Path dir = Files.createTempDirectory(Files.createDirectories(Paths.get("target/test-data")), "service-");
+    try (Engine engine = Engine.open(EngineConfig.at(dir)); CollectionService service = new CollectionService(engine, 2)) {
+      java.util.List<String> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+      service.addOutcomeListener((id, target, timeMs, error) -> told.add(error == null ? "up" : error));
+      Fake slow = new Fake("busy:1", "slow");
+      long start = System.currentTimeMillis();
+      int id = service.add(slow, 600, 150, start);
+      boolean everDown = false;
+      while (System.currentTimeMillis() - start < 4000) {
+        service.tick(System.currentTimeMillis());
+        everDown |= service.status(id).state == Scheduler.State.DOWN;
+        Thread.sleep(20);
+      }
+      Scheduler.Status s = service.status(id);
+      assertTrue(!everDown && s.failures == 0, s.state + ", " + s.failures + " failures: " + s.lastError);
+      assertTrue(s.slow, "said to be slow");
+      assertTrue(s.timeouts >= 4, "every round timed out: " + s.timeouts);
+      assertTrue(told.size() >= 4 && told.stream().allMatch("up"::equals), "told up, never down: " + told);
+      int value = engine.select("fake.value", Collections.singletonMap("target", "busy:1"))[0];
+      double[] values = engine.query(value, start - 10_000, System.currentTimeMillis() + 2000, 2000).values;
+      assertTrue(java.util.Arrays.stream(values).anyMatch(v -> !Double.isNaN(v)), "its late answers are stored");
+    }
+  }
+
+  /**
    * A target still starting (first contact, discovery) is no failure: it keeps its cadence, is
    * never DOWN, writes nothing and says what it waits for; then it is read as any other.
    */
@@ -175,7 +213,8 @@ class CollectionServiceTest {
       }
       assertTrue(told.get("ok:1").stream().allMatch("up"::equals) && told.get("ok:1").size() >= 3, told.toString());
       assertTrue(told.get("dead:2").stream().allMatch(e -> e.contains("connection refused")), told.toString());
-      assertTrue(!told.get("hung:3").isEmpty() && told.get("hung:3").stream().noneMatch("up"::equals), "a hung scrape is a failure: " + told);
+      assertTrue(!told.get("hung:3").isEmpty() && told.get("hung:3").stream().noneMatch("up"::equals),
+          "a hung target is down once its rounds without an answer are up: " + told);
       assertTrue(!told.containsKey("starting:4"), "a target still starting is neither up nor down: " + told);
     }
   }

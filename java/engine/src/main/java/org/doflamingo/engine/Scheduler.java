@@ -53,6 +53,10 @@ public final class Scheduler extends NativeHandle {
     public final long failures;
     public final long timeouts;
     public final long overruns;
+    /** Rounds in a row without an answer (timeouts, attempts not started as the one before still ran). */
+    public final int consecutiveTimeouts;
+    /** Its last round had no answer within the timeout (it timed out, or answered late): slow, not down. */
+    public final boolean slow;
     public final String lastError;
 
     Status(NativeScheduler.Status s) {
@@ -66,6 +70,8 @@ public final class Scheduler extends NativeHandle {
       failures = s.getFailures();
       timeouts = s.getTimeouts();
       overruns = s.getOverruns();
+      consecutiveTimeouts = s.getConsecutiveTimeouts();
+      slow = s.isSlow();
       lastError = s.getLastError();
     }
   }
@@ -100,9 +106,23 @@ public final class Scheduler extends NativeHandle {
     return out;
   }
 
-  /** Reports an attempt; false when it had already timed out (its result is then ignored). */
+  /**
+   * Reports an attempt; false when its result is ignored: it completed already, a newer attempt
+   * started, its timeouts made the target DOWN, or it failed after its timeout (a success after
+   * its timeout still counts: the target is slow).
+   */
   public boolean complete(Due due, boolean success, long nowMs, String error) {
     return call(() -> handle.complete(due.token, success, nowMs, error == null ? "" : error));
+  }
+
+  /**
+   * Reports that {@code due} got no answer in time though nothing refused it (the collector's own
+   * deadline passed, or the host did not start it as the target's previous scrape still ran): a
+   * round without an answer, as a timeout is (three in a row make a target DOWN). False for a
+   * stale attempt.
+   */
+  public boolean unanswered(Due due, long nowMs, String why) {
+    return call(() -> handle.unanswered(due.token, nowMs, why == null ? "" : why));
   }
 
   public Status status(int targetId) {

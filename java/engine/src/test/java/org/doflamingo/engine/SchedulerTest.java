@@ -39,16 +39,30 @@ class SchedulerTest {
   }
 
   @Test
-  void aHungAttemptTimesOutAndItsLateReportIsIgnored() {
+  void aTimedOutAttemptIsSlowItsLateAnswerCountsAndRoundsWithoutAnswerMakeItDown() {
     try (Scheduler scheduler = Scheduler.create()) {
       int id = scheduler.addTarget("zk-1:2181", 2000, 0, 1500, 60_000, 0);
       List<Scheduler.Due> first = scheduler.due(0);
       assertEquals(1, first.size());
-      scheduler.due(1600); // past the timeout: the attempt is failed
+      scheduler.due(1600); // past the timeout: a round without an answer
       Scheduler.Status s = scheduler.status(id);
       assertEquals(1, s.timeouts);
+      assertEquals(1, s.consecutiveTimeouts);
+      assertTrue(s.slow);
+      assertEquals(Scheduler.State.UNKNOWN, s.state, "a first contact that is slow is not an outage");
+      assertTrue(scheduler.complete(first.get(0), true, 1700, null), "a late answer before the next attempt counts");
+      assertEquals(Scheduler.State.UP, scheduler.status(id).state);
+      assertTrue(scheduler.status(id).slow);
+      // the collector's own deadline passing, then the host finding a scrape still stuck, twice: DOWN
+      assertTrue(scheduler.unanswered(scheduler.due(2000).get(0), 3400, "no answer by the scrape's deadline"));
+      assertEquals(Scheduler.State.UP, scheduler.status(id).state);
+      assertTrue(scheduler.unanswered(scheduler.due(4000).get(0), 4000, "previous scrape still running"));
+      Scheduler.Due third = scheduler.due(6000).get(0);
+      assertTrue(scheduler.unanswered(third, 6000, "previous scrape still running"));
+      s = scheduler.status(id);
       assertEquals(Scheduler.State.DOWN, s.state);
-      assertFalse(scheduler.complete(first.get(0), true, 1700, null), "a timed-out attempt's report is stale");
+      assertTrue(s.lastError.contains("still running"), s.lastError);
+      assertFalse(scheduler.complete(third, true, 6100, null), "an attempt reported unanswered is over");
     }
   }
 

@@ -14,6 +14,7 @@ import org.doflamingo.collect.catalogue.Health;
 import org.doflamingo.collect.catalogue.MetricNames;
 import org.doflamingo.collect.catalogue.MetricSpec;
 import org.doflamingo.collect.kafka.LagStatus;
+import org.doflamingo.engine.Scheduler;
 import org.doflamingo.engine.SeriesData;
 import org.doflamingo.engine.SeriesKey;
 
@@ -46,12 +47,22 @@ final class HealthTiles {
       if (!systems.contains(t.system) || (cluster != null && !cluster.equals(t.group))) continue;
       String kind = t.member.equals(t.group) ? area.groupLabel : memberKind(t.system);
       HealthTile tile = tile(tiles, t.group, kind, t.member);
-      switch (monitor.status(t.id).state) {
+      Scheduler.Status status = monitor.status(t.id);
+      switch (status.state) {
         case DOWN:
-          tile.add(Health.RED, t.address + " is down: " + monitor.status(t.id).lastError);
+          tile.add(Health.RED, t.address + " is down: " + status.lastError);
           break;
         case UP:
-          tile.add(Health.GREEN, null);
+          // a target that answers late is still collected, but its figures come late or with gaps
+          String behind = monitor.behind(t.id);
+          if (status.slow) {
+            tile.add(Health.AMBER, t.address + " is slow: " + (status.lastError.isEmpty()
+                ? "answered in " + status.lastDurationMs + " ms, past its timeout" : status.lastError));
+          } else if (behind != null) {
+            tile.add(Health.AMBER, t.address + " is behind: " + behind);
+          } else {
+            tile.add(Health.GREEN, null);
+          }
           break;
         default:
           tile.add(Health.UNKNOWN, t.address + " not read yet");

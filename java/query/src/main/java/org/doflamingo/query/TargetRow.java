@@ -23,6 +23,13 @@ public final class TargetRow {
   public final long lastDurationMs;
   public final int consecutiveFailures;
   public final long timeouts;
+  /**
+   * Its last round had no answer within the timeout (it timed out, or answered late) while not
+   * DOWN: a busy target, still collected; DOWN only after a few such rounds in a row.
+   */
+  public final boolean slow;
+  /** What its last good scrape could not read yet, as it answers slowly (a batch still asked, its cycle stretched), or null. */
+  public final String behind;
   public final String lastError;
   /**
    * What a target still starting waits for (first contact: connected, its MBeans still being
@@ -37,7 +44,7 @@ public final class TargetRow {
   /** Which budget was reached and how many series it refused, or null. */
   public final String seriesWarning;
 
-  private TargetRow(Monitor.Target t, Scheduler.Status s, String pending, SeriesCounts.Target counts) {
+  private TargetRow(Monitor.Target t, Scheduler.Status s, String pending, String behind, SeriesCounts.Target counts) {
     id = t.id;
     system = t.system;
     group = t.group;
@@ -48,6 +55,8 @@ public final class TargetRow {
     lastDurationMs = s.lastDurationMs;
     consecutiveFailures = s.consecutiveFailures;
     timeouts = s.timeouts;
+    this.behind = behind;
+    slow = (s.slow || behind != null) && s.state != Scheduler.State.DOWN;
     lastError = s.lastError == null || s.lastError.isEmpty() ? null : s.lastError;
     this.pending = pending;
     series = counts.series;
@@ -60,6 +69,6 @@ public final class TargetRow {
 
   /** The row of target {@code t} of {@code monitor} now. */
   public static TargetRow of(Monitor monitor, Monitor.Target t) {
-    return new TargetRow(t, monitor.status(t.id), monitor.pending(t.id), monitor.seriesCounts(t.id));
+    return new TargetRow(t, monitor.status(t.id), monitor.pending(t.id), monitor.behind(t.id), monitor.seriesCounts(t.id));
   }
 }

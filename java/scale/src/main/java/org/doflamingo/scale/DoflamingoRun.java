@@ -4,19 +4,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.doflamingo.bench.BrokerCpu;
 import org.doflamingo.bench.HostedMonitor;
 import org.doflamingo.bench.Resources;
@@ -260,7 +264,7 @@ final class DoflamingoRun {
       for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
         if (line.startsWith("MemAvailable:")) return Long.parseLong(line.replaceAll("\\D+", "")) * 1024;
       }
-    } catch (java.io.IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       // not Linux
     }
     return -1;
@@ -268,17 +272,42 @@ final class DoflamingoRun {
 
   static long countFiles(Path dir) throws Exception {
     if (!Files.isDirectory(dir)) return 0;
-    try (Stream<Path> s = Files.walk(dir)) {
-      return s.filter(Files::isRegularFile).count();
-    }
+    // The engine creates files (and renames its temporary ones) while the walk runs: a file gone
+    // before it is visited is not counted, never a failed measurement.
+    long[] files = {0};
+    Files.walkFileTree(dir, new SimpleFileVisitor<Path>() {
+      @Override
+      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+        if (attrs.isRegularFile()) files[0]++;
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+        if (e instanceof NoSuchFileException) return FileVisitResult.CONTINUE;
+        throw e;
+      }
+    });
+    return files[0];
   }
 
-  /** Disk blocks in use under {@code dir} ({@code du -s -B1}: RRD files are allocated in full, rings are not files). */
+  /**
+   * Disk blocks in use under {@code dir} ({@code du -s -B1}: RRD files are allocated in full, rings
+   * are not files). du exits 1 when a file vanished between its listing and its stat (the engine
+   * renames temporary files as it writes): its total is still the directory's, so it is taken.
+   */
   static long du(Path dir) throws Exception {
-    Process p = new ProcessBuilder("du", "-s", "-B1", dir.toString()).redirectErrorStream(true).start();
+    Process p = new ProcessBuilder("du", "-s", "-B1", dir.toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-    if (!p.waitFor(5, TimeUnit.MINUTES) || p.exitValue() != 0) throw new IllegalStateException("du " + dir + ": " + out);
-    return Long.parseLong(out.split("\\s+")[0]);
+    if (!p.waitFor(5, TimeUnit.MINUTES)) {
+      p.destroyForcibly();
+      throw new IllegalStateException("du " + dir + ": no answer within 5 minutes");
+    }
+    String[] total = out.isEmpty() ? new String[0] : out.split("\\s+");
+    if (total.length < 2 || !total[0].matches("\\d+")) {
+      throw new IllegalStateException("du " + dir + " exited " + p.exitValue() + " without a total: " + out);
+    }
+    return Long.parseLong(total[0]);
   }
 
   static List<Double> sorted(List<Double> values) {

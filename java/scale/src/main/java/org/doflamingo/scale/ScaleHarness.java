@@ -39,6 +39,10 @@ public final class ScaleHarness {
   }
 
   public static void main(String[] args) throws Exception {
+    if (java.util.Arrays.asList(args).contains("--help") || java.util.Arrays.asList(args).contains("-h")) {
+      System.out.println(ScaleOptions.USAGE);
+      return;
+    }
     ScaleOptions o;
     try {
       o = ScaleOptions.parse(args);

@@ -30,6 +30,7 @@ import javax.management.remote.JMXServiceURL;
 import org.doflamingo.collect.CollectException;
 import org.doflamingo.collect.Collector;
 import org.doflamingo.collect.Exclusions;
+import org.doflamingo.collect.NoAnswerInTime;
 import org.doflamingo.collect.Scrape;
 import org.doflamingo.collect.StillStarting;
 import org.doflamingo.config.Credentials;
@@ -633,7 +634,7 @@ public final class JmxCollector implements Collector {
       return f.get(Math.max(1, deadline - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       f.cancel(true);
-      throw new CollectException("JMX target " + target + ": no answer within " + budgetMs + " ms while " + what);
+      throw new NoAnswerInTime("JMX target " + target + ": no answer within " + budgetMs + " ms while " + what);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       String message = reason(cause);

@@ -22,7 +22,8 @@ import org.doflamingo.engine.SeriesKind;
  * cut into batches spread over their scrapes, so a cluster of 20,000 partitions and 50,000 groups
  * costs each scrape a slice, never the whole; a scrape starts no further batch once most of its
  * timeout is spent (the rest wait for the next scrape: the cycle stretches, the scrape never times
- * out for the cluster's size). Transitions seen on the way (the controller moving, brokers
+ * out for the cluster's size), and a batch the brokers have not answered by the scrape's deadline
+ * stays asked for the next scrape ({@link #behind} says so) rather than failing the scrape. Transitions seen on the way (the controller moving, brokers
  * leaving, leaders moving, ISRs shrinking, groups rebalancing or stalling: see {@link ClusterEvents},
  * {@link PartitionEvents}, {@link GroupEvents}) are recorded when the scrape ends, bursts of one kind
  * summarised ({@link Bursts}); they are recorded even when the scrape then fails, as they were seen.
@@ -92,7 +93,8 @@ public final class AdminCollector implements Collector {
   public void scrape(Scrape out) throws CollectException {
     long now = out.timeMillis();
     long start = System.currentTimeMillis();
-    long deadline = start + timeoutMs;
+    // a tenth kept back, so that a scrape whose batches wait still reports within the scheduler's timeout
+    long deadline = start + timeoutMs - timeoutMs / 10;
     try {
       AdminReads.ClusterView view = reads.describeCluster(deadline);
       out.add(key(cluster.name, MetricNames.CLUSTER_BROKERS), SeriesKind.GAUGE, view.live.size());
@@ -109,6 +111,14 @@ public final class AdminCollector implements Collector {
       lastCalls = reads.takeCalls();
       seen.recordTo(recorder);
     }
+  }
+
+  @Override
+  public String behind() {
+    String p = partitions.waiting();
+    String g = groups.waiting();
+    if (p == null) return g;
+    return g == null ? p : p + "; " + g;
   }
 
   /** Partitions whose state the event detector keeps (for sizing and tests). */

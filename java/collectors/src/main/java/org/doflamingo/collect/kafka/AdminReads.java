@@ -11,7 +11,8 @@ import org.doflamingo.collect.CollectException;
  * The Admin API calls the Admin collector makes, each one call (one or a few requests, one per
  * broker it concerns), bounded by a deadline. A seam: {@link KafkaAdminReads} makes them on a
  * real cluster; tests count and answer them. Failures are {@link CollectException}s naming the
- * cluster and the call.
+ * cluster and the call; a call the cluster has not answered by the deadline is a
+ * {@link org.doflamingo.collect.NoAnswerInTime}, and asking the same again takes its answer when it comes.
  */
 interface AdminReads extends AutoCloseable {
   /** The live brokers' ids and the controller's (-1 when none is known). */

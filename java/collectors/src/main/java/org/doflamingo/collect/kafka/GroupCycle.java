@@ -12,6 +12,7 @@ import java.util.function.Predicate;
 import org.apache.kafka.common.TopicPartition;
 import org.doflamingo.collect.CollectException;
 import org.doflamingo.collect.Exclusions;
+import org.doflamingo.collect.NoAnswerInTime;
 import org.doflamingo.collect.Scrape;
 import org.doflamingo.collect.catalogue.MetricNames;
 import org.doflamingo.collect.events.Bursts;
@@ -55,6 +56,7 @@ final class GroupCycle {
   private final List<List<String>> plan = new ArrayList<>();
   private final Map<String, Group> groups = new HashMap<>();
   private int readUntil;
+  private String waiting;
   private final GroupEvents events;
   /** The first listing is the baseline: its groups were not created. */
   private boolean listed;
@@ -76,29 +78,50 @@ final class GroupCycle {
    */
   void read(AdminReads reads, Predicate<TopicPartition> readable, Scrape out, long nowMs, long budgetEnd, long deadline, Bursts seen)
       throws CollectException {
+    waiting = null;
+    readUntil = cycle.done();
     if (cycle.dueAt(nowMs)) {
-      Map<String, ListedGroup> listing = reads.listGroups(deadline);
+      Map<String, ListedGroup> listing;
+      try {
+        listing = reads.listGroups(deadline);
+      } catch (NoAnswerInTime e) {
+        waiting = e.getMessage(); // the listing is still asked: the cycle starts when it answers
+        return;
+      }
       plan(listing, reads.lastListingComplete(), nowMs, seen);
     }
     int due = cycle.dueUntil(nowMs);
     int b = cycle.done();
     Map<String, Integer> members = new HashMap<>();
     for (; b < due && (b == cycle.done() || System.currentTimeMillis() < budgetEnd); b++) {
+      try {
+        readCommitsAndMembers(reads, plan.get(b), members, nowMs, deadline);
+      } catch (NoAnswerInTime e) {
+        // A batch the coordinators answer slowly stretches the cycle: its calls stay asked, the next scrape takes their answers.
+        waiting = e.getMessage();
+        break;
+      }
       for (String name : plan.get(b)) writeListing(name, groups.get(name), out);
-      readCommitsAndMembers(reads, plan.get(b), members, nowMs, deadline);
     }
-    readUntil = b;
     // One log-end read for every batch of this scrape, after their commits: a lag is never
     // measured against an older log end, and the scrape pays one call, not one per batch.
     Set<TopicPartition> partitions = new HashSet<>();
-    for (int n = cycle.done(); n < readUntil; n++) {
+    for (int n = cycle.done(); n < b; n++) {
       for (String name : plan.get(n)) {
         Map<TopicPartition, Long> committed = groups.get(name).committed;
         if (committed == null) continue;
         for (TopicPartition tp : committed.keySet()) if (readable.test(tp)) partitions.add(tp);
       }
     }
-    Map<TopicPartition, Long> ends = reads.logEndOffsets(partitions, deadline);
+    Map<TopicPartition, Long> ends;
+    try {
+      ends = reads.logEndOffsets(partitions, deadline);
+    } catch (NoAnswerInTime e) {
+      // The batches' lag waits for the log ends: they are read again (their commits asked anew, the log ends' call kept).
+      waiting = e.getMessage();
+      return;
+    }
+    readUntil = b;
     for (int n = cycle.done(); n < readUntil; n++) {
       for (String name : plan.get(n)) {
         Group g = groups.get(name);
@@ -122,6 +145,11 @@ final class GroupCycle {
 
   void commit() {
     cycle.advanceTo(readUntil);
+  }
+
+  /** What the last read waits for (a batch or the listing the brokers have not answered yet), or null. */
+  String waiting() {
+    return waiting;
   }
 
   /** Groups known from the last listing, for tests and the operator. */

@@ -12,6 +12,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionInfo;
 import org.doflamingo.collect.CollectException;
 import org.doflamingo.collect.Exclusions;
+import org.doflamingo.collect.NoAnswerInTime;
 import org.doflamingo.collect.Scrape;
 import org.doflamingo.collect.catalogue.MetricNames;
 import org.doflamingo.collect.events.Bursts;
@@ -43,6 +44,7 @@ final class PartitionCycle {
   /** Each partition's leader as last described, for the group reads: a partition led by a dead broker has no log end to read. */
   private final Map<TopicPartition, Integer> leaders = new HashMap<>();
   private int readUntil;
+  private String waiting;
   private final PartitionEvents partitionEvents;
   private final ClusterEvents clusterEvents;
   /** Every topic has been described at least once: the under-replicated sum is whole. */
@@ -65,50 +67,28 @@ final class PartitionCycle {
    */
   void read(AdminReads reads, Set<Integer> live, Scrape out, long nowMs, long budgetEnd, long deadline, Bursts events)
       throws CollectException {
+    waiting = null;
     if (cycle.dueAt(nowMs)) {
-      Set<String> listed = reads.listTopics(deadline);
+      Set<String> listed;
+      try {
+        listed = reads.listTopics(deadline);
+      } catch (NoAnswerInTime e) {
+        waiting = e.getMessage(); // the listing is still asked: the cycle starts when it answers
+        readUntil = cycle.done();
+        return;
+      }
       clusterEvents.topics(listed, nowMs, events);
       plan(listed, nowMs);
     }
     int due = cycle.dueUntil(nowMs);
     int b = cycle.done();
     for (; b < due && (b == cycle.done() || System.currentTimeMillis() < budgetEnd); b++) {
-      Map<String, TopicDescription> described = reads.describeTopics(plan.get(b), deadline);
-      List<TopicPartition> led = new ArrayList<>();
-      for (TopicDescription d : described.values()) {
-        partitionCounts.put(d.name(), d.partitions().size());
-        boolean excluded = exclusions.excludesTopic(cluster, d.name());
-        int under = 0;
-        int size = 0;
-        for (TopicPartitionInfo p : d.partitions()) size = Math.max(size, p.partition() + 1);
-        int[] leaderIds = new int[size];
-        int[][] replicaIds = new int[size][];
-        int[][] isrIds = new int[size][];
-        for (TopicPartitionInfo p : d.partitions()) {
-          TopicPartition tp = new TopicPartition(d.name(), p.partition());
-          String partition = String.valueOf(p.partition());
-          int leader = p.leader() == null ? -1 : p.leader().id();
-          leaders.put(tp, leader);
-          leaderIds[p.partition()] = leader;
-          replicaIds[p.partition()] = p.replicas().stream().mapToInt(n -> n.id()).toArray();
-          isrIds[p.partition()] = p.isr().stream().mapToInt(n -> n.id()).toArray();
-          partitionEvents.described(tp, p, nowMs, events);
-          // A partition without a live leader has no log-end offset to read (its lag waits for the next
-          // read); an excluded topic's are not read at all (its partition and lag series are not kept).
-          if (live.contains(leader) && !excluded) led.add(tp);
-          out.add(AdminCollector.key(cluster, MetricNames.PARTITION_LEADER, "topic", d.name(), "partition", partition), SeriesKind.GAUGE, leader);
-          out.add(AdminCollector.key(cluster, MetricNames.PARTITION_REPLICAS, "topic", d.name(), "partition", partition), SeriesKind.GAUGE,
-              p.replicas().size());
-          out.add(AdminCollector.key(cluster, MetricNames.PARTITION_ISR, "topic", d.name(), "partition", partition), SeriesKind.GAUGE,
-              p.isr().size());
-          if (p.isr().size() < p.replicas().size()) under++;
-        }
-        underReplicated.put(d.name(), under);
-        assignments.putTopic(cluster, d.name(), leaderIds, replicaIds, isrIds);
-      }
-      for (Map.Entry<TopicPartition, Long> e : reads.logEndOffsets(led, deadline).entrySet()) {
-        out.add(AdminCollector.key(cluster, MetricNames.PARTITION_LOG_END, "topic", e.getKey().topic(), "partition",
-            String.valueOf(e.getKey().partition())), SeriesKind.GAUGE, e.getValue());
+      try {
+        readBatch(reads, plan.get(b), live, out, nowMs, deadline, events);
+      } catch (NoAnswerInTime e) {
+        // A batch the brokers answer slowly stretches the cycle: its calls stay asked, the next scrape takes their answers.
+        waiting = e.getMessage();
+        break;
       }
     }
     readUntil = b;
@@ -120,6 +100,52 @@ final class PartitionCycle {
     // the first cycle's last batch read makes the sum whole, whether or not the rest of the scrape succeeds
     if (b >= plan.size()) describedAll = true;
     clusterEvents.underReplicated(total, describedAll, nowMs, events);
+  }
+
+  /** What the last read waits for (a batch or the listing the brokers have not answered yet), or null. */
+  String waiting() {
+    return waiting;
+  }
+
+  private void readBatch(AdminReads reads, List<String> topics, Set<Integer> live, Scrape out, long nowMs, long deadline, Bursts events)
+      throws CollectException {
+    Map<String, TopicDescription> described = reads.describeTopics(topics, deadline);
+    List<TopicPartition> led = new ArrayList<>();
+    for (TopicDescription d : described.values()) {
+      partitionCounts.put(d.name(), d.partitions().size());
+      boolean excluded = exclusions.excludesTopic(cluster, d.name());
+      int under = 0;
+      int size = 0;
+      for (TopicPartitionInfo p : d.partitions()) size = Math.max(size, p.partition() + 1);
+      int[] leaderIds = new int[size];
+      int[][] replicaIds = new int[size][];
+      int[][] isrIds = new int[size][];
+      for (TopicPartitionInfo p : d.partitions()) {
+        TopicPartition tp = new TopicPartition(d.name(), p.partition());
+        String partition = String.valueOf(p.partition());
+        int leader = p.leader() == null ? -1 : p.leader().id();
+        leaders.put(tp, leader);
+        leaderIds[p.partition()] = leader;
+        replicaIds[p.partition()] = p.replicas().stream().mapToInt(n -> n.id()).toArray();
+        isrIds[p.partition()] = p.isr().stream().mapToInt(n -> n.id()).toArray();
+        partitionEvents.described(tp, p, nowMs, events);
+        // A partition without a live leader has no log-end offset to read (its lag waits for the next
+        // read); an excluded topic's are not read at all (its partition and lag series are not kept).
+        if (live.contains(leader) && !excluded) led.add(tp);
+        out.add(AdminCollector.key(cluster, MetricNames.PARTITION_LEADER, "topic", d.name(), "partition", partition), SeriesKind.GAUGE, leader);
+        out.add(AdminCollector.key(cluster, MetricNames.PARTITION_REPLICAS, "topic", d.name(), "partition", partition), SeriesKind.GAUGE,
+            p.replicas().size());
+        out.add(AdminCollector.key(cluster, MetricNames.PARTITION_ISR, "topic", d.name(), "partition", partition), SeriesKind.GAUGE,
+            p.isr().size());
+        if (p.isr().size() < p.replicas().size()) under++;
+      }
+      underReplicated.put(d.name(), under);
+      assignments.putTopic(cluster, d.name(), leaderIds, replicaIds, isrIds);
+    }
+    for (Map.Entry<TopicPartition, Long> e : reads.logEndOffsets(led, deadline).entrySet()) {
+      out.add(AdminCollector.key(cluster, MetricNames.PARTITION_LOG_END, "topic", e.getKey().topic(), "partition",
+          String.valueOf(e.getKey().partition())), SeriesKind.GAUGE, e.getValue());
+    }
   }
 
   /** The batches read by the scrape that just succeeded count as read. */

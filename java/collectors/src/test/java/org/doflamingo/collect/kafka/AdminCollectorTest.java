@@ -180,6 +180,40 @@ class AdminCollectorTest {
     }
   }
 
+  /**
+   * Brokers too busy to answer a batch by the scrape's deadline: the scrape still succeeds with the
+   * cluster's figures, says what it is behind with, and the batch is read when the answer comes.
+   */
+  @Test
+  void aBatchTheBrokersAnswerLateStretchesTheCycleAndNeverFailsTheScrape() throws Exception {
+    FakeAdminReads reads = cluster();
+    try (AdminCollector c = collector(reads, Exclusions.NONE)) {
+      Map<String, Integer> logEndWrites = new HashMap<>();
+      int behind = 0;
+      // the second cycle, batches of 500 partitions (the first, counts unknown, reads them in one)
+      for (int s = 0; s < 60 && (s <= 15 || logEndWrites.size() < 3000); s++) {
+        if (s == 15) {
+          logEndWrites.clear();
+          reads.slowLogEnds = 6; // the group reads' log ends and the partition batches alike
+        }
+        Values v = new Values(s * INTERVAL);
+        c.scrape(v); // never throws: a late answer is not a failure
+        assertEquals(1.0, v.values.get(SeriesKey.of(MetricNames.CLUSTER_BROKERS, "cluster", "c")), "cluster figures every scrape");
+        if (c.behind() != null) {
+          behind++;
+          assertTrue(c.behind().contains("log-end offsets"), c.behind());
+        }
+        for (SeriesKey k : v.values.keySet()) {
+          if (k.name().equals(MetricNames.PARTITION_LOG_END)) logEndWrites.merge(k.label("topic") + "/" + k.label("partition"), 1, Integer::sum);
+        }
+      }
+      assertTrue(behind >= 3, "the slow scrapes said what they were behind with: " + behind);
+      assertEquals(3000, logEndWrites.size(), "every partition read once the answers came");
+      assertTrue(logEndWrites.values().stream().allMatch(n -> n == 1), "each once in the stretched cycle: " + logEndWrites.values());
+      assertEquals(null, c.behind(), "caught up");
+    }
+  }
+
   @Test
   void excludedTopicsPartitionsAndGroupsAreNeverAskedFor() throws Exception {
     FakeAdminReads reads = cluster();

@@ -13,6 +13,7 @@ import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionInfo;
 import org.doflamingo.collect.CollectException;
+import org.doflamingo.collect.NoAnswerInTime;
 
 /** A cluster in memory behind {@link AdminReads}, recording every call and what it asked for. */
 final class FakeAdminReads implements AdminReads {
@@ -44,6 +45,8 @@ final class FakeAdminReads implements AdminReads {
   /** The group listings miss a broker's answer (it is dead and the cluster has not dropped it yet). */
   boolean partialListing;
   final Map<TopicPartition, int[][]> assigned = new HashMap<>();
+  /** The next this many listOffsets calls get no answer by their scrape's deadline (a saturated broker). */
+  int slowLogEnds;
   /** How long each listConsumerGroupOffsets takes: a big cluster's. */
   long committedDelayMs;
   private int untaken;
@@ -154,9 +157,13 @@ final class FakeAdminReads implements AdminReads {
   }
 
   @Override
-  public Map<TopicPartition, Long> logEndOffsets(Collection<TopicPartition> partitions, long deadline) {
+  public Map<TopicPartition, Long> logEndOffsets(Collection<TopicPartition> partitions, long deadline) throws NoAnswerInTime {
     if (partitions.isEmpty()) return new HashMap<>();
     record("listOffsets", partitions);
+    if (slowLogEnds > 0) {
+      slowLogEnds--;
+      throw new NoAnswerInTime("Kafka cluster c: no answer by the scrape's deadline while reading log-end offsets");
+    }
     Map<TopicPartition, Long> out = new HashMap<>();
     for (TopicPartition tp : partitions) if (logEnds.containsKey(tp)) out.put(tp, logEnds.get(tp));
     return out;
