@@ -261,6 +261,7 @@ ARRAY_RESULT(std::int32_t, jintArray, int[], NewIntArray, SetIntArrayRegion, jin
 %unignore doflamingo::binding::NativeScheduler::dueTokens;
 %unignore doflamingo::binding::NativeScheduler::complete;
 %unignore doflamingo::binding::NativeScheduler::unanswered;
+%unignore doflamingo::binding::NativeScheduler::skipped;
 %unignore doflamingo::binding::NativeScheduler::status;
 %unignore doflamingo::binding::NativeScheduler::millisUntilNextDue;
 %unignore doflamingo::binding::NativeScheduler::Status;

@@ -224,6 +224,7 @@ class NativeScheduler {
   bool unanswered(std::int64_t token, std::int64_t nowMs, const std::string& why) {
     return scheduler_.unanswered(token, nowMs, why);
   }
+  bool skipped(std::int64_t token) { return scheduler_.skipped(token); }
   Status status(std::int32_t id) const { return Status(scheduler_.status(id)); }
   std::int64_t millisUntilNextDue(std::int64_t nowMs) const { return scheduler_.millisUntilNextDue(nowMs); }
 

@@ -150,9 +150,20 @@ bool Scheduler::unanswered(std::int64_t token, std::int64_t nowMs, const std::st
   if (id < 0 || static_cast<std::size_t>(id) >= targets_.size()) return false;
   Target& t = targets_[id];
   if (!t.active || !t.running || t.attempt != attempt) return false;
-  t.status.lastDurationMs = nowMs - t.startedMs;
   noAnswer(t, nowMs, why.empty() ? "no answer" : why);
   t.late = false;  // it ended: nothing of it will answer
+  return true;
+}
+
+bool Scheduler::skipped(std::int64_t token) {
+  auto id = static_cast<std::int32_t>(token & 0xffffffff);
+  auto attempt = static_cast<std::uint32_t>(static_cast<std::uint64_t>(token) >> 32);
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (id < 0 || static_cast<std::size_t>(id) >= targets_.size()) return false;
+  Target& t = targets_[id];
+  if (!t.active || !t.running || t.attempt != attempt) return false;
+  t.running = false;
+  ++t.status.overruns;
   return true;
 }
 

@@ -221,6 +221,25 @@ TEST(Scheduler, AnAttemptReportedUnansweredIsARoundWithoutAnAnswer) {
   EXPECT_NE(st.lastError.find("still running"), std::string::npos) << st.lastError;
 }
 
+TEST(Scheduler, AnAttemptTheHostSkippedChangesNothingButTheOverruns) {
+  Scheduler s(42);
+  std::int32_t id = s.addTarget("answered, still being stored", exact(2000, 1500, 60'000), 0);
+  auto d = s.due(0);
+  s.complete(d[0], true, 100);
+  for (std::int64_t now : {2'000, 4'000, 6'000, 8'000}) {
+    auto next = s.due(now);
+    ASSERT_EQ(next.size(), 1u);
+    EXPECT_TRUE(s.skipped(next[0]));
+    EXPECT_FALSE(s.skipped(next[0]));
+    EXPECT_FALSE(s.complete(next[0], true, now + 10));
+  }
+  TargetStatus st = s.status(id);
+  EXPECT_EQ(st.state, TargetState::Up);
+  EXPECT_EQ(st.overruns, 4);
+  EXPECT_EQ(st.consecutiveTimeouts, 0);
+  EXPECT_EQ(st.nextDueMs, 10'000);  // its cadence kept
+}
+
 TEST(Scheduler, ARefusalIsDownAtOnce) {
   Scheduler s(42);
   std::int32_t id = s.addTarget("refused", exact(2000, 1500, 60'000), 0);

@@ -65,6 +65,11 @@ class Scheduler {
   // round without an answer, as a timeout is. False for a stale token.
   bool unanswered(std::int64_t token, std::int64_t nowMs, const std::string& why);
 
+  // Reports that the host skipped a due attempt for a reason of its own, not the target's (it is
+  // still storing the previous answer): an overrun, the target's state unchanged. False for a
+  // stale token.
+  bool skipped(std::int64_t token);
+
   TargetStatus status(std::int32_t id) const;
   std::vector<std::int32_t> targets() const;
   // Milliseconds until the next target is due (for hosts that sleep), at least 0.

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -24,7 +25,9 @@ import org.doflamingo.engine.SeriesKind;
  * with backoff, and never holds up the others. A scrape that outlives its timeout makes its target
  * slow, not DOWN: its answer is still stored if it comes before the next scrape starts, and only a
  * few rounds in a row without an answer (timeouts, or a scrape still stuck when the next is due,
- * which is then interrupted) make it DOWN (see the scheduler's {@code roundsBeforeDown}). Every target also gets a series {@code doflamingo.target.up} (1 or 0),
+ * which is then interrupted) make it DOWN (see the scheduler's {@code roundsBeforeDown}); a
+ * scrape whose answer the engine is still taking (its write-back behind) skips the target's next
+ * rounds without counting them against it. Every target also gets a series {@code doflamingo.target.up} (1 or 0),
  * so its outages are in the history too, and its cost per scrape ({@link CollectionCost}:
  * {@code doflamingo.collect.*}). A target still starting ({@link StillStarting}: connecting,
  * discovering) is neither: nothing is written, its cadence is kept, and {@link #pending} says why.
@@ -74,6 +77,8 @@ public final class CollectionService implements AutoCloseable {
   private volatile boolean closed;
   /** Targets still starting, with what they wait for. */
   private final Map<Integer, String> pending = new ConcurrentHashMap<>();
+  /** Targets whose last answer the engine is still taking (an ingest waiting for the write-back). */
+  private final Set<Integer> storing = ConcurrentHashMap.newKeySet();
   /** Targets read, but behind with part of their reads ({@link Collector#behind}). */
   private final Map<Integer, String> behind = new ConcurrentHashMap<>();
   /** One direct batch per collector thread, reused by every scrape it runs (and kept when a scrape grew it). */
@@ -144,6 +149,12 @@ public final class CollectionService implements AutoCloseable {
       synchronized (this) {
         Collector c = collectors.get(due.targetId);
         Future<?> previous = running.get(due.targetId);
+        if (previous != null && !previous.isDone() && storing.contains(due.targetId)) {
+          // The target answered; the engine is still taking its values (its write-back behind, as
+          // when a first cycle creates a million files): Doflamingo's delay, not the target's.
+          scheduler.skipped(due);
+          continue;
+        }
         if (previous != null && !previous.isDone()) {
           // Still stuck in a scrape that timed out: interrupt it rather than pile up another one
           // (hung scrapes would otherwise take every worker and starve the healthy targets). A
@@ -208,6 +219,7 @@ public final class CollectionService implements AutoCloseable {
     else behind.remove(targetId);
     if (error != null) scrape.discard(); // nothing half-read is kept
     int[] written;
+    storing.add(targetId);
     try {
       // size() and seriesIds() intern the scrape's new series (one call): the engine may refuse them too
       cost.addTo(scrape, c.target(), c.lastScrapeCalls(), scrape.size());
@@ -218,6 +230,8 @@ public final class CollectionService implements AutoCloseable {
       // the engine refused the new series or the batch (storage trouble): the engine logs it; the next scrape retries
       scrape.discard();
       return;
+    } finally {
+      storing.remove(targetId);
     }
     for (Listener l : listeners) {
       try {

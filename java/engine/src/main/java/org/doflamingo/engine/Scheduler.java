@@ -125,6 +125,15 @@ public final class Scheduler extends NativeHandle {
     return call(() -> handle.unanswered(due.token, nowMs, why == null ? "" : why));
   }
 
+  /**
+   * Reports that the host skipped {@code due} for a reason of its own, not the target's (it is
+   * still storing the previous answer): an overrun, the target's state unchanged. False for a
+   * stale attempt.
+   */
+  public boolean skipped(Due due) {
+    return call(() -> handle.skipped(due.token));
+  }
+
   public Status status(int targetId) {
     return call(() -> {
       NativeScheduler.Status s = handle.status(targetId);

@@ -47,26 +47,7 @@ final class HealthTiles {
       if (!systems.contains(t.system) || (cluster != null && !cluster.equals(t.group))) continue;
       String kind = t.member.equals(t.group) ? area.groupLabel : memberKind(t.system);
       HealthTile tile = tile(tiles, t.group, kind, t.member);
-      Scheduler.Status status = monitor.status(t.id);
-      switch (status.state) {
-        case DOWN:
-          tile.add(Health.RED, t.address + " is down: " + status.lastError);
-          break;
-        case UP:
-          // a target that answers late is still collected, but its figures come late or with gaps
-          String behind = monitor.behind(t.id);
-          if (status.slow) {
-            tile.add(Health.AMBER, t.address + " is slow: " + (status.lastError.isEmpty()
-                ? "answered in " + status.lastDurationMs + " ms, past its timeout" : status.lastError));
-          } else if (behind != null) {
-            tile.add(Health.AMBER, t.address + " is behind: " + behind);
-          } else {
-            tile.add(Health.GREEN, null);
-          }
-          break;
-        default:
-          tile.add(Health.UNKNOWN, t.address + " not read yet");
-      }
+      judgeTarget(tile, t.address, monitor.status(t.id), monitor.behind(t.id));
     }
     boolean summariseGroups = area == Area.KAFKA && systems.contains("kafka-consumer");
     Map<String, GroupsTile> groups = new TreeMap<>();
@@ -167,6 +148,27 @@ final class HealthTiles {
 
   private static String tileKey(String group, String kind, String name) {
     return group + "\u0000" + kind + "\u0000" + name;
+  }
+
+  /**
+   * A target's own part of its tile: red while DOWN; amber once two rounds in a row had no answer
+   * (it is still collected, but its figures come late or with gaps; one late answer among many is
+   * not news, and a tile that blinked with each would flood the events: the targets list shows
+   * each) or while it is behind with part of its reads; grey before its first read.
+   */
+  static void judgeTarget(HealthTile tile, String address, Scheduler.Status status, String behind) {
+    switch (status.state) {
+      case DOWN:
+        tile.add(Health.RED, address + " is down: " + status.lastError);
+        break;
+      case UP:
+        if (status.consecutiveTimeouts >= 2) tile.add(Health.AMBER, address + " is slow: " + status.lastError);
+        else if (behind != null) tile.add(Health.AMBER, address + " is behind: " + behind);
+        else tile.add(Health.GREEN, null);
+        break;
+      default:
+        tile.add(Health.UNKNOWN, address + " not read yet");
+    }
   }
 
   private static HealthTile tile(Map<String, HealthTile> tiles, String group, String kind, String name) {

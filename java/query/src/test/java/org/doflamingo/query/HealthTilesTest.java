@@ -17,6 +17,7 @@ import org.doflamingo.collect.catalogue.MetricCatalogue;
 import org.doflamingo.collect.catalogue.MetricSpec;
 import org.doflamingo.collect.catalogue.MetricNames;
 import org.doflamingo.collect.kafka.LagStatus;
+import org.doflamingo.engine.Scheduler;
 import org.doflamingo.engine.SeriesKey;
 import org.doflamingo.engine.SeriesKind;
 import org.junit.jupiter.api.Test;
@@ -50,6 +51,31 @@ class HealthTilesTest {
   private static long wholeStepAgo(Monitor m) {
     long step = m.engine().baseStepMs();
     return (System.currentTimeMillis() / step - 1) * step; // a whole step, in the past: RRD stamps rows at a step's end
+  }
+
+  /** A busy target: one late answer is not news, two rounds in a row without one are amber, three DOWN are red. */
+  @Test
+  void aTargetIsAmberOnceTwoRoundsInARowHadNoAnswerAndRedWhenDown() {
+    try (Scheduler s = Scheduler.create()) {
+      int id = s.addTarget("broker 1", 2000, 0, 1500, 60_000, 0);
+      s.complete(s.due(0).get(0), true, 100, null);
+      s.due(2000);
+      s.due(3600); // one round timed out
+      assertEquals(Health.GREEN, judged(s.status(id), null).health, "one round without an answer");
+      assertEquals(Health.AMBER, judged(s.status(id), "partition batch 3 still asked").health, "behind with its reads");
+      assertTrue(s.unanswered(s.due(4000).get(0), 4000, "previous scrape still running"));
+      HealthTile slow = judged(s.status(id), null);
+      assertEquals(Health.AMBER, slow.health);
+      assertTrue(slow.reasons.get(0).startsWith("k1:9999 is slow: previous scrape still running"), slow.reasons.toString());
+      assertTrue(s.unanswered(s.due(6000).get(0), 6000, "previous scrape still running"));
+      assertEquals(Health.RED, judged(s.status(id), null).health, "three rounds: DOWN");
+    }
+  }
+
+  private static HealthTile judged(Scheduler.Status status, String behind) {
+    HealthTile tile = new HealthTile("prod", "broker", "1");
+    HealthTiles.judgeTarget(tile, "k1:9999", status, behind);
+    return tile;
   }
 
   @Test

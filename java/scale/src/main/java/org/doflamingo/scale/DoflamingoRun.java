@@ -39,7 +39,7 @@ import org.doflamingo.server.WebConfig;
  * meanwhile: the load runs in its own JVM), heap after full GC, resident memory, the storage's
  * disk and its RRD files (created as the engine writes back, and at the stop, which is timed).
  * Then the full lag list, read back for comparison with the peers, and, with collection still
- * running, the REST lists' p50/p99.
+ * running, the REST lists' p50/p99 and the consumer-groups page in Chromium ({@link GroupsPageRun}).
  */
 final class DoflamingoRun {
   /** Scrape wall times of one target, in completion order. */
@@ -75,6 +75,8 @@ final class DoflamingoRun {
   long rrdFilesAfterClose;
   String stoppedEarly;
   final Map<String, RestTimings> rest = new java.util.LinkedHashMap<>();
+  /** The consumer-groups page in Chromium ({@link GroupsPageRun}): its figure lines. */
+  List<String> page = new ArrayList<>();
   /** Where the collection workers were, sampled every 250 ms: top frame (and the Doflamingo frame under it) -> samples. */
   final Map<String, Integer> workerFrames = new HashMap<>();
   int workerSamples;
@@ -100,8 +102,9 @@ final class DoflamingoRun {
     return file;
   }
 
-  static DoflamingoRun measure(Path config, Path storage, ScaleOptions o, BrokerCpu broker, String[][] restCalls, int expectedGroups)
-      throws Exception {
+  /** @param pageFilter what the page's filter is typed with (a part of one group's name) */
+  static DoflamingoRun measure(Path config, Path storage, ScaleOptions o, BrokerCpu broker, String[][] restCalls, int expectedGroups,
+      String pageFilter, Path logs) throws Exception {
     DoflamingoRun run = new DoflamingoRun();
     System.setProperty("doflamingo.config", config.toAbsolutePath().toString());
     HttpClient http = HttpClient.newHttpClient();
@@ -167,6 +170,8 @@ final class DoflamingoRun {
       for (String[] call : restCalls) {
         run.rest.put(call[0], RestTimings.of(http, host.uri().resolve(call[1]), o.restRequests));
       }
+      System.out.println("   doflamingo: the consumer-groups page in Chromium");
+      run.page = GroupsPageRun.time(host.uri(), pageFilter, 5, logs);
     } finally {
       long c0 = System.nanoTime();
       System.out.println("   doflamingo: stopping the server (the engine writes back what it buffers)");

@@ -98,9 +98,13 @@ public final class AdminCollector implements Collector {
     try {
       AdminReads.ClusterView view = reads.describeCluster(deadline);
       out.add(key(cluster.name, MetricNames.CLUSTER_BROKERS), SeriesKind.GAUGE, view.live.size());
-      out.add(key(cluster.name, MetricNames.CLUSTER_CONTROLLER), SeriesKind.GAUGE, view.controller);
       clusterEvents.cluster(view, now, seen);
-      quorum.read(reads, out, deadline, now, seen);
+      // In KRaft the active controller is the quorum's leader: what DescribeCluster calls the
+      // controller there is a broker picked at random for clients. A KRaft cluster whose quorum was
+      // not described this scrape gets no controller value rather than that broker's id.
+      QuorumView q = quorum.read(reads, out, deadline, now, seen);
+      if (q != null) out.add(key(cluster.name, MetricNames.CLUSTER_CONTROLLER), SeriesKind.GAUGE, q.leader);
+      else if (!quorum.failed()) out.add(key(cluster.name, MetricNames.CLUSTER_CONTROLLER), SeriesKind.GAUGE, view.controller);
       // A cluster larger than its cadences allow stretches its cycles rather than fail its scrapes:
       // partition batches start in the first third of the timeout, group batches in the first two.
       partitions.read(reads, view.live, out, now, start + timeoutMs / 3, deadline, seen);

@@ -53,8 +53,8 @@ import org.doflamingo.config.KafkaClusterConfig;
  * every other call on it, and on a busy cluster that turns one slow answer into a storm of
  * reconnections. A call still unanswered when its scrape ends is kept, and the next scrape that
  * asks the same (a batch not read is asked again) takes its answer instead of asking twice.
- * Works with 3.x and
- * 4.x brokers: groups are listed with {@code listConsumerGroups}, whose listings carry their state
+ *
+ * <p>Works with 3.x and 4.x brokers: groups are listed with {@code listConsumerGroups}, whose listings carry their state
  * from 2.6 on and their type (classic or consumer, KIP-848) from 3.8 on; 4.x's {@code listGroups}
  * says the same and names share and streams groups too, but a 3.9 client (the one that runs on
  * Java 8) has none, so those are listed as of an "other" protocol.

@@ -31,18 +31,22 @@ final class QuorumRead {
     this.events = events;
   }
 
-  void read(AdminReads reads, Scrape out, long deadline, long nowMs, Bursts seen) {
+  /**
+   * Writes the quorum's series; returns the quorum described, or null when there is none (ZooKeeper
+   * mode) or its description failed this scrape ({@link #failed}).
+   */
+  QuorumView read(AdminReads reads, Scrape out, long deadline, long nowMs, Bursts seen) {
     QuorumView q;
     try {
       q = reads.describeQuorum(deadline);
     } catch (CollectException e) {
       if (!e.getMessage().equals(lastFailure)) LOG.warn("{} (the quorum's series wait for the next scrape)", e.getMessage());
       lastFailure = e.getMessage();
-      return;
+      return null;
     }
     if (lastFailure != null) LOG.info("Kafka cluster {}: the metadata quorum is described again", cluster);
     lastFailure = null;
-    if (q == null) return;
+    if (q == null) return null;
     events.quorum(q, nowMs, seen);
     out.add(AdminCollector.key(cluster, MetricNames.QUORUM_LEADER), SeriesKind.GAUGE, q.leader);
     out.add(AdminCollector.key(cluster, MetricNames.QUORUM_EPOCH), SeriesKind.GAUGE, q.epoch);
@@ -53,6 +57,12 @@ final class QuorumRead {
         MetricNames.QUORUM_VOTER_CAUGHT_UP_AGE, now, out);
     replicas(q.observers, q.highWatermark, "broker", MetricNames.QUORUM_OBSERVER_LOG_END, MetricNames.QUORUM_OBSERVER_LAG,
         MetricNames.QUORUM_OBSERVER_CAUGHT_UP_AGE, now, out);
+    return q;
+  }
+
+  /** Whether the last scrape's description failed (a KRaft cluster whose quorum did not answer). */
+  boolean failed() {
+    return lastFailure != null;
   }
 
   private void replicas(List<QuorumView.Replica> replicas, long highWatermark, String label, String logEnd, String lag,

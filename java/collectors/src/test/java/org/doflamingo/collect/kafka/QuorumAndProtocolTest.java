@@ -28,10 +28,12 @@ class QuorumAndProtocolTest {
     reads.quorum = new QuorumView(2, 7, 1000,
         Arrays.asList(new QuorumView.Replica(1, 1000, now), new QuorumView.Replica(2, 1001, now), new QuorumView.Replica(3, 400, now - 30_000)),
         Arrays.asList(new QuorumView.Replica(101, 990, now), new QuorumView.Replica(102, 0, -1)));
+    reads.controller = 101; // what DescribeCluster names in KRaft: a broker picked at random
     try (AdminCollector c = AdminCollectorTest.collector(reads, Exclusions.NONE)) {
       AdminCollectorTest.Values v = new AdminCollectorTest.Values(0);
       c.scrape(v);
       assertEquals(2.0, v.values.get(key(MetricNames.QUORUM_LEADER)));
+      assertEquals(2.0, v.values.get(key(MetricNames.CLUSTER_CONTROLLER)), "in KRaft the active controller is the quorum's leader");
       assertEquals(7.0, v.values.get(key(MetricNames.QUORUM_EPOCH)));
       assertEquals(1000.0, v.values.get(key(MetricNames.QUORUM_HIGH_WATERMARK)));
       assertEquals(3.0, v.values.get(key(MetricNames.QUORUM_VOTERS)));
@@ -54,11 +56,13 @@ class QuorumAndProtocolTest {
       AdminCollectorTest.Values zkMode = new AdminCollectorTest.Values(0);
       c.scrape(zkMode);
       assertEquals(0, zkMode.count(MetricNames.QUORUM_LEADER), "ZooKeeper mode: no quorum series");
+      assertEquals(1.0, zkMode.values.get(key(MetricNames.CLUSTER_CONTROLLER)), "ZooKeeper mode: the controller DescribeCluster names");
       reads.quorumFailure = new CollectException("Kafka cluster c: NotControllerException while describing the metadata quorum");
       AdminCollectorTest.Values failed = new AdminCollectorTest.Values(AdminCollectorTest.INTERVAL);
       c.scrape(failed); // does not throw: the quorum is one read of many
       assertEquals(0, failed.count(MetricNames.QUORUM_LEADER));
       assertEquals(1, failed.count(MetricNames.CLUSTER_BROKERS), "the scrape's other reads went on");
+      assertEquals(0, failed.count(MetricNames.CLUSTER_CONTROLLER), "no quorum described: no controller rather than a random broker");
     }
   }
 
