@@ -112,15 +112,22 @@ std::vector<std::int64_t> Scheduler::due(std::int64_t nowMs) {
   return out;
 }
 
-bool Scheduler::complete(std::int64_t token, bool success, std::int64_t nowMs, const std::string& error) {
+Scheduler::Target* Scheduler::ofToken(std::int64_t token) {
   auto id = static_cast<std::int32_t>(token & 0xffffffff);
   auto attempt = static_cast<std::uint32_t>(static_cast<std::uint64_t>(token) >> 32);
-  std::lock_guard<std::mutex> lock(mutex_);
-  if (id < 0 || static_cast<std::size_t>(id) >= targets_.size()) return false;
+  if (id < 0 || static_cast<std::size_t>(id) >= targets_.size()) return nullptr;
   Target& t = targets_[id];
+  return t.active && t.attempt == attempt ? &t : nullptr;
+}
+
+bool Scheduler::complete(std::int64_t token, bool success, std::int64_t nowMs, const std::string& error) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Target* found = ofToken(token);
+  if (found == nullptr) return false;
+  Target& t = *found;
   // A late failure is not told apart from the timeout already counted (often it is the collector's
   // own deadline passing): only a late success is news.
-  if (!t.active || t.attempt != attempt || !(t.running || (t.late && success))) return false;
+  if (!(t.running || (t.late && success))) return false;
   bool inTime = t.running;
   t.late = false;
   t.status.lastDurationMs = nowMs - t.startedMs;
@@ -144,26 +151,20 @@ bool Scheduler::complete(std::int64_t token, bool success, std::int64_t nowMs, c
 }
 
 bool Scheduler::unanswered(std::int64_t token, std::int64_t nowMs, const std::string& why) {
-  auto id = static_cast<std::int32_t>(token & 0xffffffff);
-  auto attempt = static_cast<std::uint32_t>(static_cast<std::uint64_t>(token) >> 32);
   std::lock_guard<std::mutex> lock(mutex_);
-  if (id < 0 || static_cast<std::size_t>(id) >= targets_.size()) return false;
-  Target& t = targets_[id];
-  if (!t.active || !t.running || t.attempt != attempt) return false;
-  noAnswer(t, nowMs, why.empty() ? "no answer" : why);
-  t.late = false;  // it ended: nothing of it will answer
+  Target* t = ofToken(token);
+  if (t == nullptr || !t->running) return false;
+  noAnswer(*t, nowMs, why.empty() ? "no answer" : why);
+  t->late = false;  // it ended: nothing of it will answer
   return true;
 }
 
 bool Scheduler::skipped(std::int64_t token) {
-  auto id = static_cast<std::int32_t>(token & 0xffffffff);
-  auto attempt = static_cast<std::uint32_t>(static_cast<std::uint64_t>(token) >> 32);
   std::lock_guard<std::mutex> lock(mutex_);
-  if (id < 0 || static_cast<std::size_t>(id) >= targets_.size()) return false;
-  Target& t = targets_[id];
-  if (!t.active || !t.running || t.attempt != attempt) return false;
-  t.running = false;
-  ++t.status.overruns;
+  Target* t = ofToken(token);
+  if (t == nullptr || !t->running) return false;
+  t->running = false;
+  ++t->status.overruns;
   return true;
 }
 

@@ -89,6 +89,8 @@ class Scheduler {
   void noAnswer(Target& t, std::int64_t nowMs, const std::string& error);
   std::int64_t jitter(const Target& t);
   Target& get(std::int32_t id);
+  // The target of an attempt's token while that attempt is its latest, else null (mutex_ held).
+  Target* ofToken(std::int64_t token);
   const Target& get(std::int32_t id) const;
 
   mutable std::mutex mutex_;
