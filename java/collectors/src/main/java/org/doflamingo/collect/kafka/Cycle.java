@@ -55,6 +55,16 @@ final class Cycle {
     done = Math.max(done, to);
   }
 
+  /**
+   * Says how late the cycle is at {@code nowMs} when it has run past its time by more than a scrape
+   * with batches still to read (its figures then come further apart than their cadence), else null.
+   */
+  String overdue(String what, long nowMs) {
+    if (!started || done >= batches || nowMs - startMs <= cycleMs + intervalMs) return null;
+    return String.format(java.util.Locale.ROOT, "the %s cycle is %d s old at batch %d of %d (planned every %d s)", what,
+        (nowMs - startMs) / 1000, done + 1, batches, cycleMs / 1000);
+  }
+
   /** Scrapes per cycle. */
   int slots() {
     return slots;

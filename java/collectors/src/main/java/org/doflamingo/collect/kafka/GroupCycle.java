@@ -57,6 +57,8 @@ final class GroupCycle {
   private final Map<String, Group> groups = new HashMap<>();
   private int readUntil;
   private String waiting;
+  /** When the last read ran (the scrape's time), to tell how late its cycle is. */
+  private long lastReadMs;
   private final GroupEvents events;
   /** The first listing is the baseline: its groups were not created. */
   private boolean listed;
@@ -79,6 +81,7 @@ final class GroupCycle {
   void read(AdminReads reads, Predicate<TopicPartition> readable, Scrape out, long nowMs, long budgetEnd, long deadline, Bursts seen)
       throws CollectException {
     waiting = null;
+    lastReadMs = nowMs;
     readUntil = cycle.done();
     if (cycle.dueAt(nowMs)) {
       Map<String, ListedGroup> listing;
@@ -147,9 +150,9 @@ final class GroupCycle {
     cycle.advanceTo(readUntil);
   }
 
-  /** What the last read waits for (a batch or the listing the brokers have not answered yet), or null. */
+  /** What the last read waits for (a batch or the listing the brokers have not answered yet) or how late its cycle runs, or null. */
   String waiting() {
-    return waiting;
+    return waiting != null ? waiting : cycle.overdue("group", lastReadMs);
   }
 
   /** Groups known from the last listing, for tests and the operator. */

@@ -45,6 +45,8 @@ final class PartitionCycle {
   private final Map<TopicPartition, Integer> leaders = new HashMap<>();
   private int readUntil;
   private String waiting;
+  /** When the last read ran (the scrape's time), to tell how late its cycle is. */
+  private long lastReadMs;
   private final PartitionEvents partitionEvents;
   private final ClusterEvents clusterEvents;
   /** Every topic has been described at least once: the under-replicated sum is whole. */
@@ -68,6 +70,7 @@ final class PartitionCycle {
   void read(AdminReads reads, Set<Integer> live, Scrape out, long nowMs, long budgetEnd, long deadline, Bursts events)
       throws CollectException {
     waiting = null;
+    lastReadMs = nowMs;
     if (cycle.dueAt(nowMs)) {
       Set<String> listed;
       try {
@@ -102,9 +105,9 @@ final class PartitionCycle {
     clusterEvents.underReplicated(total, describedAll, nowMs, events);
   }
 
-  /** What the last read waits for (a batch or the listing the brokers have not answered yet), or null. */
+  /** What the last read waits for (a batch or the listing the brokers have not answered yet) or how late its cycle runs, or null. */
   String waiting() {
-    return waiting;
+    return waiting != null ? waiting : cycle.overdue("partition", lastReadMs);
   }
 
   private void readBatch(AdminReads reads, List<String> topics, Set<Integer> live, Scrape out, long nowMs, long deadline, Bursts events)

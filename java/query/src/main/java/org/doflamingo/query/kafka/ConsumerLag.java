@@ -101,12 +101,13 @@ public final class ConsumerLag {
       if (contains == null || g.group.contains(contains)) rows.add(new LagRow(g.cluster, g.group, slot));
     }
     long now = System.currentTimeMillis();
+    Set<String> late = KafkaTables.adminLate(reads.monitor());
     boolean[] sortNeeds = sortFigures(sort);
-    fill(rows, idOf, sortNeeds, now);
-    Page<LagRow> page = Page.of(present(rows), order, start, limit);
+    fill(rows, idOf, sortNeeds, late, now);
+    Page<LagRow> page = Page.of(present(rows, late), order, start, limit);
     boolean[] rest = new boolean[figures.length];
     for (int f = 0; f < rest.length; f++) rest[f] = !sortNeeds[f];
-    fill(page.rows, idOf, rest, now); // the other figures for the page's rows alone
+    fill(page.rows, idOf, rest, late, now); // the other figures for the page's rows alone
     return page;
   }
 
@@ -126,10 +127,11 @@ public final class ConsumerLag {
   }
 
   /**
-   * The figures marked in {@code which} for these rows: one bulk read of all their series; each
-   * figure's rule (if any) judges the row's health.
+   * The figures marked in {@code which} for these rows: one bulk read of all their series (two when
+   * some cluster is late: its groups' figures as last known, the row marked stale with the age of
+   * its max lag where that is older than current); each figure's rule (if any) judges the row's health.
    */
-  private void fill(List<LagRow> rows, int[][] idOf, boolean[] which, long now) {
+  private void fill(List<LagRow> rows, int[][] idOf, boolean[] which, Set<String> late, long now) {
     MetricCatalogue catalogue = reads.monitor().catalogue();
     int n = 0;
     int[] ids = new int[rows.size() * which.length];
@@ -149,13 +151,20 @@ public final class ConsumerLag {
       }
     }
     if (n == 0) return;
-    LatestValues values = reads.current().latest(Arrays.copyOf(ids, n), now);
+    boolean[] lastKnown = new boolean[n];
+    for (int i = 0; i < n; i++) lastKnown[i] = late.contains(rows.get(rowOf[i]).cluster);
+    KnownValues values = KnownValues.read(reads, Arrays.copyOf(ids, n), lastKnown, now);
+    long currentMs = reads.current().windowMs(GROUP_MAX_LAG);
     for (int i = 0; i < n; i++) {
       LagRow row = rows.get(rowOf[i]);
       int f = figureOf[i];
       double v = values.value(i);
       set(row, GROUP_FIGURES.get(f), ids[i], v);
       if (rules[f] != null && values.has(i)) row.health = row.health.worse(rules[f].health(v));
+      if (GROUP_FIGURES.get(f).equals(GROUP_MAX_LAG) && values.has(i) && now - values.timeMs(i) > currentMs) {
+        row.stale = true;
+        row.ageMs = now - values.timeMs(i);
+      }
     }
   }
 
@@ -164,16 +173,15 @@ public final class ConsumerLag {
    * cluster) has its series kept (its history), but none of its figures is current once its
    * Admin target has answered for {@link org.doflamingo.query.Current#STEPS} group cycles
    * without it (50 s at the default 10 s), so it leaves the list and the charts of worst groups.
-   * While a cluster's Admin target is not answering, its groups stay listed with what is known.
-   * Judged on the figures read for every row (max lag among them: written every group cycle).
+   * While a cluster's Admin target is not answering or is behind, its groups stay listed with what
+   * is known. Judged on the figures read for every row (max lag among them: written every group cycle).
    */
-  private List<LagRow> present(List<LagRow> rows) {
-    Set<String> silent = KafkaTables.adminSilent(reads.monitor());
+  private List<LagRow> present(List<LagRow> rows, Set<String> late) {
     List<LagRow> out = new ArrayList<>(rows.size());
     for (LagRow row : rows) {
       boolean current = row.maxLag != null || row.totalLag != null || row.maxLagSeconds != null || row.status != null || row.members != null
           || row.protocol != null || row.state != null;
-      if (current || silent.contains(row.cluster)) out.add(row);
+      if (current || late.contains(row.cluster)) out.add(row);
     }
     return out;
   }

@@ -135,16 +135,16 @@ public final class KafkaTables {
    * one a partition).
    */
   public List<TopicRow> topics(String cluster, String contains) {
-    Set<String> silent = adminSilent();
+    Set<String> late = adminLate();
     Map<List<String>, Long> ages = new HashMap<>();
-    Map<List<String>, Double> partitionCount = latestPerTopic(PARTITION_LEADER, cluster, Aggregation.COUNT, silent, ages);
-    Map<List<String>, Double> minLeader = latestPerTopic(PARTITION_LEADER, cluster, Aggregation.MIN, silent, null);
-    Map<List<String>, Double> replicas = latestPerTopic(PARTITION_REPLICAS, cluster, Aggregation.MAX, silent, null);
-    Map<List<String>, Double> under = latestPerTopic(TOPIC_UNDER_REPLICATED, cluster, Aggregation.MAX, silent, ages);
-    Map<List<String>, Double> logEnd = latestPerTopic(PARTITION_LOG_END, cluster, Aggregation.SUM, silent, null);
-    Map<List<String>, Double> messagesIn = latestPerTopic(MESSAGES_IN, cluster, Aggregation.SUM, silent, null);
-    Map<List<String>, Double> bytesIn = latestPerTopic(BYTES_IN, cluster, Aggregation.SUM, silent, null);
-    Map<List<String>, Double> bytesOut = latestPerTopic(BYTES_OUT, cluster, Aggregation.SUM, silent, null);
+    Map<List<String>, Double> partitionCount = latestPerTopic(PARTITION_LEADER, cluster, Aggregation.COUNT, late, ages);
+    Map<List<String>, Double> minLeader = latestPerTopic(PARTITION_LEADER, cluster, Aggregation.MIN, late, null);
+    Map<List<String>, Double> replicas = latestPerTopic(PARTITION_REPLICAS, cluster, Aggregation.MAX, late, null);
+    Map<List<String>, Double> under = latestPerTopic(TOPIC_UNDER_REPLICATED, cluster, Aggregation.MAX, late, ages);
+    Map<List<String>, Double> logEnd = latestPerTopic(PARTITION_LOG_END, cluster, Aggregation.SUM, late, null);
+    Map<List<String>, Double> messagesIn = latestPerTopic(MESSAGES_IN, cluster, Aggregation.SUM, late, null);
+    Map<List<String>, Double> bytesIn = latestPerTopic(BYTES_IN, cluster, Aggregation.SUM, late, null);
+    Map<List<String>, Double> bytesOut = latestPerTopic(BYTES_OUT, cluster, Aggregation.SUM, late, null);
     MetricSpec underSpec = reads.monitor().catalogue().get(TOPIC_UNDER_REPLICATED);
     MetricSpec leaderSpec = reads.monitor().catalogue().get(PARTITION_LEADER);
     List<TopicRow> out = new ArrayList<>();
@@ -193,8 +193,8 @@ public final class KafkaTables {
     Collections.sort(ordered); // the base order ties keep: cluster, topic, partition number
     int[] ids = new int[ordered.size()];
     for (int i = 0; i < ids.length; i++) ids[i] = leaders.get(ordered.get(i));
-    Set<String> silent = adminSilent();
-    KnownValues values = latest(ids, ordered, silent, now);
+    Set<String> late = adminLate();
+    KnownValues values = latest(ids, ordered, late, now);
     long currentMs = reads.current().windowMs(PARTITION_LEADER);
     List<PartitionRow> rows = new ArrayList<>(ordered.size());
     for (int i = 0; i < ids.length; i++) {
@@ -208,14 +208,14 @@ public final class KafkaTables {
       rows.add(row);
     }
     boolean replicasForAll = sort.equals("replicas") || sort.equals("isr") || sort.equals("underReplicated");
-    if (replicasForAll) fill(rows, filter, contains, silent, now, PARTITION_REPLICAS, PARTITION_ISR);
-    if (sort.equals("logEndOffset")) fill(rows, filter, contains, silent, now, PARTITION_LOG_END);
+    if (replicasForAll) fill(rows, filter, contains, late, now, PARTITION_REPLICAS, PARTITION_ISR);
+    if (sort.equals("logEndOffset")) fill(rows, filter, contains, late, now, PARTITION_LOG_END);
     Page<PartitionRow> page = Page.of(rows, order, start, limit);
     // only the page's rows from here: what a listing of 20,000 partitions shows is 100 of them
     List<String> rest = new ArrayList<>();
     if (!replicasForAll) rest.addAll(Arrays.asList(PARTITION_REPLICAS, PARTITION_ISR));
     if (!sort.equals("logEndOffset")) rest.add(PARTITION_LOG_END);
-    fill(page.rows, filter, contains, silent, now, rest.toArray(new String[0]));
+    fill(page.rows, filter, contains, late, now, rest.toArray(new String[0]));
     ReplicaAssignments assignments = reads.monitor().replicaAssignments();
     for (PartitionRow row : page.rows) {
       ReplicaAssignments.Assignment a = row.partition instanceof Integer
@@ -227,41 +227,31 @@ public final class KafkaTables {
     return page;
   }
 
-  private Set<String> adminSilent() {
-    return adminSilent(reads.monitor());
+  private Set<String> adminLate() {
+    return adminLate(reads.monitor());
   }
 
   /**
-   * Clusters whose Admin target is not answering now (down, or not read yet since the start):
-   * their partitions and topics are listed as last known rather than vanishing, and their
-   * consumer groups stay listed ({@link ConsumerLag}).
+   * Clusters whose Admin target is not answering now (down, or not read yet since the start) or is
+   * behind (a batch unanswered, a cycle run past its time: at 50,000 groups on a busy machine a
+   * group cycle may take minutes, longer than a figure stays current): their partitions, topics
+   * and consumer groups are listed as last known, marked stale where older than current, rather
+   * than vanishing.
    */
-  static Set<String> adminSilent(Monitor monitor) {
+  static Set<String> adminLate(Monitor monitor) {
     Set<String> out = new HashSet<>();
     for (Monitor.Target t : monitor.targets()) {
-      if (t.system.equals("kafka-cluster") && monitor.status(t.id).state != Scheduler.State.UP) out.add(t.group);
+      if (!t.system.equals("kafka-cluster")) continue;
+      if (monitor.status(t.id).state != Scheduler.State.UP || monitor.behind(t.id) != null) out.add(t.group);
     }
     return out;
   }
 
-  /**
-   * Current values of the ids (partition {@code parts.get(i)} each), those of silent clusters as
-   * last known within {@link #LAST_KNOWN_MS}: one bulk read, two when some cluster is silent.
-   */
-  private KnownValues latest(int[] ids, List<PartitionId> parts, Set<String> silent, long now) {
+  /** Current values of the ids (partition {@code parts.get(i)} each), those of late clusters as last known. */
+  private KnownValues latest(int[] ids, List<PartitionId> parts, Set<String> late, long now) {
     boolean[] lastKnown = new boolean[ids.length];
-    int n = 0;
-    for (int i = 0; i < ids.length; i++) if (lastKnown[i] = silent.contains(parts.get(i).cluster)) n++;
-    if (n == 0) return KnownValues.of(reads.current().latest(ids, now));
-    int[] old = new int[n];
-    int[] fresh = new int[ids.length - n];
-    int o = 0;
-    int f = 0;
-    for (int i = 0; i < ids.length; i++) {
-      if (lastKnown[i]) old[o++] = ids[i];
-      else fresh[f++] = ids[i];
-    }
-    return KnownValues.merge(lastKnown, reads.engine().latest(old, now, LAST_KNOWN_MS), reads.current().latest(fresh, now));
+    for (int i = 0; i < ids.length; i++) lastKnown[i] = late.contains(parts.get(i).cluster);
+    return KnownValues.read(reads, ids, lastKnown, now);
   }
 
   /**
@@ -270,7 +260,7 @@ public final class KafkaTables {
    * partition spans up to 100 topics: a select per topic would scan every series of the metric
    * each time), values from one bulk read per metric.
    */
-  private void fill(List<PartitionRow> rows, Map<String, String> filter, String contains, Set<String> silent, long now,
+  private void fill(List<PartitionRow> rows, Map<String, String> filter, String contains, Set<String> late, long now,
       String... metrics) {
     for (String metric : metrics) {
       Map<PartitionId, Integer> byPartition = partitionIds(metric, filter, contains);
@@ -285,7 +275,7 @@ public final class KafkaTables {
         present[known++] = ids[i];
         parts.add(rows.get(i).id());
       }
-      KnownValues values = latest(present, parts, silent, now);
+      KnownValues values = latest(present, parts, late, now);
       known = 0;
       for (int i = 0; i < ids.length; i++) {
         Double v = ids[i] == null ? null : values.orNull(known++);
@@ -341,26 +331,26 @@ public final class KafkaTables {
    * label left out. Not a group-by: that would build a series of points for each topic over the
    * whole window (and read files where the window reaches past a young series' ring) to use only
    * its newest point — 8 of them per topics list over 20,000 partitions cost seconds. Topics of
-   * silent clusters (and only those) may be as old as {@link #LAST_KNOWN_MS}; the age of the
+   * late clusters (and only those) may be as old as {@link #LAST_KNOWN_MS}; the age of the
    * freshest series of those older than current goes into {@code ages} when given.
    */
-  private Map<List<String>, Double> latestPerTopic(String metric, String cluster, Aggregation aggregation, Set<String> silent,
+  private Map<List<String>, Double> latestPerTopic(String metric, String cluster, Aggregation aggregation, Set<String> late,
       Map<List<String>, Long> ages) {
     Current current = reads.current();
     long now = System.currentTimeMillis();
     long currentMs = current.windowMs(metric);
-    boolean anySilent = cluster == null ? !silent.isEmpty() : silent.contains(cluster);
+    boolean anyLate = cluster == null ? !late.isEmpty() : late.contains(cluster);
     int[] ids = reads.engine().select(metric, AreaReads.filter(Area.KAFKA, cluster, null));
     SeriesKey[] keys = reads.index().keys(ids);
     // a coarse class stamps a value at the end of its step, up to a step after now
-    LatestValues v = anySilent ? reads.engine().latest(ids, now + currentMs / Current.STEPS, LAST_KNOWN_MS) : current.latest(ids, now);
+    LatestValues v = anyLate ? reads.engine().latest(ids, now + currentMs / Current.STEPS, LAST_KNOWN_MS) : current.latest(ids, now);
     Map<List<String>, double[]> acc = new HashMap<>(); // {value, freshest age}
     for (int i = 0; i < ids.length; i++) {
       String topic = keys[i].label("topic");
       if (topic == null || topic.isEmpty() || !v.has(i)) continue;
       long age = Math.max(0, now - v.timeMs(i));
       String c = keys[i].label("cluster");
-      if (age > currentMs && !silent.contains(c)) continue; // not current, and its cluster answers
+      if (age > currentMs && !late.contains(c)) continue; // not current, and its cluster answers
       double x = aggregation == Aggregation.COUNT ? 1 : v.value(i);
       List<String> key = Arrays.asList(c, topic);
       double[] a = acc.get(key);

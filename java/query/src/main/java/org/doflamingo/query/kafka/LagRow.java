@@ -29,6 +29,13 @@ public final class LagRow {
   public String state;
   /** Worst of the catalogue's rules on those figures; UNKNOWN when none is current. */
   public Health health = Health.UNKNOWN;
+  /**
+   * True when the figures are the last known of a group whose cluster's Admin target is not
+   * answering or is behind (its group cycle longer than a figure stays current); null when current.
+   */
+  public Boolean stale;
+  /** How old the max lag of a stale row is, ms; null when current. */
+  public Long ageMs;
 
   /** The group's slot in {@link GroupSlots}: how the page finds the row's series (not shown). */
   final int slot;

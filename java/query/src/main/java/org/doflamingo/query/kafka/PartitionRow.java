@@ -33,7 +33,7 @@ public final class PartitionRow {
   public Boolean underReplicated;
   public Long logEndOffset;
   public Integer logEndOffsetSeries;
-  /** True when the row is the last known state of a partition whose cluster's Admin target is not answering; null when current. */
+  /** True when the row is the last known state of a partition whose cluster's Admin target is not answering or is behind; null when current. */
   public Boolean stale;
   /** How old the leader value of a stale row is, ms; null when current. */
   public Long ageMs;

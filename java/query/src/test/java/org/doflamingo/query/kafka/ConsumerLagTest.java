@@ -53,7 +53,7 @@ class ConsumerLagTest {
         series.add(SeriesKey.of(MetricNames.GROUP_MEMBERS, "cluster", "prod", "group", group));
         series.add(1);
       }
-      // a group with a figure's series but no current value is listed, its figures empty
+      // a group with a figure's series but no current value is listed
       TestReads.write(m, t - 60 * step, SeriesKind.GAUGE, SeriesKey.of(MetricNames.GROUP_MAX_LAG, "cluster", "prod", "group", "old"), 5);
       TestReads.write(m, t, SeriesKind.GAUGE, series.toArray());
       ConsumerLag lag = new Reads(m).lag();
@@ -89,9 +89,11 @@ class ConsumerLagTest {
       assertEquals("g13", red.rows.get(9).group, "the one green group (lag 100) last");
       assertEquals(Health.GREEN, red.rows.get(9).health);
 
+      // its cluster's Admin target has not answered here (never read): last known, marked stale
       LagRow old = lag.lag(null, "old", "group", false, 0, 1).rows.get(0);
-      assertNull(old.maxLag, "not current");
-      assertEquals(Health.UNKNOWN, old.health);
+      assertEquals(Long.valueOf(5), old.maxLag, "last known");
+      assertEquals(Boolean.TRUE, old.stale);
+      assertNull(byName.rows.get(0).stale, "current");
     }
   }
 

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * While a cluster's Admin target is not answering (here: never read), its partitions and topics
+ * While a cluster's Admin target is not answering (here: never read), its partitions, topics and groups
  * are listed as last known and marked stale with their age, instead of an empty list.
  */
 class KafkaTablesStaleTest {
@@ -51,6 +51,33 @@ class KafkaTablesStaleTest {
       assertEquals(Long.valueOf(2), topics.get(0).partitions);
       assertEquals(Boolean.TRUE, topics.get(0).stale);
       assertTrue(topics.get(0).ageMs >= 290_000 && topics.get(0).ageMs <= 310_000, "age " + topics.get(0).ageMs);
+    }
+  }
+
+  /**
+   * A group cycle longer than a figure stays current (minutes, at 50,000 groups on a busy
+   * machine) must not empty the lag list: a late cluster's groups show their last known lag, stale.
+   */
+  @Test
+  void aLateClustersGroupsShowTheirLastKnownLagMarkedStale() throws Exception {
+    try (Monitor m = TestReads.open(TestReads.config(dir, "\"kafka\": [{\"name\": \"prod\", \"brokers\": [{\"host\": \"127.0.0.1\", \"jmxPort\": 1}]}]"))) {
+      long step = m.engine().baseStepMs();
+      long now = (System.currentTimeMillis() / step - 1) * step;
+      long then = now - 120_000; // older than current (5 steps of the group class: 50 s), within the last-known window
+      TestReads.write(m, then, SeriesKind.GAUGE, SeriesKey.of(MetricNames.GROUP_MAX_LAG, "cluster", "prod", "group", "billing"), 7,
+          SeriesKey.of(MetricNames.GROUP_TOTAL_LAG, "cluster", "prod", "group", "billing"), 12);
+      TestReads.write(m, now, SeriesKind.GAUGE, SeriesKey.of(MetricNames.GROUP_MAX_LAG, "cluster", "prod", "group", "orders"), 3);
+      Page<LagRow> page = new Reads(m).lag().lag("prod", null, "group", false, 0, 100);
+      assertEquals(2, page.rows.size());
+      LagRow billing = page.rows.get(0);
+      assertEquals("billing", billing.group);
+      assertEquals(Long.valueOf(7), billing.maxLag, "last known");
+      assertEquals(Long.valueOf(12), billing.totalLag, "last known too");
+      assertEquals(Boolean.TRUE, billing.stale);
+      assertTrue(billing.ageMs >= 110_000 && billing.ageMs <= 130_000, "age " + billing.ageMs);
+      LagRow orders = page.rows.get(1);
+      assertEquals(Long.valueOf(3), orders.maxLag);
+      assertNull(orders.stale, "current");
     }
   }
 

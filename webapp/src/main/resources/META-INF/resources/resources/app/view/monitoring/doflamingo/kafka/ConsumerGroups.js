@@ -40,7 +40,9 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.kafka.ConsumerGroups', {
             }],
             bbar: {xtype: 'pagingtoolbar', bind: {store: '{groups}'}, displayInfo: true},
             columns: [
-                {text: Messages.t('doflamingo.groups.group'), dataIndex: 'group', flex: 2, renderer: text},
+                {text: Messages.t('doflamingo.groups.group'), dataIndex: 'group', flex: 2, renderer: function (v, meta, record) {
+                    return text(v) + Flamingo2.view.monitoring.doflamingo.kafka.Tables.stale(record);
+                }},
                 {text: Messages.t('doflamingo.groups.protocol'), dataIndex: 'protocol', width: 95, renderer: text},
                 {text: Messages.t('doflamingo.groups.state'), dataIndex: 'state', width: 130, renderer: text},
                 {text: Messages.t('doflamingo.groups.status'), dataIndex: 'status', width: 120, renderer: status},

@@ -35,7 +35,8 @@
             },
             /** GET /monitoring/kafka/lag: sort=<field>&dir=ASC|DESC&filter=<part of the name>&start&limit */
             groups: pagedList('/monitoring/kafka/lag',
-                ['cluster', 'group', 'protocol', 'state', 'maxLag', 'totalLag', 'maxLagSeconds', 'status', 'members', 'health'],
+                ['cluster', 'group', 'protocol', 'state', 'maxLag', 'totalLag', 'maxLagSeconds', 'status', 'members', 'health',
+                    'stale', 'ageMs'],
                 {property: 'maxLag', direction: 'DESC'}),
             /** One group's partitions: GET /monitoring/kafka/lag/partitions?group= */
             groupPartitions: {

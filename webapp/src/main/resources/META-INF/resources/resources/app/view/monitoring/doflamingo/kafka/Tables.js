@@ -58,7 +58,7 @@ Ext.define('Flamingo2.view.monitoring.doflamingo.kafka.Tables', {
     },
 
     /**
-     * The marker of a row the server sent as last known (its cluster's Admin API not answering):
+     * The marker of a row the server sent as last known (its cluster's Admin API not answering, or behind):
      * a "stale" badge whose tooltip gives its age; nothing on a current row.
      */
     stale: function (record) {
