@@ -1,7 +1,6 @@
 package org.doflamingo.server;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.doflamingo.cluster.Ports;
 
 /**
  * A MariaDB server of the tests' own, standing in for Flamingo 2's MySQL: Debian's mariadbd
@@ -49,10 +49,7 @@ final class PrivateMariaDb {
     Path data = Files.createDirectories(dir.resolve("data"));
     run("mariadb-install-db --no-defaults --user=root --datadir=" + data + " --auth-root-authentication-method=socket"
         + " --skip-test-db", dir.resolve("install.log"), 120);
-    int port;
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
+    int port = Ports.free(); // below the ephemeral range: no outgoing connection takes it meanwhile
     Path socket = dir.resolve("mysqld.sock");
     List<String> command = Arrays.asList("mariadbd", "--no-defaults", "--user=root", "--datadir=" + data,
         "--socket=" + socket, "--port=" + port, "--bind-address=127.0.0.1", "--pid-file=" + dir.resolve("mysqld.pid"),
