@@ -1,5 +1,7 @@
 package org.doflamingo.collect.kafka;
 
+import java.util.Locale;
+
 /**
  * Spreads a cycle's batches over the scrapes of the cycle, so that no scrape makes one giant
  * burst: a cycle of {@code cycleMs} at scrapes every {@code intervalMs} has {@code k} slots, and
@@ -61,7 +63,7 @@ final class Cycle {
    */
   String overdue(String what, long nowMs) {
     if (!started || done >= batches || nowMs - startMs <= cycleMs + intervalMs) return null;
-    return String.format(java.util.Locale.ROOT, "the %s cycle is %d s old at batch %d of %d (planned every %d s)", what,
+    return String.format(Locale.ROOT, "the %s cycle is %d s old at batch %d of %d (planned every %d s)", what,
         (nowMs - startMs) / 1000, done + 1, batches, cycleMs / 1000);
   }
 
